@@ -1,0 +1,25 @@
+UNWIND $rows AS row
+MERGE (p:Project {id: row.id})
+SET p.nameZh = row.name_zh, p.name = coalesce(row.name_en, row.name_zh), p.capacity = row.capacity,
+    p.unit = row.unit, p.status = row.status, p.source = row.source, p.note = row.note
+WITH p, row
+CALL (p, row) {
+  WITH p, row WHERE row.company_id IS NOT NULL
+  MATCH (c:Company {id: row.company_id})
+  MERGE (p)-[:BY]->(c)
+}
+CALL (p, row) {
+  UNWIND coalesce(row.product_ids, []) AS productId
+  MATCH (x:Product {id: productId})
+  MERGE (p)-[:FOR_PRODUCT]->(x)
+}
+CALL (p, row) {
+  WITH p, row WHERE row.region_id IS NOT NULL
+  MATCH (r:Region {id: row.region_id})
+  MERGE (p)-[:IN_REGION]->(r)
+}
+CALL (p, row) {
+  WITH p, row WHERE row.item IS NOT NULL
+  MATCH (i:PolicyItem {id: row.item})
+  MERGE (p)-[:UNDER_ITEM]->(i)
+};

@@ -1,0 +1,138 @@
+package io.chainlens.chain;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+import static io.chainlens.database.Batched.byKey;
+import static io.chainlens.database.Batched.ids;
+
+@Controller
+class ChainController {
+
+	private final ChainQueries queries;
+
+	private final ProductLookup products;
+
+	ChainController(ChainQueries queries, ProductLookup products) {
+		this.queries = queries;
+		this.products = products;
+	}
+
+	@QueryMapping
+	List<Chain> chains() {
+		return queries.chains();
+	}
+
+	@QueryMapping
+	Chain chain(@Argument String id) {
+		return queries.chain(id).orElse(null);
+	}
+
+	@QueryMapping
+	Product product(@Argument String id) {
+		return queries.product(id).orElse(null);
+	}
+
+	@QueryMapping
+	Region focusRegion() {
+		return queries.focusRegion();
+	}
+
+	@QueryMapping
+	List<PolicyItem> policyItems() {
+		return queries.policyItems();
+	}
+
+	@BatchMapping
+	Map<Chain, List<Segment>> segments(List<Chain> chains) {
+		return byKey(chains, Chain::id, queries.segments(ids(chains, Chain::id)));
+	}
+
+	@BatchMapping
+	Map<Chain, List<GovUnit>> leadUnits(List<Chain> chains) {
+		return byKey(chains, Chain::id, queries.units(ids(chains, Chain::id), "LEADS"));
+	}
+
+	@BatchMapping
+	Map<Chain, List<GovUnit>> responsibleUnits(List<Chain> chains) {
+		return byKey(chains, Chain::id, queries.units(ids(chains, Chain::id), "RESPONSIBLE_FOR"));
+	}
+
+	@BatchMapping
+	Map<Chain, List<Target>> targets(List<Chain> chains) {
+		return byKey(chains, Chain::id, queries.targets(ids(chains, Chain::id)));
+	}
+
+	@BatchMapping(typeName = "Chain", field = "policyItems")
+	Map<Chain, List<PolicyItem>> policyItemsOfChains(List<Chain> chains) {
+		return byKey(chains, Chain::id, queries.policyItemsOfChains(ids(chains, Chain::id)));
+	}
+
+	@BatchMapping
+	Map<Segment, List<Product>> products(List<Segment> segments) {
+		return byKey(segments, Segment::id, queries.products(ids(segments, Segment::id)));
+	}
+
+	@BatchMapping(typeName = "Segment", field = "chain")
+	Map<Segment, Chain> chainOfSegment(List<Segment> segments) {
+		return byKey(segments, Segment::id, queries.chainOfSegments(ids(segments, Segment::id)));
+	}
+
+	@BatchMapping(typeName = "Product", field = "chains")
+	Map<Product, List<Chain>> chainsOfProducts(List<Product> products) {
+		return byKey(products, Product::id, queries.chainsOfProducts(ids(products, Product::id)));
+	}
+
+	@BatchMapping(typeName = "Product", field = "segments")
+	Map<Product, List<Segment>> segmentsOfProducts(List<Product> products) {
+		return byKey(products, Product::id, queries.segmentsOfProducts(ids(products, Product::id)));
+	}
+
+	@BatchMapping
+	Map<Product, List<ProductLink>> inputs(List<Product> products) {
+		return byKey(products, Product::id, queries.inputs(ids(products, Product::id)));
+	}
+
+	@BatchMapping
+	Map<Product, List<ProductLink>> outputs(List<Product> products) {
+		return byKey(products, Product::id, queries.outputs(ids(products, Product::id)));
+	}
+
+	@BatchMapping
+	Map<Product, List<CoProduct>> coProducts(List<Product> products) {
+		return byKey(products, Product::id, queries.coProducts(ids(products, Product::id)));
+	}
+
+	@BatchMapping(typeName = "PolicyItem", field = "chains")
+	Map<PolicyItem, List<Chain>> chainsOfItems(List<PolicyItem> items) {
+		return byKey(items, PolicyItem::id, queries.chainsOfItems(ids(items, PolicyItem::id)));
+	}
+
+	@BatchMapping(typeName = "PolicyItem", field = "leadUnits")
+	Map<PolicyItem, List<GovUnit>> leadUnitsOfItems(List<PolicyItem> items) {
+		return byKey(items, PolicyItem::id, queries.unitsOfItems(ids(items, PolicyItem::id), true));
+	}
+
+	@BatchMapping(typeName = "PolicyItem", field = "responsibleUnits")
+	Map<PolicyItem, List<GovUnit>> responsibleUnitsOfItems(List<PolicyItem> items) {
+		return byKey(items, PolicyItem::id, queries.unitsOfItems(ids(items, PolicyItem::id), false));
+	}
+
+	@BatchMapping(typeName = "Target", field = "product")
+	Map<Target, Product> productOfTarget(List<Target> targets) {
+		List<String> productIds = targets.stream().map(Target::productId).filter(Objects::nonNull).distinct().toList();
+		Map<String, Product> byId = products.byId(productIds);
+		Map<Target, Product> result = new LinkedHashMap<>();
+		targets.stream().filter(t -> t.productId() != null && byId.containsKey(t.productId()))
+			.forEach(t -> result.put(t, byId.get(t.productId())));
+		return result;
+	}
+
+}

@@ -1,0 +1,170 @@
+package io.chainlens.chain;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.neo4j.driver.Record;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Repository;
+
+import io.chainlens.database.Batched;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads the structure of chains; every nested list is read for many parents in one query. */
+@Repository
+@Transactional(readOnly = true)
+class ChainQueries {
+
+	private final Neo4jClient neo4j;
+
+	private final FocusRegion focus;
+
+	ChainQueries(Neo4jClient neo4j, FocusRegion focus) {
+		this.neo4j = neo4j;
+		this.focus = focus;
+	}
+
+	List<Chain> chains() {
+		return neo4j.query("""
+				MATCH (c:Chain)
+				OPTIONAL MATCH (c)<-[:CONCERNS]-(i:PolicyItem)
+				WITH c, min(i.number) AS firstItem
+				RETURN c ORDER BY firstItem, c.id""").fetchAs(Chain.class).mappedBy((t, r) -> Chain.of(r.get("c"))).all()
+			.stream().toList();
+	}
+
+	Optional<Chain> chain(String id) {
+		return neo4j.query("MATCH (c:Chain {id: $id}) RETURN c").bind(id).to("id").fetchAs(Chain.class)
+			.mappedBy((t, r) -> Chain.of(r.get("c"))).one();
+	}
+
+	Optional<Product> product(String id) {
+		return neo4j.query("MATCH (p:Product {id: $id}) RETURN p").bind(id).to("id").fetchAs(Product.class)
+			.mappedBy((t, r) -> Product.of(r.get("p"))).one();
+	}
+
+	Region focusRegion() {
+		return neo4j.query("MATCH (f:Region) WHERE f.id = $region OR f.nameZh = $region RETURN f LIMIT 1")
+			.bind(focus.region()).to("region").fetchAs(Region.class).mappedBy((t, r) -> Region.of(r.get("f"))).one()
+			.orElseThrow(() -> new IllegalStateException("The focus region '" + focus.region()
+					+ "' (chainlens.region) is not in the graph"));
+	}
+
+	List<PolicyItem> policyItems() {
+		return neo4j.query("MATCH (i:PolicyItem) RETURN i ORDER BY i.number").fetchAs(PolicyItem.class)
+			.mappedBy((t, r) -> PolicyItem.of(r.get("i"))).all().stream().toList();
+	}
+
+	Map<String, List<Segment>> segments(Collection<String> chainIds) {
+		return grouped("""
+				MATCH (c:Chain)-[:HAS_SEGMENT]->(s:Segment) WHERE c.id IN $ids
+				RETURN c.id AS key, s ORDER BY s.position, s.id""", chainIds, r -> Segment.of(r.get("s")));
+	}
+
+	Map<String, Chain> chainOfSegments(Collection<String> segmentIds) {
+		return single("""
+				MATCH (c:Chain)-[:HAS_SEGMENT]->(s:Segment) WHERE s.id IN $ids
+				RETURN s.id AS key, c""", segmentIds, r -> Chain.of(r.get("c")));
+	}
+
+	Map<String, List<GovUnit>> units(Collection<String> chainIds, String relationship) {
+		// relationship is one of two constants chosen by the caller, never user input
+		String type = switch (relationship) {
+			case "LEADS", "RESPONSIBLE_FOR" -> relationship;
+			default -> throw new IllegalArgumentException(relationship);
+		};
+		return grouped("""
+				MATCH (c:Chain)<-[:CONCERNS]-(i:PolicyItem)<-[:%s]-(g:GovUnit) WHERE c.id IN $ids
+				WITH c, g, min(i.number) AS first
+				RETURN c.id AS key, g ORDER BY first, g.id""".formatted(type), chainIds, r -> GovUnit.of(r.get("g")));
+	}
+
+	Map<String, List<Target>> targets(Collection<String> chainIds) {
+		return grouped("""
+				MATCH (c:Chain)<-[:FOR_CHAIN]-(t:Target) WHERE c.id IN $ids
+				OPTIONAL MATCH (t)-[:FOR_PRODUCT]->(p:Product)
+				OPTIONAL MATCH (t)-[:UNDER_ITEM]->(i:PolicyItem)
+				RETURN c.id AS key, t, p.id AS productId, i.number AS item
+				ORDER BY item, t.id""", chainIds, Target::of);
+	}
+
+	Map<String, List<PolicyItem>> policyItemsOfChains(Collection<String> chainIds) {
+		return grouped("""
+				MATCH (c:Chain)<-[:CONCERNS]-(i:PolicyItem) WHERE c.id IN $ids
+				RETURN c.id AS key, i ORDER BY i.number""", chainIds, r -> PolicyItem.of(r.get("i")));
+	}
+
+	Map<String, List<Chain>> chainsOfItems(Collection<String> itemIds) {
+		return grouped("""
+				MATCH (c:Chain)<-[:CONCERNS]-(i:PolicyItem) WHERE i.id IN $ids
+				RETURN i.id AS key, c ORDER BY c.id""", itemIds, r -> Chain.of(r.get("c")));
+	}
+
+	Map<String, List<GovUnit>> unitsOfItems(Collection<String> itemIds, boolean lead) {
+		return grouped("""
+				MATCH (g:GovUnit)-[rel]->(i:PolicyItem) WHERE i.id IN $ids AND type(rel) = $type
+				RETURN i.id AS key, g ORDER BY g.id""", itemIds, Map.of("type", lead ? "LEADS" : "RESPONSIBLE_FOR"),
+				r -> GovUnit.of(r.get("g")));
+	}
+
+	Map<String, List<Product>> products(Collection<String> segmentIds) {
+		return grouped("""
+				MATCH (s:Segment)-[:HAS_PRODUCT]->(p:Product) WHERE s.id IN $ids
+				RETURN s.id AS key, p ORDER BY p.id""", segmentIds, r -> Product.of(r.get("p")));
+	}
+
+	Map<String, List<Chain>> chainsOfProducts(Collection<String> productIds) {
+		return grouped("""
+				MATCH (c:Chain)-[:HAS_SEGMENT]->(:Segment)-[:HAS_PRODUCT]->(p:Product) WHERE p.id IN $ids
+				RETURN DISTINCT p.id AS key, c ORDER BY c.id""", productIds, r -> Chain.of(r.get("c")));
+	}
+
+	Map<String, List<Segment>> segmentsOfProducts(Collection<String> productIds) {
+		return grouped("""
+				MATCH (s:Segment)-[:HAS_PRODUCT]->(p:Product) WHERE p.id IN $ids
+				RETURN p.id AS key, s ORDER BY s.id""", productIds, r -> Segment.of(r.get("s")));
+	}
+
+	Map<String, List<ProductLink>> inputs(Collection<String> productIds) {
+		return grouped("""
+				MATCH (i:Product)-[f:FEEDS]->(p:Product) WHERE p.id IN $ids
+				RETURN p.id AS key, i AS other, f ORDER BY i.id""", productIds, ChainQueries::link);
+	}
+
+	Map<String, List<ProductLink>> outputs(Collection<String> productIds) {
+		return grouped("""
+				MATCH (p:Product)-[f:FEEDS]->(o:Product) WHERE p.id IN $ids
+				RETURN p.id AS key, o AS other, f ORDER BY o.id""", productIds, ChainQueries::link);
+	}
+
+	Map<String, List<CoProduct>> coProducts(Collection<String> productIds) {
+		return grouped("""
+				MATCH (p:Product)-[y:YIELDS]->(c:Product) WHERE p.id IN $ids
+				RETURN p.id AS key, c, y ORDER BY c.id""", productIds,
+				r -> new CoProduct(Product.of(r.get("c")), r.get("y").get("share").asDouble(),
+						r.get("y").get("source").asString("")));
+	}
+
+	private static ProductLink link(Record r) {
+		var f = r.get("f");
+		return new ProductLink(Product.of(r.get("other")), f.get("perUnit").isNull() ? null : f.get("perUnit").asDouble(),
+				f.get("writtenAs").asString(null), f.get("source").asString(null), f.get("note").asString(null));
+	}
+
+	private <T> Map<String, List<T>> grouped(String cypher, Collection<String> ids, Function<Record, T> mapper) {
+		return Batched.grouped(neo4j, cypher, ids, Map.of(), mapper);
+	}
+
+	private <T> Map<String, List<T>> grouped(String cypher, Collection<String> ids, Map<String, Object> params,
+			Function<Record, T> mapper) {
+		return Batched.grouped(neo4j, cypher, ids, params, mapper);
+	}
+
+	private <T> Map<String, T> single(String cypher, Collection<String> ids, Function<Record, T> mapper) {
+		return Batched.single(neo4j, cypher, ids, Map.of(), mapper);
+	}
+
+}

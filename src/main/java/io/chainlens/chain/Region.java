@@ -1,0 +1,13 @@
+package io.chainlens.chain;
+
+import org.neo4j.driver.types.MapAccessor;
+
+/** A country, province, city or district. */
+public record Region(String id, String name, String nameZh, String level) {
+
+	public static Region of(MapAccessor node) {
+		return new Region(node.get("id").asString(), node.get("name").asString(node.get("nameZh").asString()),
+				node.get("nameZh").asString(), node.get("level").asString());
+	}
+
+}

@@ -1,0 +1,169 @@
+package io.chainlens.company;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.dataloader.DataLoader;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Controller;
+
+import io.chainlens.chain.Chain;
+import io.chainlens.chain.Product;
+import io.chainlens.chain.ProductLookup;
+import io.chainlens.chain.Region;
+import io.chainlens.chain.Segment;
+import io.chainlens.web.BadArgument;
+import reactor.core.publisher.Mono;
+
+import static io.chainlens.database.Batched.byKey;
+import static io.chainlens.database.Batched.ids;
+
+@Controller
+class CompanyController {
+
+	static final int MAX_FIRST = 100;
+
+	private final CompanyQueries queries;
+
+	private final ProductLookup products;
+
+	CompanyController(CompanyQueries queries, ProductLookup products, BatchLoaderRegistry registry) {
+		this.queries = queries;
+		this.products = products;
+		// Producers take an argument (localOnly), which batch mappings cannot; a data loader keyed by
+		// product id still reads all products' producers in one query and filters per field.
+		registry.<String, List<Production>>forName("producers")
+			.registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> queries.producers(ids)));
+	}
+
+	@QueryMapping
+	Company company(@Argument String id) {
+		return queries.company(id).orElse(null);
+	}
+
+	@QueryMapping
+	List<Company> searchCompanies(@Argument String text, @Argument int first) {
+		if (text == null || text.isBlank()) {
+			throw new BadArgument("text", "must not be empty");
+		}
+		if (text.length() > 200) {
+			throw new BadArgument("text", "must be at most 200 characters");
+		}
+		return queries.search(text.strip(), BadArgument.checkFirst(first, MAX_FIRST));
+	}
+
+	@BatchMapping
+	Map<Company, Boolean> local(List<Company> companies) {
+		return byKey(companies, Company::id, queries.local(ids(companies, Company::id)));
+	}
+
+	@BatchMapping(typeName = "Company", field = "productions")
+	Map<Company, List<Production>> productionsOfCompanies(List<Company> companies) {
+		return byKey(companies, Company::id, queries.productionsOfCompanies(ids(companies, Company::id)));
+	}
+
+	@BatchMapping(typeName = "Company", field = "projects")
+	Map<Company, List<Project>> projectsOfCompanies(List<Company> companies) {
+		return byKey(companies, Company::id, queries.projectsOfCompanies(ids(companies, Company::id)));
+	}
+
+	@BatchMapping(typeName = "Company", field = "platforms")
+	Map<Company, List<Platform>> platformsOfCompanies(List<Company> companies) {
+		return byKey(companies, Company::id, queries.platformsOfCompanies(ids(companies, Company::id)));
+	}
+
+	@BatchMapping(typeName = "Company", field = "chains")
+	Map<Company, List<Chain>> chainsOfCompanies(List<Company> companies) {
+		return byKey(companies, Company::id, queries.chainsOfCompanies(ids(companies, Company::id)));
+	}
+
+	@BatchMapping
+	Map<Company, List<Site>> sites(List<Company> companies) {
+		return byKey(companies, Company::id, queries.sites(ids(companies, Company::id)));
+	}
+
+	@BatchMapping
+	Map<Company, Region> headquarters(List<Company> companies) {
+		return byKey(companies, Company::id, queries.headquarters(ids(companies, Company::id)));
+	}
+
+	@BatchMapping(typeName = "Site", field = "company")
+	Map<Site, Company> companyOfSites(List<Site> sites) {
+		return byKey(sites, Site::companyId, queries.companiesById(ids(sites, Site::companyId)));
+	}
+
+	@BatchMapping(typeName = "Site", field = "productions")
+	Map<Site, List<Production>> productionsOfSites(List<Site> sites) {
+		return byKey(sites, Site::id, queries.productionsOfSites(ids(sites, Site::id)));
+	}
+
+	@BatchMapping(typeName = "Production", field = "company")
+	Map<Production, Company> companyOfProductions(List<Production> productions) {
+		return byKey(productions, Production::companyId,
+				queries.companiesById(ids(productions, Production::companyId)));
+	}
+
+	@BatchMapping(typeName = "Production", field = "product")
+	Map<Production, Product> productOfProductions(List<Production> productions) {
+		return byKey(productions, Production::productId, products.byId(ids(productions, Production::productId)));
+	}
+
+	@BatchMapping(typeName = "Production", field = "site")
+	Map<Production, Site> siteOfProductions(List<Production> productions) {
+		return byKey(productions, Production::siteId, queries.sitesById(ids(productions, Production::siteId)));
+	}
+
+	@SchemaMapping(typeName = "Product", field = "producers")
+	CompletableFuture<List<Production>> producers(Product product, @Argument boolean localOnly,
+			DataLoader<String, List<Production>> producers) {
+		return producers.load(product.id())
+			.thenApply(all -> all == null ? List.of()
+					: localOnly ? all.stream().filter(Production::local).toList() : all);
+	}
+
+	@BatchMapping(typeName = "Project", field = "company")
+	Map<Project, Company> companyOfProjects(List<Project> projects) {
+		List<String> companyIds = projects.stream().map(Project::companyId).filter(id -> id != null).distinct().toList();
+		Map<String, Company> companies = queries.companiesById(companyIds);
+		Map<Project, Company> result = new LinkedHashMap<>();
+		projects.stream().filter(p -> companies.containsKey(p.companyId()))
+			.forEach(p -> result.put(p, companies.get(p.companyId())));
+		return result;
+	}
+
+	@BatchMapping(typeName = "Project", field = "products")
+	Map<Project, List<Product>> productsOfProjects(List<Project> projects) {
+		Map<String, List<String>> productIds = queries.productIdsOfProjects(ids(projects, Project::id));
+		Map<String, Product> byId = products.byId(productIds.values().stream().flatMap(List::stream).distinct().toList());
+		Map<Project, List<Product>> result = new LinkedHashMap<>();
+		projects.forEach(p -> result.put(p, productIds.getOrDefault(p.id(), List.of()).stream().map(byId::get).toList()));
+		return result;
+	}
+
+	@BatchMapping(typeName = "Chain", field = "companies")
+	Map<Chain, List<Company>> companiesOfChains(List<Chain> chains) {
+		return byKey(chains, Chain::id, queries.companiesOfChains(ids(chains, Chain::id)));
+	}
+
+	@BatchMapping(typeName = "Chain", field = "projects")
+	Map<Chain, List<Project>> projectsOfChains(List<Chain> chains) {
+		return byKey(chains, Chain::id, queries.projectsOfChains(ids(chains, Chain::id)));
+	}
+
+	@BatchMapping(typeName = "Chain", field = "platforms")
+	Map<Chain, List<Platform>> platformsOfChains(List<Chain> chains) {
+		return byKey(chains, Chain::id, queries.platformsOfChains(ids(chains, Chain::id)));
+	}
+
+	@BatchMapping(typeName = "Segment", field = "platforms")
+	Map<Segment, List<Platform>> platformsOfSegments(List<Segment> segments) {
+		return byKey(segments, Segment::id, queries.platformsOfSegments(ids(segments, Segment::id)));
+	}
+
+}

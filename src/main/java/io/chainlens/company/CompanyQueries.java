@@ -1,0 +1,215 @@
+package io.chainlens.company;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.neo4j.driver.Record;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.chainlens.chain.Chain;
+import io.chainlens.chain.FocusRegion;
+import io.chainlens.chain.Region;
+import io.chainlens.database.Batched;
+
+/** Reads companies and what they make; every nested list is read for many parents in one query. */
+@Repository
+@Transactional(readOnly = true)
+class CompanyQueries {
+
+	private final Neo4jClient neo4j;
+
+	private final Map<String, Object> region;
+
+	CompanyQueries(Neo4jClient neo4j, FocusRegion focus) {
+		this.neo4j = neo4j;
+		this.region = Map.of("region", focus.region());
+	}
+
+	Optional<Company> company(String id) {
+		return neo4j.query("MATCH (c:Company {id: $id}) RETURN c").bind(id).to("id").fetchAs(Company.class)
+			.mappedBy((t, r) -> Company.of(r.get("c"))).one();
+	}
+
+	/**
+	 * Full-text search over Chinese and English names and aliases; an exact name or alias ranks
+	 * first. Falls back to a substring match for text the analyzer drops, such as a stop word.
+	 */
+	List<Company> search(String text, int first) {
+		List<Company> found = neo4j.query("""
+				CALL db.index.fulltext.queryNodes('company_names', $query, {limit: $limit}) YIELD node, score
+				WITH node, score
+				     + CASE WHEN node.nameZh = $text OR toLower(node.name) = toLower($text)
+				                 OR any(a IN node.aliases WHERE toLower(a) = toLower($text)) THEN 100 ELSE 0 END
+				     + CASE WHEN node.nameZh STARTS WITH $text OR toLower(node.name) STARTS WITH toLower($text) THEN 10 ELSE 0 END
+				     AS rank
+				RETURN node ORDER BY rank DESC, node.id LIMIT $first""")
+			.bindAll(Map.of("query", luceneQuery(text), "text", text, "limit", Math.max(first * 5, 50), "first", first))
+			.fetchAs(Company.class).mappedBy((t, r) -> Company.of(r.get("node"))).all().stream().toList();
+		if (!found.isEmpty()) {
+			return found;
+		}
+		return neo4j.query("""
+				MATCH (c:Company)
+				WHERE c.nameZh CONTAINS $text OR toLower(c.name) CONTAINS toLower($text)
+				   OR any(a IN c.aliases WHERE toLower(a) CONTAINS toLower($text))
+				RETURN c ORDER BY size(c.nameZh), c.id LIMIT $first""")
+			.bindAll(Map.of("text", text, "first", first)).fetchAs(Company.class)
+			.mappedBy((t, r) -> Company.of(r.get("c"))).all().stream().toList();
+	}
+
+	/** Every word of the text as a Lucene term, special characters escaped, so input is never syntax. */
+	static String luceneQuery(String text) {
+		StringBuilder query = new StringBuilder();
+		for (String word : text.strip().split("\\s+")) {
+			if (query.length() > 0) {
+				query.append(' ');
+			}
+			for (char ch : word.toCharArray()) {
+				if ("+-&|!(){}[]^\"~*?:\\/".indexOf(ch) >= 0) {
+					query.append('\\');
+				}
+				query.append(ch);
+			}
+		}
+		return query.toString();
+	}
+
+	Map<String, Company> companiesById(Collection<String> ids) {
+		return single("MATCH (c:Company) WHERE c.id IN $ids RETURN c.id AS key, c", ids, r -> Company.of(r.get("c")));
+	}
+
+	Map<String, Boolean> local(Collection<String> companyIds) {
+		return single("""
+				MATCH (c:Company) WHERE c.id IN $ids
+				RETURN c.id AS key, EXISTS {
+				  MATCH (c)-[:HAS_SITE]->(:Site)-[:IN_REGION]->(r:Region)-[:PART_OF*0..4]->(f:Region)
+				  WHERE f.id = $region OR f.nameZh = $region } AS local""", companyIds, r -> r.get("local").asBoolean());
+	}
+
+	Map<String, List<Production>> productionsOfCompanies(Collection<String> companyIds) {
+		return grouped("""
+				MATCH (c:Company)-[:HAS_SITE]->(s:Site)-[m:MAKES]->(p:Product) WHERE c.id IN $ids
+				WITH s, m, p, c.id AS key ORDER BY p.id, s.id, m.status
+				""" + Production.COLUMNS + ", key", companyIds, Production::of);
+	}
+
+	Map<String, List<Production>> productionsOfSites(Collection<String> siteIds) {
+		return grouped("""
+				MATCH (s:Site)-[m:MAKES]->(p:Product) WHERE s.id IN $ids
+				WITH s, m, p, s.id AS key ORDER BY p.id, m.status
+				""" + Production.COLUMNS + ", key", siteIds, Production::of);
+	}
+
+	Map<String, List<Production>> producers(Collection<String> productIds) {
+		return grouped("""
+				MATCH (s:Site)-[m:MAKES]->(p:Product) WHERE p.id IN $ids
+				WITH s, m, p, p.id AS key
+				""" + Production.COLUMNS + """
+				, key ORDER BY local DESC, coalesce(capacity, -1) DESC, companyId, siteId""", productIds,
+				Production::of);
+	}
+
+	Map<String, List<Site>> sites(Collection<String> companyIds) {
+		return grouped("""
+				MATCH (c:Company)-[:HAS_SITE]->(s:Site)-[:IN_REGION]->(r:Region) WHERE c.id IN $ids
+				RETURN c.id AS key, s, c.id AS companyId,
+				       coalesce(COLLECT { MATCH (r)-[:PART_OF*0..4]->(x:Region {level: 'CITY'}) RETURN x.nameZh }[0], r.nameZh) AS region,
+				       CASE r.level WHEN 'DISTRICT' THEN r.nameZh END AS district
+				ORDER BY s.id""", companyIds, CompanyQueries::site);
+	}
+
+	Map<String, Site> sitesById(Collection<String> siteIds) {
+		return single("""
+				MATCH (c:Company)-[:HAS_SITE]->(s:Site)-[:IN_REGION]->(r:Region) WHERE s.id IN $ids
+				RETURN s.id AS key, s, c.id AS companyId,
+				       coalesce(COLLECT { MATCH (r)-[:PART_OF*0..4]->(x:Region {level: 'CITY'}) RETURN x.nameZh }[0], r.nameZh) AS region,
+				       CASE r.level WHEN 'DISTRICT' THEN r.nameZh END AS district""", siteIds, CompanyQueries::site);
+	}
+
+	private static Site site(Record r) {
+		var s = r.get("s");
+		return new Site(s.get("id").asString(), s.get("nameZh").asString(null), r.get("companyId").asString(),
+				r.get("region").asString(), r.get("district").asString(null), s.get("source").asString(""));
+	}
+
+	Map<String, Region> headquarters(Collection<String> companyIds) {
+		return single("""
+				MATCH (c:Company)-[:HEADQUARTERED_IN]->(r:Region) WHERE c.id IN $ids
+				RETURN c.id AS key, r""", companyIds, r -> Region.of(r.get("r")));
+	}
+
+	Map<String, List<Project>> projectsOfCompanies(Collection<String> companyIds) {
+		return grouped("""
+				MATCH (pr:Project)-[:BY]->(c:Company) WHERE c.id IN $ids
+				WITH pr, c.id AS key ORDER BY pr.id
+				""" + Project.COLUMNS + ", key", companyIds, Project::of);
+	}
+
+	Map<String, List<Project>> projectsOfChains(Collection<String> chainIds) {
+		return grouped("""
+				MATCH (c:Chain)-[:HAS_SEGMENT]->(:Segment)-[:HAS_PRODUCT]->(:Product)<-[:FOR_PRODUCT]-(pr:Project)
+				WHERE c.id IN $ids
+				WITH DISTINCT pr, c.id AS key ORDER BY pr.id
+				""" + Project.COLUMNS + ", key", chainIds, Project::of);
+	}
+
+	Map<String, List<String>> productIdsOfProjects(Collection<String> projectIds) {
+		return grouped("""
+				MATCH (pr:Project)-[:FOR_PRODUCT]->(p:Product) WHERE pr.id IN $ids
+				RETURN pr.id AS key, p.id AS productId ORDER BY p.id""", projectIds,
+				r -> r.get("productId").asString());
+	}
+
+	Map<String, List<Platform>> platformsOfCompanies(Collection<String> companyIds) {
+		return grouped("""
+				MATCH (pl:Platform)-[:OPERATED_BY]->(c:Company) WHERE c.id IN $ids
+				WITH pl, c.id AS key ORDER BY pl.id
+				""" + Platform.COLUMNS + ", key", companyIds, Platform::of);
+	}
+
+	Map<String, List<Platform>> platformsOfChains(Collection<String> chainIds) {
+		return grouped("""
+				MATCH (c:Chain) WHERE c.id IN $ids
+				MATCH (pl:Platform)-[:SUPPORTS]->(x) WHERE x = c OR (c)-[:HAS_SEGMENT]->(x)
+				WITH DISTINCT pl, c.id AS key ORDER BY pl.id
+				""" + Platform.COLUMNS + ", key", chainIds, Platform::of);
+	}
+
+	Map<String, List<Platform>> platformsOfSegments(Collection<String> segmentIds) {
+		return grouped("""
+				MATCH (pl:Platform)-[:SUPPORTS]->(s:Segment) WHERE s.id IN $ids
+				WITH pl, s.id AS key ORDER BY pl.id
+				""" + Platform.COLUMNS + ", key", segmentIds, Platform::of);
+	}
+
+	Map<String, List<Chain>> chainsOfCompanies(Collection<String> companyIds) {
+		return grouped("""
+				MATCH (co:Company)-[:HAS_SITE]->(:Site)-[:MAKES]->(:Product)<-[:HAS_PRODUCT]-(:Segment)<-[:HAS_SEGMENT]-(c:Chain)
+				WHERE co.id IN $ids
+				RETURN DISTINCT co.id AS key, c ORDER BY c.id""", companyIds, r -> Chain.of(r.get("c")));
+	}
+
+	Map<String, List<Company>> companiesOfChains(Collection<String> chainIds) {
+		return grouped("""
+				MATCH (c:Chain)-[:HAS_SEGMENT]->(:Segment)-[:HAS_PRODUCT]->(:Product)<-[:MAKES]-(s:Site)<-[:HAS_SITE]-(co:Company)
+				WHERE c.id IN $ids
+				WITH c, co, collect(s) AS sites
+				WITH c, co, any(s IN sites WHERE EXISTS {
+				  MATCH (s)-[:IN_REGION]->(:Region)-[:PART_OF*0..4]->(f:Region) WHERE f.id = $region OR f.nameZh = $region }) AS local
+				RETURN c.id AS key, co ORDER BY local DESC, co.id""", chainIds, r -> Company.of(r.get("co")));
+	}
+
+	private <T> Map<String, List<T>> grouped(String cypher, Collection<String> ids, Function<Record, T> mapper) {
+		return Batched.grouped(neo4j, cypher, ids, region, mapper);
+	}
+
+	private <T> Map<String, T> single(String cypher, Collection<String> ids, Function<Record, T> mapper) {
+		return Batched.single(neo4j, cypher, ids, region, mapper);
+	}
+
+}

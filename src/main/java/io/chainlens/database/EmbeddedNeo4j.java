@@ -1,0 +1,145 @@
+package io.chainlens.database;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.io.ByteUnit;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Neo4j database running inside this JVM, reached like any other server through Bolt on
+ * localhost, so that the app's code is the same for embedded and external databases.
+ */
+public final class EmbeddedNeo4j implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4j.class);
+
+	private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+
+	private final Path dataDir;
+
+	private final FileChannel lockChannel;
+
+	private final FileLock lock;
+
+	private final DatabaseManagementService service;
+
+	private final URI boltUri;
+
+	private EmbeddedNeo4j(Path dataDir, FileChannel lockChannel, FileLock lock, DatabaseManagementService service,
+			URI boltUri) {
+		this.dataDir = dataDir;
+		this.lockChannel = lockChannel;
+		this.lock = lock;
+		this.service = service;
+		this.boltUri = boltUri;
+	}
+
+	public static EmbeddedNeo4j start(Neo4jSettings settings) {
+		Path dataDir = settings.dataDir().toAbsolutePath().normalize();
+		FileChannel channel = null;
+		FileLock lock = null;
+		DatabaseManagementService service = null;
+		try {
+			Files.createDirectories(dataDir);
+			// Neo4j's own store lock surfaces as a failed database deep in its start-up; taking our
+			// own lock first lets a second app on the same directory fail with a plain message.
+			channel = FileChannel.open(dataDir.resolve("chainlens.lock"), StandardOpenOption.CREATE,
+					StandardOpenOption.WRITE);
+			lock = tryLock(channel);
+			if (lock == null) {
+				throw new StoreInUse(dataDir);
+			}
+			long started = System.nanoTime();
+			service = new DatabaseManagementServiceBuilder(dataDir)
+				.setConfig(BoltConnector.enabled, true)
+				.setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", settings.boltPort()))
+				.setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", settings.boltPort()))
+				// Bolt listens on loopback only, so nothing outside this machine can reach it.
+				.setConfig(GraphDatabaseSettings.auth_enabled, false)
+				.setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+				.setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(settings.pageCache()))
+				.setConfig(GraphDatabaseSettings.udc_enabled, false)
+				.build();
+			GraphDatabaseService db = service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+			if (!db.isAvailable(START_TIMEOUT.toMillis())) {
+				throw new IllegalStateException("The embedded Neo4j at " + dataDir + " did not become available within "
+						+ START_TIMEOUT.toSeconds() + " s; see " + dataDir.resolve("logs"));
+			}
+			int port = ((GraphDatabaseAPI) db).getDependencyResolver()
+				.resolveDependency(ConnectorPortRegister.class)
+				.getLocalAddress(ConnectorType.BOLT)
+				.getPort();
+			URI uri = URI.create("bolt://127.0.0.1:" + port);
+			log.info("Embedded Neo4j started in {} ms at {}, store {}", (System.nanoTime() - started) / 1_000_000, uri,
+					dataDir);
+			return new EmbeddedNeo4j(dataDir, channel, lock, service, uri);
+		}
+		catch (IOException ex) {
+			closeQuietly(service, lock, channel);
+			throw new IllegalStateException("Cannot open the Neo4j store at " + dataDir + ": " + ex.getMessage(), ex);
+		}
+		catch (RuntimeException ex) {
+			closeQuietly(service, lock, channel);
+			throw ex;
+		}
+	}
+
+	private static FileLock tryLock(FileChannel channel) throws IOException {
+		try {
+			return channel.tryLock();
+		}
+		catch (OverlappingFileLockException ex) {
+			return null;
+		}
+	}
+
+	public URI boltUri() {
+		return boltUri;
+	}
+
+	public Path dataDir() {
+		return dataDir;
+	}
+
+	@Override
+	public void close() {
+		closeQuietly(service, lock, lockChannel);
+		log.info("Embedded Neo4j stopped, store {}", dataDir);
+	}
+
+	private static void closeQuietly(DatabaseManagementService service, FileLock lock, FileChannel channel) {
+		if (service != null) {
+			service.shutdown();
+		}
+		try {
+			if (lock != null && lock.isValid()) {
+				lock.release();
+			}
+			if (channel != null) {
+				channel.close();
+			}
+		}
+		catch (IOException ex) {
+			log.warn("Could not release the store lock: {}", ex.getMessage());
+		}
+	}
+
+}

@@ -1,0 +1,467 @@
+package io.chainlens.seed;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.core.io.Resource;
+
+import io.chainlens.seed.SeedInvalid.Problem;
+import io.chainlens.seed.SeedSchema.Column;
+import io.chainlens.seed.SeedSchema.FileType;
+import io.chainlens.seed.SeedSchema.Kind;
+
+/**
+ * A seed data set read from CSV files and validated as a whole: every row typed, every id defined
+ * once, every reference resolved, every quantity converted to its product's canonical unit. Only a
+ * data set without problems can be built; the rows are then ready to write.
+ */
+public final class SeedDataSet {
+
+	static final int MAX_TEXT = 2000;
+
+	private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+	/** A source starts with its kind; what follows (more sources, reasoning) is free text. */
+	private static final Pattern SOURCE = Pattern.compile("(seed §\\d+|public:\\s*\\S|estimate:\\s*\\S).*",
+			Pattern.DOTALL);
+
+	/** A row as read, with where it came from. */
+	record Row(FileType type, String file, long line, Map<String, Object> values, Set<String> invalid) {
+
+		String text(String column) {
+			return (String) values.get(column);
+		}
+
+		Double number(String column) {
+			return (Double) values.get(column);
+		}
+
+		@SuppressWarnings("unchecked")
+		List<String> list(String column) {
+			Object value = values.get(column);
+			return value == null ? List.of() : (List<String>) value;
+		}
+
+	}
+
+	private final Map<FileType, List<Map<String, Object>>> rows;
+
+	private final int rowCount;
+
+	private SeedDataSet(Map<FileType, List<Map<String, Object>>> rows) {
+		this.rows = rows;
+		this.rowCount = rows.values().stream().mapToInt(List::size).sum();
+	}
+
+	/** The rows of each file type, in write order, as maps keyed by column name. */
+	Map<FileType, List<Map<String, Object>>> rows() {
+		return rows;
+	}
+
+	public int rowCount() {
+		return rowCount;
+	}
+
+	/**
+	 * Reads and validates the given files.
+	 * @param files CSV files, each with a display name (its path below the data set's root)
+	 * @throws SeedInvalid listing every problem found, with file, line and column
+	 */
+	public static SeedDataSet read(Map<String, Resource> files) {
+		List<Problem> problems = new ArrayList<>();
+		List<Row> all = new ArrayList<>();
+		files.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByKey())
+			.forEach(e -> all.addAll(parse(e.getKey(), e.getValue(), problems)));
+		new Validation(all, problems).run();
+		if (!problems.isEmpty()) {
+			throw new SeedInvalid(problems);
+		}
+		Map<FileType, List<Map<String, Object>>> byType = new LinkedHashMap<>();
+		SeedSchema.FILES.forEach(t -> byType.put(t, new ArrayList<>()));
+		all.forEach(r -> byType.get(r.type()).add(r.values()));
+		return new SeedDataSet(byType);
+	}
+
+	private static List<Row> parse(String file, Resource resource, List<Problem> problems) {
+		String name = file.substring(file.lastIndexOf('/') + 1);
+		FileType type = SeedSchema.BY_NAME.get(name);
+		if (type == null) {
+			problems.add(new Problem(file, 0, null, "unknown file type; expected one of "
+					+ SeedSchema.FILES.stream().map(FileType::name).toList()));
+			return List.of();
+		}
+		CSVFormat format = CSVFormat.RFC4180.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.setCommentMarker('#')
+			.setIgnoreEmptyLines(true)
+			.setTrim(true)
+			.get();
+		List<Row> result = new ArrayList<>();
+		try (Reader reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8);
+				CSVParser parser = CSVParser.parse(skipBom(reader), format)) {
+			List<String> header = parser.getHeaderNames();
+			for (String column : header) {
+				if (type.column(column) == null) {
+					problems.add(new Problem(file, 1, column, "unknown column; " + name + " has "
+							+ type.columns().keySet()));
+				}
+			}
+			for (Column column : type.columns().values()) {
+				if (column.required() && !header.contains(column.name())) {
+					problems.add(new Problem(file, 1, column.name(), "required column is missing"));
+				}
+			}
+			long line = parser.getCurrentLineNumber() + 1;
+			for (CSVRecord record : parser) {
+				Map<String, Object> values = new HashMap<>();
+				Set<String> invalid = new HashSet<>();
+				for (String column : header) {
+					Column c = type.column(column);
+					if (c == null || !record.isSet(column)) {
+						continue;
+					}
+					int before = problems.size();
+					Object value = convert(c, record.get(column), file, line, problems);
+					if (value != null) {
+						values.put(column, value);
+					}
+					if (problems.size() > before) {
+						invalid.add(column);
+					}
+				}
+				if (record.size() != header.size()) {
+					problems.add(new Problem(file, line, null,
+							"has " + record.size() + " cells but the header has " + header.size()));
+				}
+				result.add(new Row(type, file, line, values, invalid));
+				line = parser.getCurrentLineNumber() + 1;
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read seed file " + file, ex);
+		}
+		catch (IllegalStateException | IllegalArgumentException ex) {
+			problems.add(new Problem(file, 0, null, "not a valid CSV file: " + ex.getMessage()));
+		}
+		return result;
+	}
+
+	private static Reader skipBom(Reader reader) throws IOException {
+		java.io.PushbackReader pushback = new java.io.PushbackReader(reader, 1);
+		int first = pushback.read();
+		if (first != -1 && first != '\uFEFF') {
+			pushback.unread(first);
+		}
+		return pushback;
+	}
+
+	private static Object convert(Column column, String raw, String file, long line, List<Problem> problems) {
+		String text = raw.strip();
+		if (text.isEmpty()) {
+			return null;
+		}
+		if (column.list()) {
+			List<String> items = new ArrayList<>();
+			for (String part : text.split("\\|")) {
+				Object item = convertOne(column, part.strip(), file, line, problems);
+				if (item != null) {
+					items.add((String) item);
+				}
+			}
+			return items.isEmpty() ? null : List.copyOf(items);
+		}
+		return convertOne(column, text, file, line, problems);
+	}
+
+	private static Object convertOne(Column column, String text, String file, long line, List<Problem> problems) {
+		if (text.isEmpty()) {
+			return null;
+		}
+		if (text.length() > MAX_TEXT) {
+			problems.add(new Problem(file, line, column.name(), "longer than " + MAX_TEXT + " characters"));
+			return null;
+		}
+		switch (column.type()) {
+			case ID -> {
+				if (!ID.matcher(text).matches()) {
+					problems.add(new Problem(file, line, column.name(),
+							"'" + text + "' is not an id (lowercase letters, digits and single dashes)"));
+					return null;
+				}
+				return text;
+			}
+			case INT -> {
+				try {
+					long value = Long.parseLong(text);
+					return column.refs().contains(Kind.ITEM) ? itemId(value) : value;
+				}
+				catch (NumberFormatException ex) {
+					problems.add(new Problem(file, line, column.name(), "'" + text + "' is not a whole number"));
+					return null;
+				}
+			}
+			case NUMBER -> {
+				try {
+					double value = Double.parseDouble(text);
+					if (!Double.isFinite(value) || value < 0) {
+						problems.add(new Problem(file, line, column.name(),
+								"'" + text + "' must be a finite number ≥ 0"));
+						return null;
+					}
+					return value;
+				}
+				catch (NumberFormatException ex) {
+					problems.add(new Problem(file, line, column.name(),
+							"'" + text + "' is not a plain number (no thousands separators or 万)"));
+					return null;
+				}
+			}
+			case ENUM -> {
+				if (!column.values().contains(text)) {
+					problems.add(new Problem(file, line, column.name(),
+							"'" + text + "' is not one of " + column.values().stream().sorted().toList()));
+					return null;
+				}
+				return text;
+			}
+			case SOURCE -> {
+				if (!SOURCE.matcher(text).matches()) {
+					problems.add(new Problem(file, line, column.name(),
+							"'" + text + "' does not start with 'seed §N', 'public:' or 'estimate:'"));
+					return null;
+				}
+				return text;
+			}
+			default -> {
+				return text;
+			}
+		}
+	}
+
+	static String itemId(long number) {
+		return "seed-" + number;
+	}
+
+	/** The checks across rows and files. */
+	private static final class Validation {
+
+		private final List<Row> rows;
+
+		private final List<Problem> problems;
+
+		private final Map<Kind, Map<String, Row>> defined = new EnumMap<>(Kind.class);
+
+		Validation(List<Row> rows, List<Problem> problems) {
+			this.rows = rows;
+			this.problems = problems;
+		}
+
+		void run() {
+			for (Kind kind : Kind.values()) {
+				defined.put(kind, new HashMap<>());
+			}
+			rows.sort(Comparator.comparingInt((Row r) -> SeedSchema.FILES.indexOf(r.type()))
+				.thenComparing(Row::file)
+				.thenComparingLong(Row::line));
+			for (Row row : rows) {
+				if (row.type().name().equals("items.csv") && row.values().get("number") != null) {
+					row.values().put("id", itemId((Long) row.values().get("number")));
+				}
+				requireColumns(row);
+				define(row);
+			}
+			Set<String> capacityKeys = new HashSet<>();
+			Set<String> linkKeys = new HashSet<>();
+			for (Row row : rows) {
+				checkReferences(row);
+				switch (row.type().name()) {
+					case "feeds.csv" -> feed(row, linkKeys);
+					case "yields.csv" -> coProduct(row, linkKeys);
+					case "capacities.csv" -> capacity(row, capacityKeys);
+					case "projects.csv" -> quantity(row, row.list("product_ids").stream().findFirst().orElse(null),
+							false);
+					case "targets.csv" -> quantity(row, row.text("product_id"), true);
+					case "regions.csv" -> region(row);
+					case "supply_links.csv" -> unique(row, linkKeys, "supplies", "supplier_id", "customer_id",
+							"product_id");
+					default -> {
+					}
+				}
+			}
+		}
+
+		private void requireColumns(Row row) {
+			for (Column column : row.type().columns().values()) {
+				if (column.required() && row.values().get(column.name()) == null
+						&& !row.invalid().contains(column.name())) {
+					problems.add(new Problem(row.file(), row.line(), column.name(), "is required"));
+				}
+			}
+		}
+
+		private void define(Row row) {
+			Kind kind = row.type().defines();
+			if (kind == null) {
+				return;
+			}
+			Object idValue = row.values().get(kind == Kind.ITEM ? "id" : row.type().key());
+			if (idValue == null) {
+				return;
+			}
+			String id = idValue.toString();
+			Row earlier = defined.get(kind).putIfAbsent(id, row);
+			if (earlier != null) {
+				problems.add(new Problem(row.file(), row.line(), row.type().key(), "duplicate id '" + id
+						+ "', first defined at " + earlier.file() + ":" + earlier.line()));
+			}
+		}
+
+		private void checkReferences(Row row) {
+			for (Column column : row.type().columns().values()) {
+				if (!column.isRef()) {
+					continue;
+				}
+				Object value = row.values().get(column.name());
+				List<?> ids = value instanceof List<?> list ? list : value == null ? List.of() : List.of(value);
+				for (Object id : ids) {
+					if (column.refs().stream().noneMatch(k -> defined.get(k).containsKey(id.toString()))) {
+						problems.add(new Problem(row.file(), row.line(), column.name(),
+								"'" + id + "' is not a defined " + describe(column.refs())));
+					}
+				}
+			}
+		}
+
+		private static String describe(Set<Kind> kinds) {
+			return kinds.stream().map(k -> k.name().toLowerCase().replace('_', ' ')).sorted()
+				.reduce((a, b) -> a + " or " + b).orElse("");
+		}
+
+		private Optional<String> unitOf(String productId) {
+			Row product = productId == null ? null : defined.get(Kind.PRODUCT).get(productId);
+			return Optional.ofNullable(product).map(p -> p.text("unit"));
+		}
+
+		private void feed(Row row, Set<String> linkKeys) {
+			unique(row, linkKeys, "feeds", "input_id", "output_id");
+			Optional<String> in = unitOf(row.text("input_id"));
+			Optional<String> out = unitOf(row.text("output_id"));
+			String unit = row.text("unit");
+			Double perUnit = row.number("per_unit");
+			if (in.isEmpty() || out.isEmpty() || unit == null || perUnit == null) {
+				return;
+			}
+			Optional<Double> factor = Units.ratioFactor(unit, in.get(), out.get());
+			if (factor.isEmpty()) {
+				problems.add(new Problem(row.file(), row.line(), "unit", "'" + unit
+						+ "' cannot be reconciled with " + in.get() + " of input per " + out.get() + " of output"));
+				return;
+			}
+			if (row.text("input_id").equals(row.text("output_id"))) {
+				problems.add(new Problem(row.file(), row.line(), "output_id", "a product cannot feed itself"));
+			}
+			row.values().put("written_as", format(perUnit) + " " + unit);
+			row.values().put("per_unit", perUnit * factor.get());
+		}
+
+		private void coProduct(Row row, Set<String> linkKeys) {
+			unique(row, linkKeys, "yields", "process_id", "product_id");
+			Double share = row.number("share");
+			if (share != null && (share <= 0 || share > 1)) {
+				problems.add(new Problem(row.file(), row.line(), "share", "must be in (0, 1], not " + share));
+			}
+			Optional<String> process = unitOf(row.text("process_id"));
+			Optional<String> product = unitOf(row.text("product_id"));
+			if (process.isPresent() && product.isPresent() && !process.equals(product)) {
+				problems.add(new Problem(row.file(), row.line(), "product_id",
+						"a co-product must have its process product's unit (" + process.get() + "), not "
+								+ product.get()));
+			}
+		}
+
+		private void capacity(Row row, Set<String> keys) {
+			unique(row, keys, "capacity", "site_id", "product_id", "status");
+			if (row.number("capacity") == null && row.text("unit") != null) {
+				problems.add(new Problem(row.file(), row.line(), "unit", "a unit without a capacity"));
+			}
+			quantity(row, row.text("product_id"), false);
+		}
+
+		/** Converts {@code capacity} or {@code value} with {@code unit} to the product's unit. */
+		private void quantity(Row row, String productId, boolean target) {
+			String amountColumn = target ? "value" : "capacity";
+			Double amount = row.number(amountColumn);
+			String unit = row.text("unit");
+			if (amount == null) {
+				return;
+			}
+			if (unit == null) {
+				problems.add(new Problem(row.file(), row.line(), "unit", "a " + amountColumn + " needs a unit"));
+				return;
+			}
+			Optional<String> canonical = unitOf(productId);
+			// A product's target may be a share (%), a count or money (output value) rather than a quantity
+			boolean notAQuantity = target && (Units.COUNTS.contains(unit) || Units.factor(unit, "亿元").isPresent());
+			if (canonical.isPresent() && !notAQuantity) {
+				Optional<Double> factor = Units.factor(unit, canonical.get());
+				if (factor.isEmpty()) {
+					problems.add(new Problem(row.file(), row.line(), "unit", "'" + unit + "' does not convert to "
+							+ canonical.get() + ", the unit of " + productId));
+					return;
+				}
+				row.values().put("written_as", format(amount) + " " + unit);
+				row.values().put(amountColumn, amount * factor.get());
+				row.values().put("unit", canonical.get());
+			}
+			else if (!Units.isCanonical(unit) && Units.factor(unit, unit).isEmpty()
+					&& !(target && Units.COUNTS.contains(unit))) {
+				problems.add(new Problem(row.file(), row.line(), "unit", "'" + unit + "' is not a known unit"));
+			}
+		}
+
+		private void region(Row row) {
+			String parent = row.text("parent_id");
+			if (parent != null && parent.equals(row.text("id"))) {
+				problems.add(new Problem(row.file(), row.line(), "parent_id", "a region cannot contain itself"));
+			}
+		}
+
+		private void unique(Row row, Set<String> keys, String what, String... columns) {
+			StringBuilder key = new StringBuilder(what);
+			for (String column : columns) {
+				key.append('|').append(row.values().get(column));
+			}
+			if (!keys.add(key.toString())) {
+				problems.add(new Problem(row.file(), row.line(), null,
+						"a second " + what + " row for the same " + String.join(", ", columns)));
+			}
+		}
+
+		private static String format(double value) {
+			return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value)
+					: String.valueOf(value);
+		}
+
+	}
+
+}

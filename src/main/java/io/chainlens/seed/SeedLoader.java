@@ -1,0 +1,118 @@
+package io.chainlens.seed;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Transaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+import io.chainlens.database.CypherScript;
+import io.chainlens.database.SchemaMigrations;
+import io.chainlens.seed.SeedSchema.FileType;
+
+/**
+ * Loads the seed data set into an empty database at start: validated whole first, then written in
+ * one transaction, so a bad file leaves the database as it was.
+ */
+@Component
+public class SeedLoader {
+
+	private static final Logger log = LoggerFactory.getLogger(SeedLoader.class);
+
+	private final Driver driver;
+
+	private final Map<FileType, CypherScript> scripts = new LinkedHashMap<>();
+
+	/** Result of a load. */
+	public record Loaded(int files, int rows, long millis) {
+	}
+
+	SeedLoader(Driver driver, SchemaMigrations schema, SeedSettings settings) {
+		this.driver = driver;
+		SeedSchema.FILES.forEach(type -> scripts.put(type, CypherScript.classpath(type.cypher())));
+		if (settings.loadOnStart()) {
+			if (isEmpty()) {
+				Loaded loaded = load(settings.location());
+				log.info("Loaded the seed graph from {}: {} files, {} rows in {} ms", settings.location(),
+						loaded.files(), loaded.rows(), loaded.millis());
+			}
+			else {
+				log.info("The database already holds a graph; the seed data set was not loaded again");
+			}
+		}
+	}
+
+	/** True when the database holds nothing but schema bookkeeping. */
+	public boolean isEmpty() {
+		try (Session session = driver.session()) {
+			return session.executeRead(tx -> tx.run("MATCH (n) WHERE NOT n:SchemaMigration RETURN count(n) = 0 AS empty")
+				.single()
+				.get("empty")
+				.asBoolean());
+		}
+	}
+
+	/**
+	 * Reads, validates and writes the data set at {@code location}. Writing merges on ids, so loading
+	 * the same data set twice changes nothing.
+	 * @throws SeedInvalid when any file has a problem; nothing is written then
+	 */
+	public Loaded load(String location) {
+		long started = System.nanoTime();
+		Map<String, Resource> files = find(location);
+		SeedDataSet data = SeedDataSet.read(files);
+		try (Session session = driver.session(); Transaction tx = session.beginTransaction()) {
+			data.rows().forEach((type, rows) -> {
+				if (!rows.isEmpty()) {
+					for (String statement : scripts.get(type).statements()) {
+						tx.run(statement, Map.of("rows", rows)).consume();
+					}
+				}
+			});
+			tx.commit();
+		}
+		return new Loaded(files.size(), data.rowCount(), (System.nanoTime() - started) / 1_000_000);
+	}
+
+	static Map<String, Resource> find(String location) {
+		String root = location.endsWith("/") ? location : location + "/";
+		if (root.startsWith("file:")) {
+			// relative file locations would not prefix the absolute URLs of the files found below them
+			root = java.nio.file.Path.of(root.substring("file:".length())).toAbsolutePath().normalize().toUri().toString();
+		}
+		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+		try {
+			Resource rootResource = resolver.getResource(root);
+			if (!rootResource.exists()) {
+				throw new IllegalStateException("The seed data set " + location + " does not exist");
+			}
+			String rootUrl = rootResource.getURL().toString();
+			Map<String, Resource> files = new LinkedHashMap<>();
+			for (Resource resource : resolver.getResources(root + "**/*.csv")) {
+				String url = resource.getURL().toString();
+				files.put(url.startsWith(rootUrl) ? url.substring(rootUrl.length()) : resource.getFilename(), resource);
+			}
+			if (files.isEmpty()) {
+				throw new IllegalStateException("The seed data set " + location + " holds no CSV files");
+			}
+			return files;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot list the seed data set " + location, ex);
+		}
+	}
+
+	List<FileType> fileTypes() {
+		return List.copyOf(scripts.keySet());
+	}
+
+}

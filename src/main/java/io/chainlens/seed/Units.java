@@ -1,0 +1,77 @@
+package io.chainlens.seed;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Units of measure: the canonical unit of each product, and the display units that convert
+ * exactly to one of them ({@code 万t} to t, {@code MW} to GW, {@code 万kWh} to GWh).
+ */
+public final class Units {
+
+	/** The canonical units a product may have. */
+	public static final Set<String> CANONICAL = Set.of("t", "GW", "GWh", "MW", "units", "Mm2", "亿元");
+
+	/** Units a target may count in besides product units: shares and counts of things. */
+	public static final Set<String> COUNTS = Set.of("%", "家", "项", "个", "件", "人", "座", "台", "辆", "次");
+
+	private record Unit(String dimension, double inBase) {
+	}
+
+	// Base of each dimension: t, W, Wh, piece, m2, 亿元.
+	private static final Map<String, Unit> UNITS = Map.ofEntries(Map.entry("g", new Unit("mass", 1e-6)),
+			Map.entry("kg", new Unit("mass", 1e-3)), Map.entry("t", new Unit("mass", 1)),
+			Map.entry("吨", new Unit("mass", 1)), Map.entry("kt", new Unit("mass", 1e3)),
+			Map.entry("万t", new Unit("mass", 1e4)), Map.entry("万吨", new Unit("mass", 1e4)),
+			Map.entry("Mt", new Unit("mass", 1e6)), Map.entry("W", new Unit("power", 1)),
+			Map.entry("kW", new Unit("power", 1e3)), Map.entry("MW", new Unit("power", 1e6)),
+			Map.entry("万kW", new Unit("power", 1e7)), Map.entry("万千瓦", new Unit("power", 1e7)),
+			Map.entry("GW", new Unit("power", 1e9)), Map.entry("Wh", new Unit("energy", 1)),
+			Map.entry("kWh", new Unit("energy", 1e3)), Map.entry("MWh", new Unit("energy", 1e6)),
+			Map.entry("万kWh", new Unit("energy", 1e7)), Map.entry("万千瓦时", new Unit("energy", 1e7)),
+			Map.entry("GWh", new Unit("energy", 1e9)), Map.entry("units", new Unit("count", 1)),
+			Map.entry("台", new Unit("count", 1)), Map.entry("套", new Unit("count", 1)),
+			Map.entry("座", new Unit("count", 1)), Map.entry("辆", new Unit("count", 1)),
+			Map.entry("个", new Unit("count", 1)), Map.entry("m2", new Unit("area", 1e-6)),
+			Map.entry("万m2", new Unit("area", 1e-2)), Map.entry("Mm2", new Unit("area", 1)),
+			Map.entry("万元", new Unit("money", 1e-4)), Map.entry("亿元", new Unit("money", 1)));
+
+	private Units() {
+	}
+
+	public static boolean isCanonical(String unit) {
+		return CANONICAL.contains(unit);
+	}
+
+	/**
+	 * How many {@code to} one {@code from} is, when the two measure the same thing.
+	 * @return empty when {@code from} is unknown or measures something else
+	 */
+	public static Optional<Double> factor(String from, String to) {
+		Unit a = UNITS.get(from);
+		Unit b = UNITS.get(to);
+		if (a == null || b == null || !a.dimension().equals(b.dimension())) {
+			return Optional.empty();
+		}
+		return Optional.of(a.inBase() / b.inBase());
+	}
+
+	/**
+	 * The factor that turns a ratio written as {@code "<input unit>/<output unit>"} into input
+	 * canonical units per output canonical unit: {@code g/W} between t and GW is 1000.
+	 */
+	public static Optional<Double> ratioFactor(String ratio, String inputUnit, String outputUnit) {
+		int slash = ratio.indexOf('/');
+		if (slash <= 0 || slash != ratio.lastIndexOf('/')) {
+			return Optional.empty();
+		}
+		Optional<Double> top = factor(ratio.substring(0, slash).strip(), inputUnit);
+		Optional<Double> bottom = factor(ratio.substring(slash + 1).strip(), outputUnit);
+		if (top.isEmpty() || bottom.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(top.get() / bottom.get());
+	}
+
+}

@@ -1,0 +1,49 @@
+package io.chainlens.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+
+import graphql.GraphQLError;
+import graphql.schema.DataFetchingEnvironment;
+
+/** Maps domain exceptions to GraphQL errors with a classification and a message that says what to fix. */
+@ControllerAdvice
+class GraphQlErrors {
+
+	private static final Logger log = LoggerFactory.getLogger(GraphQlErrors.class);
+
+	@GraphQlExceptionHandler
+	GraphQLError badArgument(BadArgument ex, DataFetchingEnvironment env) {
+		return error(ErrorType.BAD_REQUEST, ex, env);
+	}
+
+	@GraphQlExceptionHandler
+	GraphQLError notAvailable(NotAvailableYet ex, DataFetchingEnvironment env) {
+		return GraphQLError.newError()
+			.errorType(ErrorType.INTERNAL_ERROR)
+			.message(ex.getMessage())
+			.path(env.getExecutionStepInfo().getPath())
+			.location(env.getField().getSourceLocation())
+			.extensions(java.util.Map.of("code", "NOT_AVAILABLE"))
+			.build();
+	}
+
+	@GraphQlExceptionHandler
+	GraphQLError illegalState(IllegalStateException ex, DataFetchingEnvironment env) {
+		log.warn("Request failed: {}", ex.getMessage());
+		return error(ErrorType.INTERNAL_ERROR, ex, env);
+	}
+
+	static GraphQLError error(ErrorType type, Exception ex, DataFetchingEnvironment env) {
+		return GraphQLError.newError()
+			.errorType(type)
+			.message(ex.getMessage())
+			.path(env.getExecutionStepInfo().getPath())
+			.location(env.getField().getSourceLocation())
+			.build();
+	}
+
+}
