@@ -12,8 +12,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The whole app on an embedded database, called through HTTP (MockMvc) as a client would. Every
- * test class with this annotation shares one application context, so one database per test JVM.
+ * The whole app on an embedded database, called through HTTP (MockMvc) as a client would.
+ * Every test class with this annotation shares one application context, so one database
+ * per test JVM.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

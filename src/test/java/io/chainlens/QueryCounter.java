@@ -6,8 +6,9 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 
 /**
- * Counts the Cypher queries the Neo4j driver runs, as the driver reports them to Micrometer: the
- * proof that a request costs a bounded number of queries, whatever the app's own code believes.
+ * Counts the Cypher queries the Neo4j driver runs, as the driver reports them to
+ * Micrometer: the proof that a request costs a bounded number of queries, whatever the
+ * app's own code believes.
  */
 public class QueryCounter implements ObservationHandler<Observation.Context> {
 

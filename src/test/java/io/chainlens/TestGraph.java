@@ -8,9 +8,10 @@ import org.neo4j.driver.Session;
 import io.chainlens.seed.SeedLoader;
 
 /**
- * Puts a known graph in the shared test database: the shipped seed graph, or a small fixture data
- * set from {@code src/test/resources/fixtures/}. Loading is skipped when that graph is already
- * there, so read-only tests share one load; a test that writes calls {@link #changed()}.
+ * Puts a known graph in the shared test database: the shipped seed graph, or a small
+ * fixture data set from {@code src/test/resources/fixtures/}. Loading is skipped when
+ * that graph is already there, so read-only tests share one load; a test that writes
+ * calls {@link #changed()}.
  */
 public class TestGraph {
 
@@ -30,7 +31,9 @@ public class TestGraph {
 		use("seed", "classpath:graph-seed");
 	}
 
-	/** A fixture data set in the seed CSV format, by folder name below {@code fixtures/}. */
+	/**
+	 * A fixture data set in the seed CSV format, by folder name below {@code fixtures/}.
+	 */
 	public void fixture(String name) {
 		use(name, "classpath:fixtures/" + name);
 	}

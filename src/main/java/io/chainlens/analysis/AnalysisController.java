@@ -9,8 +9,8 @@ import org.springframework.stereotype.Controller;
 import io.chainlens.web.NotAvailableYet;
 
 /**
- * The analysis fields of the contract. They answer with a clear error until the analysis lands,
- * never with made-up figures.
+ * The analysis fields of the contract. They answer with a clear error until the analysis
+ * lands, never with made-up figures.
  */
 @Controller
 class AnalysisController {
@@ -54,7 +54,8 @@ class AnalysisController {
 
 	@SchemaMapping(typeName = "Mutation", field = "setCapacity")
 	Object setCapacity() {
-		throw new NotAvailableYet("setCapacity", "writes need login and per-chain rights, which are not implemented yet");
+		throw new NotAvailableYet("setCapacity",
+				"writes need login and per-chain rights, which are not implemented yet");
 	}
 
 }

@@ -130,7 +130,8 @@ class ChainController {
 		List<String> productIds = targets.stream().map(Target::productId).filter(Objects::nonNull).distinct().toList();
 		Map<String, Product> byId = products.byId(productIds);
 		Map<Target, Product> result = new LinkedHashMap<>();
-		targets.stream().filter(t -> t.productId() != null && byId.containsKey(t.productId()))
+		targets.stream()
+			.filter(t -> t.productId() != null && byId.containsKey(t.productId()))
 			.forEach(t -> result.put(t, byId.get(t.productId())));
 		return result;
 	}

@@ -13,7 +13,9 @@ import org.springframework.stereotype.Repository;
 import io.chainlens.database.Batched;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads the structure of chains; every nested list is read for many parents in one query. */
+/**
+ * Reads the structure of chains; every nested list is read for many parents in one query.
+ */
 @Repository
 @Transactional(readOnly = true)
 class ChainQueries {
@@ -32,30 +34,50 @@ class ChainQueries {
 				MATCH (c:Chain)
 				OPTIONAL MATCH (c)<-[:CONCERNS]-(i:PolicyItem)
 				WITH c, min(i.number) AS firstItem
-				RETURN c ORDER BY firstItem, c.id""").fetchAs(Chain.class).mappedBy((t, r) -> Chain.of(r.get("c"))).all()
-			.stream().toList();
+				RETURN c ORDER BY firstItem, c.id""")
+			.fetchAs(Chain.class)
+			.mappedBy((t, r) -> Chain.of(r.get("c")))
+			.all()
+			.stream()
+			.toList();
 	}
 
 	Optional<Chain> chain(String id) {
-		return neo4j.query("MATCH (c:Chain {id: $id}) RETURN c").bind(id).to("id").fetchAs(Chain.class)
-			.mappedBy((t, r) -> Chain.of(r.get("c"))).one();
+		return neo4j.query("MATCH (c:Chain {id: $id}) RETURN c")
+			.bind(id)
+			.to("id")
+			.fetchAs(Chain.class)
+			.mappedBy((t, r) -> Chain.of(r.get("c")))
+			.one();
 	}
 
 	Optional<Product> product(String id) {
-		return neo4j.query("MATCH (p:Product {id: $id}) RETURN p").bind(id).to("id").fetchAs(Product.class)
-			.mappedBy((t, r) -> Product.of(r.get("p"))).one();
+		return neo4j.query("MATCH (p:Product {id: $id}) RETURN p")
+			.bind(id)
+			.to("id")
+			.fetchAs(Product.class)
+			.mappedBy((t, r) -> Product.of(r.get("p")))
+			.one();
 	}
 
 	Region focusRegion() {
 		return neo4j.query("MATCH (f:Region) WHERE f.id = $region OR f.nameZh = $region RETURN f LIMIT 1")
-			.bind(focus.region()).to("region").fetchAs(Region.class).mappedBy((t, r) -> Region.of(r.get("f"))).one()
-			.orElseThrow(() -> new IllegalStateException("The focus region '" + focus.region()
-					+ "' (chainlens.region) is not in the graph"));
+			.bind(focus.region())
+			.to("region")
+			.fetchAs(Region.class)
+			.mappedBy((t, r) -> Region.of(r.get("f")))
+			.one()
+			.orElseThrow(() -> new IllegalStateException(
+					"The focus region '" + focus.region() + "' (chainlens.region) is not in the graph"));
 	}
 
 	List<PolicyItem> policyItems() {
-		return neo4j.query("MATCH (i:PolicyItem) RETURN i ORDER BY i.number").fetchAs(PolicyItem.class)
-			.mappedBy((t, r) -> PolicyItem.of(r.get("i"))).all().stream().toList();
+		return neo4j.query("MATCH (i:PolicyItem) RETURN i ORDER BY i.number")
+			.fetchAs(PolicyItem.class)
+			.mappedBy((t, r) -> PolicyItem.of(r.get("i")))
+			.all()
+			.stream()
+			.toList();
 	}
 
 	Map<String, List<Segment>> segments(Collection<String> chainIds) {
@@ -143,15 +165,15 @@ class ChainQueries {
 	Map<String, List<CoProduct>> coProducts(Collection<String> productIds) {
 		return grouped("""
 				MATCH (p:Product)-[y:YIELDS]->(c:Product) WHERE p.id IN $ids
-				RETURN p.id AS key, c, y ORDER BY c.id""", productIds,
-				r -> new CoProduct(Product.of(r.get("c")), r.get("y").get("share").asDouble(),
-						r.get("y").get("source").asString("")));
+				RETURN p.id AS key, c, y ORDER BY c.id""", productIds, r -> new CoProduct(Product.of(r.get("c")),
+				r.get("y").get("share").asDouble(), r.get("y").get("source").asString("")));
 	}
 
 	private static ProductLink link(Record r) {
 		var f = r.get("f");
-		return new ProductLink(Product.of(r.get("other")), f.get("perUnit").isNull() ? null : f.get("perUnit").asDouble(),
-				f.get("writtenAs").asString(null), f.get("source").asString(null), f.get("note").asString(null));
+		return new ProductLink(Product.of(r.get("other")),
+				f.get("perUnit").isNull() ? null : f.get("perUnit").asDouble(), f.get("writtenAs").asString(null),
+				f.get("source").asString(null), f.get("note").asString(null));
 	}
 
 	private <T> Map<String, List<T>> grouped(String cypher, Collection<String> ids, Function<Record, T> mapper) {

@@ -4,7 +4,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The region the analysis is about: a site is local when its region is this one or lies within it.
+ * The region the analysis is about: a site is local when its region is this one or lies
+ * within it.
  *
  * @param region the region's Chinese name or id (configuration {@code chainlens.region})
  */
@@ -12,8 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record FocusRegion(@DefaultValue("包头市") String region) {
 
 	/**
-	 * Cypher that is true when region variable {@code r} lies in the focus region passed as
-	 * {@code $region}.
+	 * Cypher that is true when region variable {@code r} lies in the focus region passed
+	 * as {@code $region}.
 	 */
 	public static final String IN_FOCUS = "EXISTS { MATCH (r)-[:PART_OF*0..4]->(f:Region) WHERE f.id = $region OR f.nameZh = $region }";
 

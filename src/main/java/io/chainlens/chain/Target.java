@@ -6,7 +6,10 @@ import org.neo4j.driver.Record;
 public record Target(String id, String metric, double value, String unit, int year, String productId, String source,
 		String note, Integer item) {
 
-	/** Reads a record with columns {@code t} (the node), {@code productId} and {@code item}. */
+	/**
+	 * Reads a record with columns {@code t} (the node), {@code productId} and
+	 * {@code item}.
+	 */
 	public static Target of(Record row) {
 		var t = row.get("t");
 		return new Target(t.get("id").asString(), t.get("metric").asString(), t.get("value").asDouble(),

@@ -36,8 +36,10 @@ class CompanyController {
 	CompanyController(CompanyQueries queries, ProductLookup products, BatchLoaderRegistry registry) {
 		this.queries = queries;
 		this.products = products;
-		// Producers take an argument (localOnly), which batch mappings cannot; a data loader keyed by
-		// product id still reads all products' producers in one query and filters per field.
+		// Producers take an argument (localOnly), which batch mappings cannot; a data
+		// loader keyed by
+		// product id still reads all products' producers in one query and filters per
+		// field.
 		registry.<String, List<Production>>forName("producers")
 			.registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> queries.producers(ids)));
 	}
@@ -123,16 +125,21 @@ class CompanyController {
 	CompletableFuture<List<Production>> producers(Product product, @Argument boolean localOnly,
 			DataLoader<String, List<Production>> producers) {
 		return producers.load(product.id())
-			.thenApply(all -> all == null ? List.of()
-					: localOnly ? all.stream().filter(Production::local).toList() : all);
+			.thenApply(
+					all -> all == null ? List.of() : localOnly ? all.stream().filter(Production::local).toList() : all);
 	}
 
 	@BatchMapping(typeName = "Project", field = "company")
 	Map<Project, Company> companyOfProjects(List<Project> projects) {
-		List<String> companyIds = projects.stream().map(Project::companyId).filter(id -> id != null).distinct().toList();
+		List<String> companyIds = projects.stream()
+			.map(Project::companyId)
+			.filter(id -> id != null)
+			.distinct()
+			.toList();
 		Map<String, Company> companies = queries.companiesById(companyIds);
 		Map<Project, Company> result = new LinkedHashMap<>();
-		projects.stream().filter(p -> companies.containsKey(p.companyId()))
+		projects.stream()
+			.filter(p -> companies.containsKey(p.companyId()))
 			.forEach(p -> result.put(p, companies.get(p.companyId())));
 		return result;
 	}
@@ -140,9 +147,11 @@ class CompanyController {
 	@BatchMapping(typeName = "Project", field = "products")
 	Map<Project, List<Product>> productsOfProjects(List<Project> projects) {
 		Map<String, List<String>> productIds = queries.productIdsOfProjects(ids(projects, Project::id));
-		Map<String, Product> byId = products.byId(productIds.values().stream().flatMap(List::stream).distinct().toList());
+		Map<String, Product> byId = products
+			.byId(productIds.values().stream().flatMap(List::stream).distinct().toList());
 		Map<Project, List<Product>> result = new LinkedHashMap<>();
-		projects.forEach(p -> result.put(p, productIds.getOrDefault(p.id(), List.of()).stream().map(byId::get).toList()));
+		projects
+			.forEach(p -> result.put(p, productIds.getOrDefault(p.id(), List.of()).stream().map(byId::get).toList()));
 		return result;
 	}
 

@@ -16,7 +16,10 @@ import io.chainlens.chain.FocusRegion;
 import io.chainlens.chain.Region;
 import io.chainlens.database.Batched;
 
-/** Reads companies and what they make; every nested list is read for many parents in one query. */
+/**
+ * Reads companies and what they make; every nested list is read for many parents in one
+ * query.
+ */
 @Repository
 @Transactional(readOnly = true)
 class CompanyQueries {
@@ -31,25 +34,35 @@ class CompanyQueries {
 	}
 
 	Optional<Company> company(String id) {
-		return neo4j.query("MATCH (c:Company {id: $id}) RETURN c").bind(id).to("id").fetchAs(Company.class)
-			.mappedBy((t, r) -> Company.of(r.get("c"))).one();
+		return neo4j.query("MATCH (c:Company {id: $id}) RETURN c")
+			.bind(id)
+			.to("id")
+			.fetchAs(Company.class)
+			.mappedBy((t, r) -> Company.of(r.get("c")))
+			.one();
 	}
 
 	/**
-	 * Full-text search over Chinese and English names and aliases; an exact name or alias ranks
-	 * first. Falls back to a substring match for text the analyzer drops, such as a stop word.
+	 * Full-text search over Chinese and English names and aliases; an exact name or alias
+	 * ranks first. Falls back to a substring match for text the analyzer drops, such as a
+	 * stop word.
 	 */
 	List<Company> search(String text, int first) {
-		List<Company> found = neo4j.query("""
-				CALL db.index.fulltext.queryNodes('company_names', $query, {limit: $limit}) YIELD node, score
-				WITH node, score
-				     + CASE WHEN node.nameZh = $text OR toLower(node.name) = toLower($text)
-				                 OR any(a IN node.aliases WHERE toLower(a) = toLower($text)) THEN 100 ELSE 0 END
-				     + CASE WHEN node.nameZh STARTS WITH $text OR toLower(node.name) STARTS WITH toLower($text) THEN 10 ELSE 0 END
-				     AS rank
-				RETURN node ORDER BY rank DESC, node.id LIMIT $first""")
+		List<Company> found = neo4j
+			.query("""
+					CALL db.index.fulltext.queryNodes('company_names', $query, {limit: $limit}) YIELD node, score
+					WITH node, score
+					     + CASE WHEN node.nameZh = $text OR toLower(node.name) = toLower($text)
+					                 OR any(a IN node.aliases WHERE toLower(a) = toLower($text)) THEN 100 ELSE 0 END
+					     + CASE WHEN node.nameZh STARTS WITH $text OR toLower(node.name) STARTS WITH toLower($text) THEN 10 ELSE 0 END
+					     AS rank
+					RETURN node ORDER BY rank DESC, node.id LIMIT $first""")
 			.bindAll(Map.of("query", luceneQuery(text), "text", text, "limit", Math.max(first * 5, 50), "first", first))
-			.fetchAs(Company.class).mappedBy((t, r) -> Company.of(r.get("node"))).all().stream().toList();
+			.fetchAs(Company.class)
+			.mappedBy((t, r) -> Company.of(r.get("node")))
+			.all()
+			.stream()
+			.toList();
 		if (!found.isEmpty()) {
 			return found;
 		}
@@ -58,11 +71,18 @@ class CompanyQueries {
 				WHERE c.nameZh CONTAINS $text OR toLower(c.name) CONTAINS toLower($text)
 				   OR any(a IN c.aliases WHERE toLower(a) CONTAINS toLower($text))
 				RETURN c ORDER BY size(c.nameZh), c.id LIMIT $first""")
-			.bindAll(Map.of("text", text, "first", first)).fetchAs(Company.class)
-			.mappedBy((t, r) -> Company.of(r.get("c"))).all().stream().toList();
+			.bindAll(Map.of("text", text, "first", first))
+			.fetchAs(Company.class)
+			.mappedBy((t, r) -> Company.of(r.get("c")))
+			.all()
+			.stream()
+			.toList();
 	}
 
-	/** Every word of the text as a Lucene term, special characters escaped, so input is never syntax. */
+	/**
+	 * Every word of the text as a Lucene term, special characters escaped, so input is
+	 * never syntax.
+	 */
 	static String luceneQuery(String text) {
 		StringBuilder query = new StringBuilder();
 		for (String word : text.strip().split("\\s+")) {
@@ -88,7 +108,8 @@ class CompanyQueries {
 				MATCH (c:Company) WHERE c.id IN $ids
 				RETURN c.id AS key, EXISTS {
 				  MATCH (c)-[:HAS_SITE]->(:Site)-[:IN_REGION]->(r:Region)-[:PART_OF*0..4]->(f:Region)
-				  WHERE f.id = $region OR f.nameZh = $region } AS local""", companyIds, r -> r.get("local").asBoolean());
+				  WHERE f.id = $region OR f.nameZh = $region } AS local""", companyIds,
+				r -> r.get("local").asBoolean());
 	}
 
 	Map<String, List<Production>> productionsOfCompanies(Collection<String> companyIds) {
@@ -115,20 +136,24 @@ class CompanyQueries {
 	}
 
 	Map<String, List<Site>> sites(Collection<String> companyIds) {
-		return grouped("""
-				MATCH (c:Company)-[:HAS_SITE]->(s:Site)-[:IN_REGION]->(r:Region) WHERE c.id IN $ids
-				RETURN c.id AS key, s, c.id AS companyId,
-				       coalesce(COLLECT { MATCH (r)-[:PART_OF*0..4]->(x:Region {level: 'CITY'}) RETURN x.nameZh }[0], r.nameZh) AS region,
-				       CASE r.level WHEN 'DISTRICT' THEN r.nameZh END AS district
-				ORDER BY s.id""", companyIds, CompanyQueries::site);
+		return grouped(
+				"""
+						MATCH (c:Company)-[:HAS_SITE]->(s:Site)-[:IN_REGION]->(r:Region) WHERE c.id IN $ids
+						RETURN c.id AS key, s, c.id AS companyId,
+						       coalesce(COLLECT { MATCH (r)-[:PART_OF*0..4]->(x:Region {level: 'CITY'}) RETURN x.nameZh }[0], r.nameZh) AS region,
+						       CASE r.level WHEN 'DISTRICT' THEN r.nameZh END AS district
+						ORDER BY s.id""",
+				companyIds, CompanyQueries::site);
 	}
 
 	Map<String, Site> sitesById(Collection<String> siteIds) {
-		return single("""
-				MATCH (c:Company)-[:HAS_SITE]->(s:Site)-[:IN_REGION]->(r:Region) WHERE s.id IN $ids
-				RETURN s.id AS key, s, c.id AS companyId,
-				       coalesce(COLLECT { MATCH (r)-[:PART_OF*0..4]->(x:Region {level: 'CITY'}) RETURN x.nameZh }[0], r.nameZh) AS region,
-				       CASE r.level WHEN 'DISTRICT' THEN r.nameZh END AS district""", siteIds, CompanyQueries::site);
+		return single(
+				"""
+						MATCH (c:Company)-[:HAS_SITE]->(s:Site)-[:IN_REGION]->(r:Region) WHERE s.id IN $ids
+						RETURN s.id AS key, s, c.id AS companyId,
+						       coalesce(COLLECT { MATCH (r)-[:PART_OF*0..4]->(x:Region {level: 'CITY'}) RETURN x.nameZh }[0], r.nameZh) AS region,
+						       CASE r.level WHEN 'DISTRICT' THEN r.nameZh END AS district""",
+				siteIds, CompanyQueries::site);
 	}
 
 	private static Site site(Record r) {
@@ -188,20 +213,24 @@ class CompanyQueries {
 	}
 
 	Map<String, List<Chain>> chainsOfCompanies(Collection<String> companyIds) {
-		return grouped("""
-				MATCH (co:Company)-[:HAS_SITE]->(:Site)-[:MAKES]->(:Product)<-[:HAS_PRODUCT]-(:Segment)<-[:HAS_SEGMENT]-(c:Chain)
-				WHERE co.id IN $ids
-				RETURN DISTINCT co.id AS key, c ORDER BY c.id""", companyIds, r -> Chain.of(r.get("c")));
+		return grouped(
+				"""
+						MATCH (co:Company)-[:HAS_SITE]->(:Site)-[:MAKES]->(:Product)<-[:HAS_PRODUCT]-(:Segment)<-[:HAS_SEGMENT]-(c:Chain)
+						WHERE co.id IN $ids
+						RETURN DISTINCT co.id AS key, c ORDER BY c.id""",
+				companyIds, r -> Chain.of(r.get("c")));
 	}
 
 	Map<String, List<Company>> companiesOfChains(Collection<String> chainIds) {
-		return grouped("""
-				MATCH (c:Chain)-[:HAS_SEGMENT]->(:Segment)-[:HAS_PRODUCT]->(:Product)<-[:MAKES]-(s:Site)<-[:HAS_SITE]-(co:Company)
-				WHERE c.id IN $ids
-				WITH c, co, collect(s) AS sites
-				WITH c, co, any(s IN sites WHERE EXISTS {
-				  MATCH (s)-[:IN_REGION]->(:Region)-[:PART_OF*0..4]->(f:Region) WHERE f.id = $region OR f.nameZh = $region }) AS local
-				RETURN c.id AS key, co ORDER BY local DESC, co.id""", chainIds, r -> Company.of(r.get("co")));
+		return grouped(
+				"""
+						MATCH (c:Chain)-[:HAS_SEGMENT]->(:Segment)-[:HAS_PRODUCT]->(:Product)<-[:MAKES]-(s:Site)<-[:HAS_SITE]-(co:Company)
+						WHERE c.id IN $ids
+						WITH c, co, collect(s) AS sites
+						WITH c, co, any(s IN sites WHERE EXISTS {
+						  MATCH (s)-[:IN_REGION]->(:Region)-[:PART_OF*0..4]->(f:Region) WHERE f.id = $region OR f.nameZh = $region }) AS local
+						RETURN c.id AS key, co ORDER BY local DESC, co.id""",
+				chainIds, r -> Company.of(r.get("co")));
 	}
 
 	private <T> Map<String, List<T>> grouped(String cypher, Collection<String> ids, Function<Record, T> mapper) {

@@ -7,8 +7,8 @@ public record Production(String siteId, String companyId, String productId, Stri
 		Double capacity, String unit, String status, String source, Integer year, String writtenAs, boolean local) {
 
 	/**
-	 * Cypher returning the columns {@link #of} reads, for variables {@code s} (Site), {@code m}
-	 * (MAKES) and {@code p} (Product); needs {@code $region}.
+	 * Cypher returning the columns {@link #of} reads, for variables {@code s} (Site),
+	 * {@code m} (MAKES) and {@code p} (Product); needs {@code $region}.
 	 */
 	static final String COLUMNS = """
 			MATCH (co:Company)-[:HAS_SITE]->(s)-[:IN_REGION]->(r:Region)

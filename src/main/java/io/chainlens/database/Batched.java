@@ -11,16 +11,19 @@ import org.neo4j.driver.Record;
 import org.springframework.data.neo4j.core.Neo4jClient;
 
 /**
- * Runs one query for many parents at once, which is how every nested list of the API is read: the
- * query gets the parents' ids as {@code $ids} and returns each child with its parent's id as
- * {@code key}.
+ * Runs one query for many parents at once, which is how every nested list of the API is
+ * read: the query gets the parents' ids as {@code $ids} and returns each child with its
+ * parent's id as {@code key}.
  */
 public final class Batched {
 
 	private Batched() {
 	}
 
-	/** Children per parent id; every id asked for is present, with an empty list if it has none. */
+	/**
+	 * Children per parent id; every id asked for is present, with an empty list if it has
+	 * none.
+	 */
 	public static <T> Map<String, List<T>> grouped(Neo4jClient neo4j, String cypher, Collection<String> ids,
 			Map<String, Object> params, Function<Record, T> mapper) {
 		Map<String, List<T>> result = new LinkedHashMap<>();

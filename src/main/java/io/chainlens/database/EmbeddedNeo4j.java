@@ -59,8 +59,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		DatabaseManagementService service = null;
 		try {
 			Files.createDirectories(dataDir);
-			// Neo4j's own store lock surfaces as a failed database deep in its start-up; taking our
-			// own lock first lets a second app on the same directory fail with a plain message.
+			// Neo4j's own store lock surfaces as a failed database deep in its start-up;
+			// taking our
+			// own lock first lets a second app on the same directory fail with a plain
+			// message.
 			channel = FileChannel.open(dataDir.resolve("chainlens.lock"), StandardOpenOption.CREATE,
 					StandardOpenOption.WRITE);
 			lock = tryLock(channel);
@@ -68,11 +70,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 				throw new StoreInUse(dataDir);
 			}
 			long started = System.nanoTime();
-			service = new DatabaseManagementServiceBuilder(dataDir)
-				.setConfig(BoltConnector.enabled, true)
+			service = new DatabaseManagementServiceBuilder(dataDir).setConfig(BoltConnector.enabled, true)
 				.setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", settings.boltPort()))
 				.setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", settings.boltPort()))
-				// Bolt listens on loopback only, so nothing outside this machine can reach it.
+				// Bolt listens on loopback only, so nothing outside this machine can
+				// reach it.
 				.setConfig(GraphDatabaseSettings.auth_enabled, false)
 				.setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
 				.setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(settings.pageCache()))

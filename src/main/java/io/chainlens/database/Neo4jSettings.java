@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Where chainlens keeps its graph.
  *
- * @param embedded start a Neo4j inside the app (default); false uses {@code spring.neo4j.uri}
+ * @param embedded start a Neo4j inside the app (default); false uses
+ * {@code spring.neo4j.uri}
  * @param dataDir the embedded store
  * @param boltPort the embedded Bolt port on localhost; 0 picks a free one
  * @param pageCache page cache of the embedded database, e.g. {@code 256m}

@@ -22,9 +22,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies {@code cypher/schema/V<n>__<name>.cypher} in version order, each once. Kept small on
- * purpose: neo4j-migrations has no Spring Boot 4 starter yet, and the schema is constraints and
- * indexes that Neo4j creates idempotently anyway.
+ * Applies {@code cypher/schema/V<n>__<name>.cypher} in version order, each once. Kept
+ * small on purpose: neo4j-migrations has no Spring Boot 4 starter yet, and the schema is
+ * constraints and indexes that Neo4j creates idempotently anyway.
  */
 @Component
 public class SchemaMigrations {
@@ -37,7 +37,7 @@ public class SchemaMigrations {
 
 	private final List<Migration> migrations;
 
-	SchemaMigrations(Driver driver) {
+	SchemaMigrations(Driver driver, ConnectionVerified connection) {
 		this.driver = driver;
 		this.migrations = load("classpath*:cypher/schema/*.cypher");
 		apply();
@@ -88,8 +88,10 @@ public class SchemaMigrations {
 					}
 					continue;
 				}
-				// Schema statements cannot share a transaction with writes, so each runs on its own;
-				// all are IF NOT EXISTS, so a start interrupted half-way simply runs them again.
+				// Schema statements cannot share a transaction with writes, so each runs
+				// on its own;
+				// all are IF NOT EXISTS, so a start interrupted half-way simply runs them
+				// again.
 				for (String statement : migration.statements()) {
 					session.executeWriteWithoutResult(tx -> tx.run(statement));
 				}

@@ -1,8 +1,6 @@
 package io.chainlens.seed;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -28,9 +26,10 @@ import io.chainlens.seed.SeedSchema.FileType;
 import io.chainlens.seed.SeedSchema.Kind;
 
 /**
- * A seed data set read from CSV files and validated as a whole: every row typed, every id defined
- * once, every reference resolved, every quantity converted to its product's canonical unit. Only a
- * data set without problems can be built; the rows are then ready to write.
+ * A seed data set read from CSV files and validated as a whole: every row typed, every id
+ * defined once, every reference resolved, every quantity converted to its product's
+ * canonical unit. Only a data set without problems can be built; the rows are then ready
+ * to write.
  */
 public final class SeedDataSet {
 
@@ -38,7 +37,9 @@ public final class SeedDataSet {
 
 	private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
-	/** A source starts with its kind; what follows (more sources, reasoning) is free text. */
+	/**
+	 * A source starts with its kind; what follows (more sources, reasoning) is free text.
+	 */
 	private static final Pattern SOURCE = Pattern.compile("(seed §\\d+|public:\\s*\\S|estimate:\\s*\\S).*",
 			Pattern.DOTALL);
 
@@ -81,7 +82,8 @@ public final class SeedDataSet {
 
 	/**
 	 * Reads and validates the given files.
-	 * @param files CSV files, each with a display name (its path below the data set's root)
+	 * @param files CSV files, each with a display name (its path below the data set's
+	 * root)
 	 * @throws SeedInvalid listing every problem found, with file, line and column
 	 */
 	public static SeedDataSet read(Map<String, Resource> files) {
@@ -105,8 +107,8 @@ public final class SeedDataSet {
 		String name = file.substring(file.lastIndexOf('/') + 1);
 		FileType type = SeedSchema.BY_NAME.get(name);
 		if (type == null) {
-			problems.add(new Problem(file, 0, null, "unknown file type; expected one of "
-					+ SeedSchema.FILES.stream().map(FileType::name).toList()));
+			problems.add(new Problem(file, 0, null,
+					"unknown file type; expected one of " + SeedSchema.FILES.stream().map(FileType::name).toList()));
 			return List.of();
 		}
 		CSVFormat format = CSVFormat.RFC4180.builder()
@@ -117,13 +119,23 @@ public final class SeedDataSet {
 			.setTrim(true)
 			.get();
 		List<Row> result = new ArrayList<>();
-		try (Reader reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8);
-				CSVParser parser = CSVParser.parse(skipBom(reader), format)) {
+		String text;
+		try {
+			text = resource.getContentAsString(StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read seed file " + file, ex);
+		}
+		if (text.startsWith("\uFEFF")) {
+			text = text.substring(1);
+		}
+		LineIndex lines = new LineIndex(text);
+		try (CSVParser parser = CSVParser.parse(text, format)) {
 			List<String> header = parser.getHeaderNames();
 			for (String column : header) {
 				if (type.column(column) == null) {
-					problems.add(new Problem(file, 1, column, "unknown column; " + name + " has "
-							+ type.columns().keySet()));
+					problems.add(new Problem(file, 1, column,
+							"unknown column; " + name + " has " + type.columns().keySet()));
 				}
 			}
 			for (Column column : type.columns().values()) {
@@ -131,8 +143,8 @@ public final class SeedDataSet {
 					problems.add(new Problem(file, 1, column.name(), "required column is missing"));
 				}
 			}
-			long line = parser.getCurrentLineNumber() + 1;
 			for (CSVRecord record : parser) {
+				long line = lines.lineAt(record.getCharacterPosition());
 				Map<String, Object> values = new HashMap<>();
 				Set<String> invalid = new HashSet<>();
 				for (String column : header) {
@@ -154,25 +166,50 @@ public final class SeedDataSet {
 							"has " + record.size() + " cells but the header has " + header.size()));
 				}
 				result.add(new Row(type, file, line, values, invalid));
-				line = parser.getCurrentLineNumber() + 1;
 			}
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read seed file " + file, ex);
-		}
-		catch (IllegalStateException | IllegalArgumentException ex) {
+		catch (IOException | java.io.UncheckedIOException | IllegalStateException | IllegalArgumentException ex) {
 			problems.add(new Problem(file, 0, null, "not a valid CSV file: " + ex.getMessage()));
 		}
 		return result;
 	}
 
-	private static Reader skipBom(Reader reader) throws IOException {
-		java.io.PushbackReader pushback = new java.io.PushbackReader(reader, 1);
-		int first = pushback.read();
-		if (first != -1 && first != '\uFEFF') {
-			pushback.unread(first);
+	/** Line numbers of character positions, for messages that point into the file. */
+	private static final class LineIndex {
+
+		private final List<Integer> starts = new ArrayList<>();
+
+		private final String text;
+
+		LineIndex(String text) {
+			this.text = text;
+			starts.add(0);
+			for (int i = 0; i < text.length(); i++) {
+				if (text.charAt(i) == '\n') {
+					starts.add(i + 1);
+				}
+			}
 		}
-		return pushback;
+
+		/**
+		 * The first line at or after the position that is not a comment or blank: where a
+		 * record starts.
+		 */
+		long lineAt(long position) {
+			int index = java.util.Collections.binarySearch(starts, (int) position);
+			int line = index >= 0 ? index : -index - 2;
+			while (line + 1 < starts.size() && isSkipped(line)) {
+				line++;
+			}
+			return line + 1;
+		}
+
+		private boolean isSkipped(int line) {
+			int end = line + 1 < starts.size() ? starts.get(line + 1) : text.length();
+			String content = text.substring(starts.get(line), end).strip();
+			return content.isEmpty() || content.startsWith("#");
+		}
+
 	}
 
 	private static Object convert(Column column, String raw, String file, long line, List<Problem> problems) {
@@ -224,8 +261,8 @@ public final class SeedDataSet {
 				try {
 					double value = Double.parseDouble(text);
 					if (!Double.isFinite(value) || value < 0) {
-						problems.add(new Problem(file, line, column.name(),
-								"'" + text + "' must be a finite number ≥ 0"));
+						problems
+							.add(new Problem(file, line, column.name(), "'" + text + "' must be a finite number ≥ 0"));
 						return null;
 					}
 					return value;
@@ -298,12 +335,12 @@ public final class SeedDataSet {
 					case "feeds.csv" -> feed(row, linkKeys);
 					case "yields.csv" -> coProduct(row, linkKeys);
 					case "capacities.csv" -> capacity(row, capacityKeys);
-					case "projects.csv" -> quantity(row, row.list("product_ids").stream().findFirst().orElse(null),
-							false);
+					case "projects.csv" ->
+						quantity(row, row.list("product_ids").stream().findFirst().orElse(null), false);
 					case "targets.csv" -> quantity(row, row.text("product_id"), true);
 					case "regions.csv" -> region(row);
-					case "supply_links.csv" -> unique(row, linkKeys, "supplies", "supplier_id", "customer_id",
-							"product_id");
+					case "supply_links.csv" ->
+						unique(row, linkKeys, "supplies", "supplier_id", "customer_id", "product_id");
 					default -> {
 					}
 				}
@@ -331,8 +368,8 @@ public final class SeedDataSet {
 			String id = idValue.toString();
 			Row earlier = defined.get(kind).putIfAbsent(id, row);
 			if (earlier != null) {
-				problems.add(new Problem(row.file(), row.line(), row.type().key(), "duplicate id '" + id
-						+ "', first defined at " + earlier.file() + ":" + earlier.line()));
+				problems.add(new Problem(row.file(), row.line(), row.type().key(),
+						"duplicate id '" + id + "', first defined at " + earlier.file() + ":" + earlier.line()));
 			}
 		}
 
@@ -353,8 +390,11 @@ public final class SeedDataSet {
 		}
 
 		private static String describe(Set<Kind> kinds) {
-			return kinds.stream().map(k -> k.name().toLowerCase().replace('_', ' ')).sorted()
-				.reduce((a, b) -> a + " or " + b).orElse("");
+			return kinds.stream()
+				.map(k -> k.name().toLowerCase().replace('_', ' '))
+				.sorted()
+				.reduce((a, b) -> a + " or " + b)
+				.orElse("");
 		}
 
 		private Optional<String> unitOf(String productId) {
@@ -373,8 +413,8 @@ public final class SeedDataSet {
 			}
 			Optional<Double> factor = Units.ratioFactor(unit, in.get(), out.get());
 			if (factor.isEmpty()) {
-				problems.add(new Problem(row.file(), row.line(), "unit", "'" + unit
-						+ "' cannot be reconciled with " + in.get() + " of input per " + out.get() + " of output"));
+				problems.add(new Problem(row.file(), row.line(), "unit", "'" + unit + "' cannot be reconciled with "
+						+ in.get() + " of input per " + out.get() + " of output"));
 				return;
 			}
 			if (row.text("input_id").equals(row.text("output_id"))) {
@@ -401,13 +441,16 @@ public final class SeedDataSet {
 
 		private void capacity(Row row, Set<String> keys) {
 			unique(row, keys, "capacity", "site_id", "product_id", "status");
-			if (row.number("capacity") == null && row.text("unit") != null) {
+			if (row.number("capacity") == null && row.text("unit") != null && !row.invalid().contains("capacity")) {
 				problems.add(new Problem(row.file(), row.line(), "unit", "a unit without a capacity"));
 			}
 			quantity(row, row.text("product_id"), false);
 		}
 
-		/** Converts {@code capacity} or {@code value} with {@code unit} to the product's unit. */
+		/**
+		 * Converts {@code capacity} or {@code value} with {@code unit} to the product's
+		 * unit.
+		 */
 		private void quantity(Row row, String productId, boolean target) {
 			String amountColumn = target ? "value" : "capacity";
 			Double amount = row.number(amountColumn);
@@ -420,13 +463,14 @@ public final class SeedDataSet {
 				return;
 			}
 			Optional<String> canonical = unitOf(productId);
-			// A product's target may be a share (%), a count or money (output value) rather than a quantity
+			// A product's target may be a share (%), a count or money (output value)
+			// rather than a quantity
 			boolean notAQuantity = target && (Units.COUNTS.contains(unit) || Units.factor(unit, "亿元").isPresent());
 			if (canonical.isPresent() && !notAQuantity) {
 				Optional<Double> factor = Units.factor(unit, canonical.get());
 				if (factor.isEmpty()) {
-					problems.add(new Problem(row.file(), row.line(), "unit", "'" + unit + "' does not convert to "
-							+ canonical.get() + ", the unit of " + productId));
+					problems.add(new Problem(row.file(), row.line(), "unit",
+							"'" + unit + "' does not convert to " + canonical.get() + ", the unit of " + productId));
 					return;
 				}
 				row.values().put("written_as", format(amount) + " " + unit);

@@ -20,8 +20,8 @@ import io.chainlens.database.SchemaMigrations;
 import io.chainlens.seed.SeedSchema.FileType;
 
 /**
- * Loads the seed data set into an empty database at start: validated whole first, then written in
- * one transaction, so a bad file leaves the database as it was.
+ * Loads the seed data set into an empty database at start: validated whole first, then
+ * written in one transaction, so a bad file leaves the database as it was.
  */
 @Component
 public class SeedLoader {
@@ -54,16 +54,17 @@ public class SeedLoader {
 	/** True when the database holds nothing but schema bookkeeping. */
 	public boolean isEmpty() {
 		try (Session session = driver.session()) {
-			return session.executeRead(tx -> tx.run("MATCH (n) WHERE NOT n:SchemaMigration RETURN count(n) = 0 AS empty")
-				.single()
-				.get("empty")
-				.asBoolean());
+			return session
+				.executeRead(tx -> tx.run("MATCH (n) WHERE NOT n:SchemaMigration RETURN count(n) = 0 AS empty")
+					.single()
+					.get("empty")
+					.asBoolean());
 		}
 	}
 
 	/**
-	 * Reads, validates and writes the data set at {@code location}. Writing merges on ids, so loading
-	 * the same data set twice changes nothing.
+	 * Reads, validates and writes the data set at {@code location}. Writing merges on
+	 * ids, so loading the same data set twice changes nothing.
 	 * @throws SeedInvalid when any file has a problem; nothing is written then
 	 */
 	public Loaded load(String location) {
@@ -86,8 +87,13 @@ public class SeedLoader {
 	static Map<String, Resource> find(String location) {
 		String root = location.endsWith("/") ? location : location + "/";
 		if (root.startsWith("file:")) {
-			// relative file locations would not prefix the absolute URLs of the files found below them
-			root = java.nio.file.Path.of(root.substring("file:".length())).toAbsolutePath().normalize().toUri().toString();
+			// relative file locations would not prefix the absolute URLs of the files
+			// found below them
+			root = java.nio.file.Path.of(root.substring("file:".length()))
+				.toAbsolutePath()
+				.normalize()
+				.toUri()
+				.toString();
 		}
 		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 		try {

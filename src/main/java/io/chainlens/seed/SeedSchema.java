@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * The file types of a seed data set and their columns, as documented in
- * {@code graph-seed/README.md}. Declared once here so that reading, validating and writing all
- * follow the same definition.
+ * {@code graph-seed/README.md}. Declared once here so that reading, validating and
+ * writing all follow the same definition.
  */
 final class SeedSchema {
 
@@ -59,7 +59,10 @@ final class SeedSchema {
 
 	static final Set<String> INSTITUTION_KINDS = Set.of("UNIVERSITY", "INSTITUTE", "ASSOCIATION", "FUND", "OTHER");
 
-	/** In dependency order: a file only refers to kinds defined by files before it, or by itself. */
+	/**
+	 * In dependency order: a file only refers to kinds defined by files before it, or by
+	 * itself.
+	 */
 	static final List<FileType> FILES = List.of(
 			file("regions.csv", "01_regions", Kind.REGION, req("id", Type.ID), req("name_zh", Type.TEXT),
 					opt("name_en", Type.TEXT), oneOf("level", true, LEVELS), ref("parent_id", false, Kind.REGION),
@@ -69,9 +72,9 @@ final class SeedSchema {
 			file("segments.csv", "03_segments", Kind.SEGMENT, req("id", Type.ID), ref("chain_id", true, Kind.CHAIN),
 					req("name_zh", Type.TEXT), req("name_en", Type.TEXT), oneOf("stage", true, STAGES),
 					req("position", Type.INT), req("source", Type.SOURCE)),
-			file("products.csv", "04_products", Kind.PRODUCT, req("id", Type.ID),
-					ref("segment_id", true, Kind.SEGMENT), req("name_zh", Type.TEXT), req("name_en", Type.TEXT),
-					oneOf("unit", true, Units.CANONICAL), req("source", Type.SOURCE), opt("note", Type.TEXT)),
+			file("products.csv", "04_products", Kind.PRODUCT, req("id", Type.ID), ref("segment_id", true, Kind.SEGMENT),
+					req("name_zh", Type.TEXT), req("name_en", Type.TEXT), oneOf("unit", true, Units.CANONICAL),
+					req("source", Type.SOURCE), opt("note", Type.TEXT)),
 			file("feeds.csv", "05_feeds", null, ref("input_id", true, Kind.PRODUCT),
 					ref("output_id", true, Kind.PRODUCT), req("per_unit", Type.NUMBER), req("unit", Type.UNIT),
 					req("source", Type.SOURCE), opt("note", Type.TEXT)),
@@ -81,8 +84,8 @@ final class SeedSchema {
 			file("companies.csv", "07_companies", Kind.COMPANY, req("id", Type.ID), req("name_zh", Type.TEXT),
 					req("name_en", Type.TEXT), list("aliases", Type.TEXT), ref("hq_region_id", false, Kind.REGION),
 					req("source", Type.SOURCE), opt("note", Type.TEXT)),
-			file("institutions.csv", "08_institutions", Kind.INSTITUTION, req("id", Type.ID),
-					req("name_zh", Type.TEXT), req("name_en", Type.TEXT), oneOf("kind", true, INSTITUTION_KINDS),
+			file("institutions.csv", "08_institutions", Kind.INSTITUTION, req("id", Type.ID), req("name_zh", Type.TEXT),
+					req("name_en", Type.TEXT), oneOf("kind", true, INSTITUTION_KINDS),
 					ref("region_id", false, Kind.REGION), req("source", Type.SOURCE)),
 			file("gov_units.csv", "09_gov_units", Kind.GOV_UNIT, req("id", Type.ID), req("name_zh", Type.TEXT),
 					req("name_en", Type.TEXT), ref("region_id", false, Kind.REGION), req("source", Type.SOURCE)),

@@ -5,8 +5,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Units of measure: the canonical unit of each product, and the display units that convert
- * exactly to one of them ({@code 万t} to t, {@code MW} to GW, {@code 万kWh} to GWh).
+ * Units of measure: the canonical unit of each product, and the display units that
+ * convert exactly to one of them ({@code 万t} to t, {@code MW} to GW, {@code 万kWh} to
+ * GWh).
  */
 public final class Units {
 
@@ -58,8 +59,9 @@ public final class Units {
 	}
 
 	/**
-	 * The factor that turns a ratio written as {@code "<input unit>/<output unit>"} into input
-	 * canonical units per output canonical unit: {@code g/W} between t and GW is 1000.
+	 * The factor that turns a ratio written as {@code "<input unit>/<output unit>"} into
+	 * input canonical units per output canonical unit: {@code g/W} between t and GW is
+	 * 1000.
 	 */
 	public static Optional<Double> ratioFactor(String ratio, String inputUnit, String outputUnit) {
 		int slash = ratio.indexOf('/');

@@ -9,7 +9,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import graphql.GraphQLError;
 import graphql.schema.DataFetchingEnvironment;
 
-/** Maps domain exceptions to GraphQL errors with a classification and a message that says what to fix. */
+/**
+ * Maps domain exceptions to GraphQL errors with a classification and a message that says
+ * what to fix.
+ */
 @ControllerAdvice
 class GraphQlErrors {
 

@@ -1,5 +1,5 @@
 /**
- * The web edge: security, the offline GraphiQL page, and the mapping of domain exceptions to
- * GraphQL errors.
+ * The web edge: security, the offline GraphiQL page, and the mapping of domain exceptions
+ * to GraphQL errors.
  */
 package io.chainlens.web;

@@ -30,16 +30,21 @@ class BrowseQueriesTest {
 
 	@Test
 	void listsTheSevenChainsInTheDocumentsOrder() {
-		graphQl.documentName("chains").execute()
-			.path("chains[*].id").entityList(String.class)
+		graphQl.documentName("chains")
+			.execute()
+			.path("chains[*].id")
+			.entityList(String.class)
 			.containsExactly("rare-earth", "pv", "wind", "storage-hydrogen", "metals", "ev-trucks", "carbon-fibre");
 	}
 
 	@Test
 	void nestedQueryOverAllChainsRunsABoundedNumberOfQueries() {
-		int ran = queries.countDuring(() -> graphQl.documentName("allChainsNested").execute()
-			.path("chains[0].segments[0].products[0].producers").hasValue());
-		// one query per field level (chains, segments, products, producers, company, …), not per item
+		int ran = queries.countDuring(() -> graphQl.documentName("allChainsNested")
+			.execute()
+			.path("chains[0].segments[0].products[0].producers")
+			.hasValue());
+		// one query per field level (chains, segments, products, producers, company, …),
+		// not per item
 		assertThat(ran).isBetween(1, 20);
 	}
 

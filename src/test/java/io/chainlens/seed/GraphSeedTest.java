@@ -19,8 +19,7 @@ class GraphSeedTest {
 	@Test
 	void shippedSeedDataSetHasAllSevenChains() {
 		SeedDataSet data = SeedDataSet.read(SeedLoader.find("file:graph-seed"));
-		assertThat(data.rows().get(SeedSchema.BY_NAME.get("chains.csv")))
-			.extracting(row -> row.get("id"))
+		assertThat(data.rows().get(SeedSchema.BY_NAME.get("chains.csv"))).extracting(row -> row.get("id"))
 			.containsExactlyInAnyOrder("rare-earth", "pv", "wind", "storage-hydrogen", "metals", "ev-trucks",
 					"carbon-fibre");
 	}

@@ -1,0 +1,37 @@
+package io.chainlens.database;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.exceptions.AuthenticationException;
+import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * The database answered: created before anything else uses the driver, so a wrong address
+ * or password fails the start at once with a message that says what to check, not the
+ * first query after the driver's retries.
+ */
+@Component
+public class ConnectionVerified {
+
+	ConnectionVerified(Driver driver, Neo4jSettings settings, Environment env) {
+		String where = settings.embedded() ? "the embedded Neo4j" : "the Neo4j at "
+				+ env.getProperty("spring.neo4j.uri", "bolt://localhost:7687") + " (spring.neo4j.uri)";
+		try {
+			driver.verifyConnectivity();
+		}
+		catch (AuthenticationException ex) {
+			throw new IllegalStateException("Cannot log in to " + where
+					+ ": check spring.neo4j.authentication.username and password. " + ex.getMessage(), ex);
+		}
+		catch (ServiceUnavailableException ex) {
+			throw new IllegalStateException(
+					"Cannot reach " + where + ": is it running and the address right? " + ex.getMessage(), ex);
+		}
+		catch (Neo4jException | IllegalArgumentException ex) {
+			throw new IllegalStateException("Cannot connect to " + where + ": " + ex.getMessage(), ex);
+		}
+	}
+
+}

@@ -1,0 +1,158 @@
+package io.chainlens.seed;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.Resource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Validation names the file, line and column of every problem, and converts units
+ * exactly.
+ */
+class SeedDataSetTest {
+
+	private final Map<String, Resource> files = new LinkedHashMap<>();
+
+	SeedDataSetTest() {
+		file("common/regions.csv", """
+				id,name_zh,name_en,level,parent_id,source
+				china,中国,China,COUNTRY,,estimate: test
+				baotou,包头市,Baotou,CITY,china,estimate: test""");
+		file("pv/chains.csv", """
+				id,name_zh,name_en,source
+				pv,晶硅光伏,Crystalline-silicon PV,seed §5""");
+		file("pv/segments.csv", """
+				id,chain_id,name_zh,name_en,stage,position,source
+				pv-silicon,pv,硅材料,Silicon materials,UPSTREAM,1,seed §5
+				pv-wafers,pv,硅片,Wafers,MIDSTREAM,2,seed §6""");
+		file("pv/products.csv", """
+				id,segment_id,name_zh,name_en,unit,source
+				pv-polysilicon,pv-silicon,多晶硅,Polysilicon,t,seed §5
+				pv-wafer,pv-wafers,硅片,Wafer,GW,seed §6""");
+		file("pv/companies.csv", """
+				id,name_zh,name_en,aliases,hq_region_id,source
+				tongwei,通威,Tongwei,永祥|Yongxiang,china,seed §5""");
+		file("pv/sites.csv", """
+				id,company_id,name_zh,region_id,source
+				tongwei-baotou,tongwei,内蒙古通威,baotou,seed §5""");
+	}
+
+	private void file(String name, String text) {
+		files.put(name, new ByteArrayResource(text.getBytes(StandardCharsets.UTF_8), name));
+	}
+
+	private SeedInvalid invalid() {
+		return (SeedInvalid) org.assertj.core.api.Assertions.catchThrowable(() -> SeedDataSet.read(files));
+	}
+
+	@Test
+	void acceptsAValidDataSetAndConvertsDisplayUnitsToTheCanonicalOne() {
+		file("pv/capacities.csv", """
+				site_id,product_id,capacity,unit,status,year,source
+				tongwei-baotou,pv-polysilicon,20,万t,UNDER_CONSTRUCTION,2024,seed §5""");
+		file("pv/feeds.csv", """
+				input_id,output_id,per_unit,unit,source
+				pv-polysilicon,pv-wafer,2.1,g/W,public: Fraunhofer ISE 2023""");
+
+		SeedDataSet data = SeedDataSet.read(files);
+
+		Map<String, Object> capacity = data.rows().get(SeedSchema.BY_NAME.get("capacities.csv")).get(0);
+		assertThat(capacity).containsEntry("capacity", 200000.0).containsEntry("written_as", "20 万t");
+		Map<String, Object> feed = data.rows().get(SeedSchema.BY_NAME.get("feeds.csv")).get(0);
+		assertThat((Double) feed.get("per_unit")).isCloseTo(2100.0, org.assertj.core.data.Offset.offset(1e-9));
+	}
+
+	@Test
+	void rejectsAnUnknownUnitWithFileLineAndColumn() {
+		file("pv/capacities.csv", """
+				site_id,product_id,capacity,unit,status,source
+				# a comment line counts as a line
+				tongwei-baotou,pv-polysilicon,20,barrels,OPERATING,seed §5""");
+
+		assertThat(invalid().problems()).extracting(Object::toString)
+			.containsExactly("pv/capacities.csv:3 [unit]: 'barrels' does not convert to t, the unit of pv-polysilicon");
+	}
+
+	@Test
+	void rejectsADanglingReference() {
+		file("pv/capacities.csv", """
+				site_id,product_id,capacity,unit,status,source
+				tongwei-baotou,pv-ingot,20,GW,OPERATING,seed §5""");
+
+		assertThat(invalid().problems()).extracting(Object::toString)
+			.containsExactly("pv/capacities.csv:2 [product_id]: 'pv-ingot' is not a defined product");
+	}
+
+	@Test
+	void rejectsAnIdDefinedTwiceNamingTheFirstDefinition() {
+		file("wind/companies.csv", """
+				id,name_zh,name_en,source
+				tongwei,通威股份,Tongwei Co.,seed §5""");
+
+		assertThat(invalid().problems()).extracting(Object::toString)
+			.containsExactly("wind/companies.csv:2 [id]: duplicate id 'tongwei', first defined at pv/companies.csv:2");
+	}
+
+	@Test
+	void rejectsAFeedWhoseUnitsCannotBeReconciled() {
+		file("pv/feeds.csv", """
+				input_id,output_id,per_unit,unit,source
+				pv-polysilicon,pv-wafer,2.1,t/GWh,estimate: energy is not power""");
+
+		assertThat(invalid().problems()).extracting(Object::toString)
+			.containsExactly("pv/feeds.csv:2 [unit]: 't/GWh' cannot be reconciled with t of input per GW of output");
+	}
+
+	@Test
+	void rejectsNumbersWithSeparatorsNegativeOrNotFinite() {
+		file("pv/capacities.csv", """
+				site_id,product_id,capacity,unit,status,source
+				tongwei-baotou,pv-polysilicon,"200,000",t,OPERATING,seed §5
+				tongwei-baotou,pv-polysilicon,-5,t,PLANNED,seed §5
+				tongwei-baotou,pv-polysilicon,NaN,t,UNDER_CONSTRUCTION,seed §5""");
+
+		assertThat(invalid().problems()).extracting(SeedInvalid.Problem::line, SeedInvalid.Problem::field)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "capacity"),
+					org.assertj.core.groups.Tuple.tuple(3L, "capacity"),
+					org.assertj.core.groups.Tuple.tuple(4L, "capacity"));
+	}
+
+	@Test
+	void rejectsUnknownColumnsMissingRequiredValuesAndUnsourcedFacts() {
+		file("pv/capacities.csv", """
+				site_id,product_id,capacity,unit,status,source,comment
+				tongwei-baotou,pv-polysilicon,1,t,,I heard it,x""");
+
+		assertThat(invalid().problems()).extracting(Object::toString)
+			.containsExactlyInAnyOrder(
+					"pv/capacities.csv:1 [comment]: unknown column; capacities.csv has [site_id, product_id, capacity, unit, status, year, project_id, source, note]",
+					"pv/capacities.csv:2 [source]: 'I heard it' does not start with 'seed §N', 'public:' or 'estimate:'",
+					"pv/capacities.csv:2 [status]: is required");
+	}
+
+	@Test
+	void rejectsASecondCapacityRowForTheSameSiteProductAndStatus() {
+		file("pv/capacities.csv", """
+				site_id,product_id,capacity,unit,status,source
+				tongwei-baotou,pv-polysilicon,1,t,OPERATING,seed §5
+				tongwei-baotou,pv-polysilicon,2,t,OPERATING,seed §5""");
+
+		assertThatThrownBy(() -> SeedDataSet.read(files)).isInstanceOf(SeedInvalid.class)
+			.hasMessageContaining(
+					"pv/capacities.csv:3: a second capacity row for the same site_id, product_id, status");
+	}
+
+	@Test
+	void rejectsAFileOfUnknownType() {
+		file("pv/factories.csv", "id\nx");
+
+		assertThat(invalid().problems()).extracting(SeedInvalid.Problem::file).containsExactly("pv/factories.csv");
+	}
+
+}
