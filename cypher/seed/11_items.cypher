@@ -1,6 +1,6 @@
 UNWIND $rows AS row
 MERGE (i:PolicyItem {id: row.id})
-SET i.number = row.number, i.titleZh = row.title_zh, i.title = coalesce(row.title_en, row.title_zh),
+SET i.number = row.number, i.scope = coalesce(row.scope, 'CHAIN'), i.titleZh = row.title_zh, i.title = coalesce(row.title_en, row.title_zh),
     i.source = row.source
 WITH i, row
 CALL (i, row) {

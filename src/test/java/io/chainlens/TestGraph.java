@@ -50,6 +50,13 @@ public class TestGraph {
 		current = null;
 	}
 
+	/** Rows of a read query, as maps. */
+	public java.util.List<Map<String, Object>> rows(String cypher, Map<String, Object> params) {
+		try (Session session = driver.session()) {
+			return session.executeRead(tx -> tx.run(cypher, params).list(r -> r.asMap()));
+		}
+	}
+
 	public long count(String cypher) {
 		try (Session session = driver.session()) {
 			return session.executeRead(tx -> tx.run(cypher, Map.of()).single().get(0).asLong());

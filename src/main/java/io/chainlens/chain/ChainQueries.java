@@ -99,7 +99,7 @@ class ChainQueries {
 			default -> throw new IllegalArgumentException(relationship);
 		};
 		return grouped("""
-				MATCH (c:Chain)<-[:CONCERNS]-(i:PolicyItem)<-[:%s]-(g:GovUnit) WHERE c.id IN $ids
+				MATCH (c:Chain)<-[:CONCERNS]-(i:PolicyItem {scope: 'CHAIN'})<-[:%s]-(g:GovUnit) WHERE c.id IN $ids
 				WITH c, g, min(i.number) AS first
 				RETURN c.id AS key, g ORDER BY first, g.id""".formatted(type), chainIds, r -> GovUnit.of(r.get("g")));
 	}

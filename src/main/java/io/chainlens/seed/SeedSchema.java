@@ -57,6 +57,12 @@ final class SeedSchema {
 	static final Set<String> PLATFORM_KINDS = Set.of("LAB", "RD_CENTRE", "TESTING_CENTRE", "PILOT_BASE",
 			"CERTIFICATION_CENTRE", "EXCHANGE", "PARK", "ENCLAVE", "ALLIANCE", "SERVICE_PLATFORM", "EVENT");
 
+	/**
+	 * CHAIN: an item about the chains it names; CROSS_CUTTING: an item that only touches
+	 * them.
+	 */
+	static final Set<String> ITEM_SCOPES = Set.of("CHAIN", "CROSS_CUTTING");
+
 	static final Set<String> INSTITUTION_KINDS = Set.of("UNIVERSITY", "INSTITUTE", "ASSOCIATION", "FUND", "OTHER");
 
 	/**
@@ -93,8 +99,8 @@ final class SeedSchema {
 					opt("name_zh", Type.TEXT), ref("region_id", true, Kind.REGION), req("source", Type.SOURCE),
 					opt("note", Type.TEXT)),
 			file("items.csv", "11_items", Kind.ITEM, req("number", Type.INT), req("title_zh", Type.TEXT),
-					opt("title_en", Type.TEXT), refs("chain_ids", Kind.CHAIN), refs("lead_unit_ids", Kind.GOV_UNIT),
-					refs("responsible_unit_ids", Kind.GOV_UNIT),
+					opt("title_en", Type.TEXT), refs("chain_ids", Kind.CHAIN), oneOf("scope", false, ITEM_SCOPES),
+					refs("lead_unit_ids", Kind.GOV_UNIT), refs("responsible_unit_ids", Kind.GOV_UNIT),
 					refs("responsible_org_ids", Kind.COMPANY, Kind.INSTITUTION), req("source", Type.SOURCE)),
 			file("projects.csv", "12_projects", Kind.PROJECT, req("id", Type.ID), req("name_zh", Type.TEXT),
 					opt("name_en", Type.TEXT), ref("company_id", false, Kind.COMPANY),
