@@ -22,15 +22,16 @@ public class ConnectionVerified {
 			driver.verifyConnectivity();
 		}
 		catch (AuthenticationException ex) {
-			throw new IllegalStateException("Cannot log in to " + where
-					+ ": check spring.neo4j.authentication.username and password. " + ex.getMessage(), ex);
+			throw new DatabaseUnavailable("Cannot log in to " + where + ": " + ex.getMessage(),
+					"Check spring.neo4j.authentication.username and spring.neo4j.authentication.password.", ex);
 		}
 		catch (ServiceUnavailableException ex) {
-			throw new IllegalStateException(
-					"Cannot reach " + where + ": is it running and the address right? " + ex.getMessage(), ex);
+			throw new DatabaseUnavailable("Cannot reach " + where + ": " + ex.getMessage(),
+					"Check that the database is running and that spring.neo4j.uri is its address.", ex);
 		}
 		catch (Neo4jException | IllegalArgumentException ex) {
-			throw new IllegalStateException("Cannot connect to " + where + ": " + ex.getMessage(), ex);
+			throw new DatabaseUnavailable("Cannot connect to " + where + ": " + ex.getMessage(),
+					"Check spring.neo4j.uri and the database's log.", ex);
 		}
 	}
 
