@@ -74,9 +74,12 @@ public class SeedLoader {
 		try (Session session = driver.session(); Transaction tx = session.beginTransaction()) {
 			data.rows().forEach((type, rows) -> {
 				if (!rows.isEmpty()) {
+					long t0 = System.nanoTime();
 					for (String statement : scripts.get(type).statements()) {
 						tx.run(statement, Map.of("rows", rows)).consume();
 					}
+					log.debug("Wrote {} rows of {} in {} ms", rows.size(), type.name(),
+							(System.nanoTime() - t0) / 1_000_000);
 				}
 			});
 			tx.commit();
