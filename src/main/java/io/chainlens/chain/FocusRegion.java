@@ -16,6 +16,12 @@ public record FocusRegion(@DefaultValue("包头市") String region) {
 	 * Cypher that is true when region variable {@code r} lies in the focus region passed
 	 * as {@code $region}.
 	 */
+	/**
+	 * Cypher for the name of the city that region variable {@code r} lies in, or r's own
+	 * name.
+	 */
+	public static final String CITY_OF_R = "coalesce(COLLECT { MATCH (r)-[:PART_OF*0..4]->(x:Region {level: 'CITY'}) RETURN x.nameZh }[0], r.nameZh)";
+
 	public static final String IN_FOCUS = "EXISTS { MATCH (r)-[:PART_OF*0..4]->(f:Region) WHERE f.id = $region OR f.nameZh = $region }";
 
 }

@@ -104,12 +104,12 @@ class CompanyQueries {
 	}
 
 	Map<String, Boolean> local(Collection<String> companyIds) {
-		return single("""
-				MATCH (c:Company) WHERE c.id IN $ids
-				RETURN c.id AS key, EXISTS {
-				  MATCH (c)-[:HAS_SITE]->(:Site)-[:IN_REGION]->(r:Region)-[:PART_OF*0..4]->(f:Region)
-				  WHERE f.id = $region OR f.nameZh = $region } AS local""", companyIds,
-				r -> r.get("local").asBoolean());
+		return single(
+				"""
+						MATCH (c:Company) WHERE c.id IN $ids
+						RETURN c.id AS key, EXISTS { MATCH (c)-[:HAS_SITE]->(:Site)-[:IN_REGION]->(r:Region) WHERE %s } AS local"""
+					.formatted(FocusRegion.IN_FOCUS),
+				companyIds, r -> r.get("local").asBoolean());
 	}
 
 	Map<String, List<Production>> productionsOfCompanies(Collection<String> companyIds) {
@@ -135,25 +135,20 @@ class CompanyQueries {
 				Production::of);
 	}
 
+	/** Columns of a site, for {@code s} (Site) and {@code key} in scope. */
+	private static final String SITE_COLUMNS = """
+			MATCH (c:Company)-[:HAS_SITE]->(s)-[:IN_REGION]->(r:Region)
+			RETURN key, s, c.id AS companyId, %s AS region, CASE r.level WHEN 'DISTRICT' THEN r.nameZh END AS district
+			""".formatted(FocusRegion.CITY_OF_R);
+
 	Map<String, List<Site>> sites(Collection<String> companyIds) {
-		return grouped(
-				"""
-						MATCH (c:Company)-[:HAS_SITE]->(s:Site)-[:IN_REGION]->(r:Region) WHERE c.id IN $ids
-						RETURN c.id AS key, s, c.id AS companyId,
-						       coalesce(COLLECT { MATCH (r)-[:PART_OF*0..4]->(x:Region {level: 'CITY'}) RETURN x.nameZh }[0], r.nameZh) AS region,
-						       CASE r.level WHEN 'DISTRICT' THEN r.nameZh END AS district
-						ORDER BY s.id""",
-				companyIds, CompanyQueries::site);
+		return grouped("MATCH (co:Company)-[:HAS_SITE]->(s:Site) WHERE co.id IN $ids WITH s, co.id AS key "
+				+ SITE_COLUMNS + " ORDER BY s.id", companyIds, CompanyQueries::site);
 	}
 
 	Map<String, Site> sitesById(Collection<String> siteIds) {
-		return single(
-				"""
-						MATCH (c:Company)-[:HAS_SITE]->(s:Site)-[:IN_REGION]->(r:Region) WHERE s.id IN $ids
-						RETURN s.id AS key, s, c.id AS companyId,
-						       coalesce(COLLECT { MATCH (r)-[:PART_OF*0..4]->(x:Region {level: 'CITY'}) RETURN x.nameZh }[0], r.nameZh) AS region,
-						       CASE r.level WHEN 'DISTRICT' THEN r.nameZh END AS district""",
-				siteIds, CompanyQueries::site);
+		return single("MATCH (s:Site) WHERE s.id IN $ids WITH s, s.id AS key " + SITE_COLUMNS, siteIds,
+				CompanyQueries::site);
 	}
 
 	private static Site site(Record r) {
@@ -227,9 +222,9 @@ class CompanyQueries {
 						MATCH (c:Chain)-[:HAS_SEGMENT]->(:Segment)-[:HAS_PRODUCT]->(:Product)<-[:MAKES]-(s:Site)<-[:HAS_SITE]-(co:Company)
 						WHERE c.id IN $ids
 						WITH c, co, collect(s) AS sites
-						WITH c, co, any(s IN sites WHERE EXISTS {
-						  MATCH (s)-[:IN_REGION]->(:Region)-[:PART_OF*0..4]->(f:Region) WHERE f.id = $region OR f.nameZh = $region }) AS local
-						RETURN c.id AS key, co ORDER BY local DESC, co.id""",
+						WITH c, co, any(s IN sites WHERE EXISTS { MATCH (s)-[:IN_REGION]->(r:Region) WHERE %s }) AS local
+						RETURN c.id AS key, co ORDER BY local DESC, co.id"""
+					.formatted(FocusRegion.IN_FOCUS),
 				chainIds, r -> Company.of(r.get("co")));
 	}
 

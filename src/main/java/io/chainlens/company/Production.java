@@ -2,6 +2,8 @@ package io.chainlens.company;
 
 import org.neo4j.driver.Record;
 
+import io.chainlens.chain.FocusRegion;
+
 /** Capacity of one product at one site, with its status. */
 public record Production(String siteId, String companyId, String productId, String region, String district,
 		Double capacity, String unit, String status, String source, Integer year, String writtenAs, boolean local) {
@@ -12,12 +14,10 @@ public record Production(String siteId, String companyId, String productId, Stri
 	 */
 	static final String COLUMNS = """
 			MATCH (co:Company)-[:HAS_SITE]->(s)-[:IN_REGION]->(r:Region)
-			RETURN s.id AS siteId, co.id AS companyId, p.id AS productId,
-			       coalesce(COLLECT { MATCH (r)-[:PART_OF*0..4]->(c:Region {level: 'CITY'}) RETURN c.nameZh }[0], r.nameZh) AS region,
+			RETURN s.id AS siteId, co.id AS companyId, p.id AS productId, %s AS region,
 			       CASE r.level WHEN 'DISTRICT' THEN r.nameZh END AS district,
 			       m.capacity AS capacity, m.unit AS unit, m.status AS status, m.source AS source, m.year AS year,
-			       m.writtenAs AS writtenAs,
-			       EXISTS { MATCH (r)-[:PART_OF*0..4]->(f:Region) WHERE f.id = $region OR f.nameZh = $region } AS local""";
+			       m.writtenAs AS writtenAs, %s AS local""".formatted(FocusRegion.CITY_OF_R, FocusRegion.IN_FOCUS);
 
 	static Production of(Record r) {
 		return new Production(r.get("siteId").asString(), r.get("companyId").asString(), r.get("productId").asString(),

@@ -3,7 +3,6 @@ package io.chainlens.seed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.neo4j.driver.Driver;
@@ -118,10 +117,6 @@ public class SeedLoader {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot list the seed data set " + location, ex);
 		}
-	}
-
-	List<FileType> fileTypes() {
-		return List.copyOf(scripts.keySet());
 	}
 
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * the first time (seconds), and the first user should not be the one who pays for it.
  */
 @Component
+@ConditionalOnProperty(name = "chainlens.warm-up", havingValue = "true", matchIfMissing = true)
 class WarmUp {
 
 	private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
