@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
@@ -92,8 +93,8 @@ public final class SeedDataSet {
 		files.entrySet()
 			.stream()
 			.sorted(Map.Entry.comparingByKey())
-			.forEach(e -> all.addAll(parse(e.getKey(), e.getValue(), problems)));
-		new Validation(all, problems).run();
+			.forEach(e -> parse(e.getKey(), e.getValue(), problems, all::add));
+		new Validation(problems, Known.NOTHING).run(all);
 		if (!problems.isEmpty()) {
 			throw new SeedInvalid(problems);
 		}
@@ -103,13 +104,16 @@ public final class SeedDataSet {
 		return new SeedDataSet(byType);
 	}
 
-	private static List<Row> parse(String file, Resource resource, List<Problem> problems) {
+	/**
+	 * Parses one file, handing each row (typed, not yet cross-checked) to {@code each}.
+	 */
+	static void parse(String file, Resource resource, List<Problem> problems, Consumer<Row> each) {
 		String name = file.substring(file.lastIndexOf('/') + 1);
 		FileType type = SeedSchema.BY_NAME.get(name);
 		if (type == null) {
 			problems.add(new Problem(file, 0, null,
 					"unknown file type; expected one of " + SeedSchema.FILES.stream().map(FileType::name).toList()));
-			return List.of();
+			return;
 		}
 		CSVFormat format = CSVFormat.RFC4180.builder()
 			.setHeader()
@@ -118,7 +122,6 @@ public final class SeedDataSet {
 			.setIgnoreEmptyLines(true)
 			.setTrim(true)
 			.get();
-		List<Row> result = new ArrayList<>();
 		String text;
 		try {
 			text = resource.getContentAsString(StandardCharsets.UTF_8);
@@ -165,13 +168,12 @@ public final class SeedDataSet {
 					problems.add(new Problem(file, line, null,
 							"has " + record.size() + " cells but the header has " + header.size()));
 				}
-				result.add(new Row(type, file, line, values, invalid));
+				each.accept(new Row(type, file, line, values, invalid));
 			}
 		}
 		catch (IOException | java.io.UncheckedIOException | IllegalStateException | IllegalArgumentException ex) {
 			problems.add(new Problem(file, 0, null, "not a valid CSV file: " + ex.getMessage()));
 		}
-		return result;
 	}
 
 	/** Line numbers of character positions, for messages that point into the file. */
@@ -299,50 +301,101 @@ public final class SeedDataSet {
 		return "seed-" + number;
 	}
 
-	/** The checks across rows and files. */
-	private static final class Validation {
+	/**
+	 * What exists outside the rows being checked, e.g. in the database a bulk import adds
+	 * to.
+	 */
+	interface Known {
 
-		private final List<Row> rows;
+		Known NOTHING = new Known() {
+			@Override
+			public boolean exists(Kind kind, String id) {
+				return false;
+			}
+
+			@Override
+			public Optional<String> unit(String productId) {
+				return Optional.empty();
+			}
+		};
+
+		boolean exists(Kind kind, String id);
+
+		/** The canonical unit of an existing product. */
+		Optional<String> unit(String productId);
+
+	}
+
+	/** The checks across rows and files. */
+	static final class Validation {
 
 		private final List<Problem> problems;
 
+		private final Known known;
+
 		private final Map<Kind, Map<String, Row>> defined = new EnumMap<>(Kind.class);
 
-		Validation(List<Row> rows, List<Problem> problems) {
-			this.rows = rows;
-			this.problems = problems;
-		}
+		private final Set<String> capacityKeys = new HashSet<>();
 
-		void run() {
+		private final Set<String> linkKeys = new HashSet<>();
+
+		Validation(List<Problem> problems, Known known) {
+			this.problems = problems;
+			this.known = known;
 			for (Kind kind : Kind.values()) {
 				defined.put(kind, new HashMap<>());
 			}
+		}
+
+		/**
+		 * A whole data set: every id it defines may be referred to from anywhere in it.
+		 */
+		void run(List<Row> rows) {
 			rows.sort(Comparator.comparingInt((Row r) -> SeedSchema.FILES.indexOf(r.type()))
 				.thenComparing(Row::file)
 				.thenComparingLong(Row::line));
 			for (Row row : rows) {
-				if (row.type().name().equals("items.csv") && row.values().get("number") != null) {
-					row.values().put("id", itemId((Long) row.values().get("number")));
-				}
+				addItemId(row);
 				requireColumns(row);
 				define(row);
 			}
-			Set<String> capacityKeys = new HashSet<>();
-			Set<String> linkKeys = new HashSet<>();
-			for (Row row : rows) {
-				checkReferences(row);
-				switch (row.type().name()) {
-					case "feeds.csv" -> feed(row, linkKeys);
-					case "yields.csv" -> coProduct(row, linkKeys);
-					case "capacities.csv" -> capacity(row, capacityKeys);
-					case "projects.csv" ->
-						quantity(row, row.list("product_ids").stream().findFirst().orElse(null), false);
-					case "targets.csv" -> quantity(row, row.text("product_id"), true);
-					case "regions.csv" -> region(row);
-					case "supply_links.csv" ->
-						unique(row, linkKeys, "supplies", "supplier_id", "customer_id", "product_id");
-					default -> {
-					}
+			rows.forEach(this::check);
+		}
+
+		/**
+		 * One row of a stream: it may refer to what is known or was accepted before it.
+		 * Returns whether it is accepted; its problems are added otherwise.
+		 */
+		boolean accept(Row row) {
+			int before = problems.size();
+			addItemId(row);
+			requireColumns(row);
+			check(row);
+			if (problems.size() > before) {
+				return false;
+			}
+			define(row);
+			return problems.size() == before;
+		}
+
+		private static void addItemId(Row row) {
+			if (row.type().name().equals("items.csv") && row.values().get("number") != null) {
+				row.values().put("id", itemId((Long) row.values().get("number")));
+			}
+		}
+
+		private void check(Row row) {
+			checkReferences(row);
+			switch (row.type().name()) {
+				case "feeds.csv" -> feed(row);
+				case "yields.csv" -> coProduct(row);
+				case "capacities.csv" -> capacity(row);
+				case "projects.csv" -> quantity(row, row.list("product_ids").stream().findFirst().orElse(null), false);
+				case "targets.csv" -> quantity(row, row.text("product_id"), true);
+				case "regions.csv" -> region(row);
+				case "supply_links.csv" ->
+					unique(row, linkKeys, "supplies", "supplier_id", "customer_id", "product_id");
+				default -> {
 				}
 			}
 		}
@@ -381,7 +434,9 @@ public final class SeedDataSet {
 				Object value = row.values().get(column.name());
 				List<?> ids = value instanceof List<?> list ? list : value == null ? List.of() : List.of(value);
 				for (Object id : ids) {
-					if (column.refs().stream().noneMatch(k -> defined.get(k).containsKey(id.toString()))) {
+					if (column.refs()
+						.stream()
+						.noneMatch(k -> defined.get(k).containsKey(id.toString()) || known.exists(k, id.toString()))) {
 						problems.add(new Problem(row.file(), row.line(), column.name(),
 								"'" + id + "' is not a defined " + describe(column.refs())));
 					}
@@ -398,11 +453,14 @@ public final class SeedDataSet {
 		}
 
 		private Optional<String> unitOf(String productId) {
-			Row product = productId == null ? null : defined.get(Kind.PRODUCT).get(productId);
-			return Optional.ofNullable(product).map(p -> p.text("unit"));
+			if (productId == null) {
+				return Optional.empty();
+			}
+			Row product = defined.get(Kind.PRODUCT).get(productId);
+			return product != null ? Optional.ofNullable(product.text("unit")) : known.unit(productId);
 		}
 
-		private void feed(Row row, Set<String> linkKeys) {
+		private void feed(Row row) {
 			unique(row, linkKeys, "feeds", "input_id", "output_id");
 			Optional<String> in = unitOf(row.text("input_id"));
 			Optional<String> out = unitOf(row.text("output_id"));
@@ -424,7 +482,7 @@ public final class SeedDataSet {
 			row.values().put("per_unit", perUnit * factor.get());
 		}
 
-		private void coProduct(Row row, Set<String> linkKeys) {
+		private void coProduct(Row row) {
 			unique(row, linkKeys, "yields", "process_id", "product_id");
 			Double share = row.number("share");
 			if (share != null && (share <= 0 || share > 1)) {
@@ -439,8 +497,8 @@ public final class SeedDataSet {
 			}
 		}
 
-		private void capacity(Row row, Set<String> keys) {
-			unique(row, keys, "capacity", "site_id", "product_id", "status");
+		private void capacity(Row row) {
+			unique(row, capacityKeys, "capacity", "site_id", "product_id", "status");
 			if (row.number("capacity") == null && row.text("unit") != null && !row.invalid().contains("capacity")) {
 				problems.add(new Problem(row.file(), row.line(), "unit", "a unit without a capacity"));
 			}

@@ -14,9 +14,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
-import io.chainlens.database.CypherScript;
 import io.chainlens.database.SchemaMigrations;
-import io.chainlens.seed.SeedSchema.FileType;
 
 /**
  * Loads the seed data set into an empty database at start: validated whole first, then
@@ -29,15 +27,15 @@ public class SeedLoader {
 
 	private final Driver driver;
 
-	private final Map<FileType, CypherScript> scripts = new LinkedHashMap<>();
+	private final SeedCypher cypher;
 
 	/** Result of a load. */
 	public record Loaded(int files, int rows, long millis) {
 	}
 
-	SeedLoader(Driver driver, SchemaMigrations schema, SeedSettings settings) {
+	SeedLoader(Driver driver, SchemaMigrations schema, SeedSettings settings, SeedCypher cypher) {
 		this.driver = driver;
-		SeedSchema.FILES.forEach(type -> scripts.put(type, CypherScript.classpath(type.cypher())));
+		this.cypher = cypher;
 		if (settings.loadOnStart()) {
 			if (isEmpty()) {
 				Loaded loaded = load(settings.location());
@@ -74,9 +72,7 @@ public class SeedLoader {
 			data.rows().forEach((type, rows) -> {
 				if (!rows.isEmpty()) {
 					long t0 = System.nanoTime();
-					for (String statement : scripts.get(type).statements()) {
-						tx.run(statement, Map.of("rows", rows)).consume();
-					}
+					cypher.write(tx, type, rows);
 					log.debug("Wrote {} rows of {} in {} ms", rows.size(), type.name(),
 							(System.nanoTime() - t0) / 1_000_000);
 				}

@@ -16,7 +16,16 @@ final class SeedSchema {
 	/** What an id names; a reference column says which kinds it may point to. */
 	enum Kind {
 
-		REGION, CHAIN, SEGMENT, PRODUCT, COMPANY, INSTITUTION, GOV_UNIT, SITE, ITEM, PROJECT, PLATFORM, TARGET
+		REGION("Region"), CHAIN("Chain"), SEGMENT("Segment"), PRODUCT("Product"), COMPANY("Company"),
+		INSTITUTION("Institution"), GOV_UNIT("GovUnit"), SITE("Site"), ITEM("PolicyItem"), PROJECT("Project"),
+		PLATFORM("Platform"), TARGET("Target");
+
+		/** The node label of this kind in the graph. */
+		final String label;
+
+		Kind(String label) {
+			this.label = label;
+		}
 
 	}
 

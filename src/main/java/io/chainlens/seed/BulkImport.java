@@ -1,0 +1,225 @@
+package io.chainlens.seed;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.QueryRunner;
+import org.neo4j.driver.Transaction;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.exceptions.Neo4jException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.stereotype.Component;
+
+import io.chainlens.seed.SeedDataSet.Row;
+import io.chainlens.seed.SeedInvalid.Problem;
+import io.chainlens.seed.SeedSchema.FileType;
+import io.chainlens.seed.SeedSchema.Kind;
+
+/**
+ * Adds a folder of CSV files in the seed format to the graph, row by row: each row is
+ * checked against what the graph and the rows before it hold, accepted rows are written
+ * in batches (one transaction each, merging on ids, so importing twice creates nothing
+ * new), and a refused row is reported with its file, line and reason without stopping the
+ * import. Unlike the seed, a bulk import is not all-or-nothing: a register of 200,000
+ * companies should not fail for one bad line.
+ */
+@Component
+public class BulkImport {
+
+	private static final Logger log = LoggerFactory.getLogger(BulkImport.class);
+
+	private final Driver driver;
+
+	private final SeedCypher cypher;
+
+	BulkImport(Driver driver, SeedCypher cypher) {
+		this.driver = driver;
+		this.cypher = cypher;
+	}
+
+	public ImportReport run(Path dir, int batchSize) {
+		if (batchSize < 1) {
+			throw new IllegalArgumentException("batch size must be at least 1, not " + batchSize);
+		}
+		long started = System.nanoTime();
+		List<Path> files = csvFiles(dir);
+		List<Problem> rejections = new ArrayList<>();
+		Counts counts = new Counts();
+		List<Problem> rowProblems = new ArrayList<>();
+		SeedDataSet.Validation validation = new SeedDataSet.Validation(rowProblems, new GraphKnown());
+		for (FileType type : SeedSchema.FILES) {
+			for (Path file : files) {
+				if (file.getFileName().toString().equals(type.name())) {
+					importFile(dir, file, type, batchSize, validation, rowProblems, rejections, counts);
+				}
+			}
+		}
+		files.stream()
+			.filter(f -> !SeedSchema.BY_NAME.containsKey(f.getFileName().toString()))
+			.forEach(f -> rejections.add(new Problem(name(dir, f), 0, null,
+					"unknown file type; expected one of " + SeedSchema.FILES.stream().map(FileType::name).toList())));
+		return new ImportReport(files.size(), counts.read, counts.created, counts.updated, counts.rejected,
+				List.copyOf(rejections), (System.nanoTime() - started) / 1_000_000);
+	}
+
+	private static List<Path> csvFiles(Path dir) {
+		if (!Files.isDirectory(dir)) {
+			throw new IllegalArgumentException("Not a folder: " + dir.toAbsolutePath());
+		}
+		try (Stream<Path> walk = Files.walk(dir)) {
+			return walk.filter(p -> p.toString().endsWith(".csv"))
+				.sorted(Comparator.comparing(Path::toString))
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String name(Path dir, Path file) {
+		return dir.relativize(file).toString().replace('\\', '/');
+	}
+
+	private static final class Counts {
+
+		long read;
+
+		long created;
+
+		long updated;
+
+		long rejected;
+
+	}
+
+	private void importFile(Path dir, Path file, FileType type, int batchSize, SeedDataSet.Validation validation,
+			List<Problem> rowProblems, List<Problem> rejections, Counts counts) {
+		String name = name(dir, file);
+		long started = System.nanoTime();
+		List<Row> batch = new ArrayList<>(batchSize);
+		long[] read = { 0 };
+		List<Problem> problems = new ArrayList<>();
+		SeedDataSet.parse(name, new FileSystemResource(file), problems, row -> {
+			read[0]++;
+			// a row with a bad cell was reported by the parser already
+			boolean accepted = row.invalid().isEmpty() && validation.accept(row);
+			rejections.addAll(rowProblems);
+			rowProblems.clear();
+			if (!accepted) {
+				counts.rejected++;
+				return;
+			}
+			batch.add(row);
+			if (batch.size() == batchSize) {
+				write(type, batch, rejections, counts);
+				batch.clear();
+				log.info("{}: {} rows read ({} rows/s)", name, read[0], rate(read[0], started));
+			}
+		});
+		// problems of the file as a whole (header, unknown columns) and of single cells
+		rejections.addAll(problems);
+		rejections.sort(Comparator.comparing(Problem::file).thenComparingLong(Problem::line));
+		if (!batch.isEmpty()) {
+			write(type, batch, rejections, counts);
+		}
+		counts.read += read[0];
+		log.info("{}: {} rows read in {} ms", name, read[0], (System.nanoTime() - started) / 1_000_000);
+	}
+
+	private static long rate(long rows, long started) {
+		long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
+		return rows * 1000 / millis;
+	}
+
+	/**
+	 * One transaction per batch; a batch the database refuses is retried row by row to
+	 * find the culprit.
+	 */
+	private void write(FileType type, List<Row> batch, List<Problem> rejections, Counts counts) {
+		List<Map<String, Object>> values = batch.stream().map(Row::values).toList();
+		try (Session session = driver.session(); Transaction tx = session.beginTransaction()) {
+			long existing = existing(tx, type, values);
+			cypher.write(tx, type, values);
+			tx.commit();
+			counts.updated += existing;
+			counts.created += batch.size() - existing;
+		}
+		catch (Neo4jException ex) {
+			if (batch.size() == 1) {
+				Row row = batch.get(0);
+				rejections
+					.add(new Problem(row.file(), row.line(), null, "the database refused it: " + ex.getMessage()));
+				counts.rejected++;
+				return;
+			}
+			batch.forEach(row -> write(type, List.of(row), rejections, counts));
+		}
+	}
+
+	/** How many of the rows name an entity or link the graph already has. */
+	private static long existing(QueryRunner tx, FileType type, List<Map<String, Object>> rows) {
+		String query = switch (type.name()) {
+			case "feeds.csv" ->
+				"UNWIND $rows AS row MATCH (:Product {id: row.input_id})-[r:FEEDS]->(:Product {id: row.output_id}) RETURN count(r)";
+			case "yields.csv" ->
+				"UNWIND $rows AS row MATCH (:Product {id: row.process_id})-[r:YIELDS]->(:Product {id: row.product_id}) RETURN count(r)";
+			case "capacities.csv" ->
+				"UNWIND $rows AS row MATCH (:Site {id: row.site_id})-[r:MAKES {status: row.status}]->(:Product {id: row.product_id}) RETURN count(r)";
+			case "supply_links.csv" ->
+				"UNWIND $rows AS row MATCH (:Company {id: row.supplier_id})-[r:SUPPLIES {productId: row.product_id}]->(:Company {id: row.customer_id}) RETURN count(r)";
+			default -> "UNWIND $rows AS row MATCH (n:%s {id: row.id}) RETURN count(n)".formatted(type.defines().label);
+		};
+		return tx.run(query, Map.of("rows", rows)).single().get(0).asLong();
+	}
+
+	/** Ids already in the graph, read once per kind when first needed. */
+	private final class GraphKnown implements SeedDataSet.Known {
+
+		private final Map<Kind, Set<String>> ids = new EnumMap<>(Kind.class);
+
+		private Map<String, String> units;
+
+		@Override
+		public boolean exists(Kind kind, String id) {
+			return ids.computeIfAbsent(kind, this::load).contains(id);
+		}
+
+		@Override
+		public Optional<String> unit(String productId) {
+			if (units == null) {
+				units = new HashMap<>();
+				try (Session session = driver.session()) {
+					session.executeRead(tx -> tx.run("MATCH (p:Product) RETURN p.id AS id, p.unit AS unit").list())
+						.forEach(r -> units.put(r.get("id").asString(), r.get("unit").asString()));
+				}
+			}
+			return Optional.ofNullable(units.get(productId));
+		}
+
+		private Set<String> load(Kind kind) {
+			Set<String> result = new HashSet<>();
+			try (Session session = driver.session()) {
+				session.executeRead(tx -> tx.run("MATCH (n:%s) RETURN n.id AS id".formatted(kind.label)).list())
+					.forEach(r -> result.add(r.get("id").asString()));
+			}
+			return result;
+		}
+
+	}
+
+}
