@@ -92,7 +92,7 @@ final class SeedSchema {
 					req("source", Type.SOURCE), opt("note", Type.TEXT)),
 			file("feeds.csv", "05_feeds", null, ref("input_id", true, Kind.PRODUCT),
 					ref("output_id", true, Kind.PRODUCT), req("per_unit", Type.NUMBER), req("unit", Type.UNIT),
-					req("source", Type.SOURCE), opt("note", Type.TEXT)),
+					oneOf("basis", false, FEED_BASES), req("source", Type.SOURCE), opt("note", Type.TEXT)),
 			file("yields.csv", "06_yields", null, ref("process_id", true, Kind.PRODUCT),
 					ref("product_id", true, Kind.PRODUCT), req("share", Type.NUMBER), req("source", Type.SOURCE),
 					opt("note", Type.TEXT)),
