@@ -80,8 +80,8 @@ class CompanyQueries {
 	}
 
 	/**
-	 * Every word of the text as a Lucene term, special characters escaped, so input is
-	 * never syntax.
+	 * Every word of the text as a quoted Lucene phrase, so that input is never query
+	 * syntax: not punctuation, not the operators AND, OR, NOT.
 	 */
 	static String luceneQuery(String text) {
 		StringBuilder query = new StringBuilder();
@@ -89,12 +89,7 @@ class CompanyQueries {
 			if (query.length() > 0) {
 				query.append(' ');
 			}
-			for (char ch : word.toCharArray()) {
-				if ("+-&|!(){}[]^\"~*?:\\/".indexOf(ch) >= 0) {
-					query.append('\\');
-				}
-				query.append(ch);
-			}
+			query.append('"').append(word.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
 		}
 		return query.toString();
 	}

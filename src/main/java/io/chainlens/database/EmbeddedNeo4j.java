@@ -100,8 +100,21 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		}
 		catch (RuntimeException ex) {
 			closeQuietly(service, lock, channel);
+			if (isAddressInUse(ex)) {
+				throw new BoltPortInUse(settings.boltPort(), ex);
+			}
 			throw ex;
 		}
+	}
+
+	private static boolean isAddressInUse(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof java.net.BindException
+					|| (t.getMessage() != null && t.getMessage().contains("Address already in use"))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static FileLock tryLock(FileChannel channel) throws IOException {

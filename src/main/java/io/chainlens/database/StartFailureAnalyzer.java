@@ -15,6 +15,10 @@ class StartFailureAnalyzer extends AbstractFailureAnalyzer<IllegalStateException
 			return new FailureAnalysis(cause.getMessage(),
 					"Stop the other process, or give this one its own chainlens.neo4j.data-dir.", cause);
 		}
+		if (cause instanceof BoltPortInUse) {
+			return new FailureAnalysis(cause.getMessage(),
+					"Set chainlens.neo4j.bolt-port to a free port, or to 0 to let the app pick one.", cause);
+		}
 		if (cause instanceof DatabaseUnavailable unavailable) {
 			return new FailureAnalysis(unavailable.getMessage(), unavailable.action(), cause);
 		}

@@ -67,6 +67,14 @@ final class SeedSchema {
 			"CERTIFICATION_CENTRE", "EXCHANGE", "PARK", "ENCLAVE", "ALLIANCE", "SERVICE_PLATFORM", "EVENT");
 
 	/**
+	 * FLOW (default): the input is consumed each year in proportion to the output's
+	 * yearly capacity. STOCK: the output needs an installed base of the input once (wind
+	 * farms for green hydrogen, trucks served by a swap station), which is no yearly
+	 * demand on the input's makers.
+	 */
+	static final Set<String> FEED_BASES = Set.of("FLOW", "STOCK");
+
+	/**
 	 * CHAIN: an item about the chains it names; CROSS_CUTTING: an item that only touches
 	 * them.
 	 */

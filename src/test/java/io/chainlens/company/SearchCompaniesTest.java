@@ -2,6 +2,8 @@ package io.chainlens.company;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -49,9 +51,15 @@ class SearchCompaniesTest {
 		assertThat(search("北方稀土").get()).first().isEqualTo("china-northern-rare-earth");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "通威 AND (\"x", "OR", "NOT", "通威 AND", "a\\", "*", "title:x~2" })
+	void searchTextIsNeverQuerySyntax(String text) {
+		graphQl.documentName("searchCompanies").variable("text", text).execute().errors().verify();
+	}
+
 	@Test
-	void searchTextIsNeverQuerySyntax() {
-		graphQl.documentName("searchCompanies").variable("text", "通威 AND (\"x").execute().errors().verify();
+	void wordsOfTheTextBecomeQuotedTerms() {
+		assertThat(CompanyQueries.luceneQuery(" 通威  AND \"x\\ ")).isEqualTo("\"通威\" \"AND\" \"\\\"x\\\\\"");
 	}
 
 	@Test

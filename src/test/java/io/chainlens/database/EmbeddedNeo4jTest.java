@@ -50,4 +50,14 @@ class EmbeddedNeo4jTest {
 		}
 	}
 
+	@Test
+	void boltPortTakenByAnotherProcessFailsWithAPlainMessage(@TempDir Path otherDir) {
+		try (EmbeddedNeo4j first = EmbeddedNeo4j.start(settings())) {
+			int port = first.boltUri().getPort();
+			assertThatThrownBy(() -> EmbeddedNeo4j.start(new Neo4jSettings(true, otherDir, port, "32m")))
+				.isInstanceOf(BoltPortInUse.class)
+				.hasMessageContaining("127.0.0.1:" + port);
+		}
+	}
+
 }
