@@ -1,6 +1,6 @@
 UNWIND $rows AS row
 MERGE (t:Target {id: row.id})
-SET t.metric = row.metric, t.value = row.value, t.unit = row.unit, t.year = row.year, t.source = row.source,
+SET t.metric = row.metric, t.value = row.value, t.unit = row.unit, t.writtenAs = row.written_as, t.year = row.year, t.source = row.source,
     t.note = row.note
 WITH t, row
 CALL (t, row) {

@@ -535,8 +535,16 @@ public final class SeedDataSet {
 				row.values().put(amountColumn, amount * factor.get());
 				row.values().put("unit", canonical.get());
 			}
-			else if (!Units.isCanonical(unit) && Units.factor(unit, unit).isEmpty()
-					&& !(target && Units.COUNTS.contains(unit))) {
+			else if (target && Units.COUNTS.contains(unit)) {
+				// a count of firms, projects or people (家, 项, 人) keeps its own word
+			}
+			else if (Units.canonicalOf(unit).isPresent()) {
+				String to = Units.canonicalOf(unit).get();
+				row.values().put("written_as", format(amount) + " " + unit);
+				row.values().put(amountColumn, amount * Units.factor(unit, to).get());
+				row.values().put("unit", to);
+			}
+			else {
 				problems.add(new Problem(row.file(), row.line(), "unit", "'" + unit + "' is not a known unit"));
 			}
 		}

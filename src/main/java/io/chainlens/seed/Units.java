@@ -41,6 +41,17 @@ public final class Units {
 	private Units() {
 	}
 
+	private static final Map<String, String> CANONICAL_OF_DIMENSION = Map.of("mass", "t", "power", "GW", "energy",
+			"GWh", "count", "units", "area", "Mm2", "money", "亿元");
+
+	/**
+	 * The canonical unit that measures what {@code unit} measures: t for 万t, GW for MW.
+	 */
+	public static Optional<String> canonicalOf(String unit) {
+		Unit u = UNITS.get(unit);
+		return u == null ? Optional.empty() : Optional.of(CANONICAL_OF_DIMENSION.get(u.dimension()));
+	}
+
 	public static boolean isCanonical(String unit) {
 		return CANONICAL.contains(unit);
 	}

@@ -155,4 +155,18 @@ class SeedDataSetTest {
 		assertThat(invalid().problems()).extracting(SeedInvalid.Problem::file).containsExactly("pv/factories.csv");
 	}
 
+	@Test
+	void targetsWithoutAProductAreStoredInTheCanonicalUnitOfWhatTheyMeasure() {
+		file("metals/targets.csv", """
+				id,chain_id,metric,value,unit,year,source
+				metals-capacity-2024,pv,CAPACITY,800,万t,2024,seed §11
+				firms-2024,pv,COUNT,38,家,2024,seed §2""");
+
+		var targets = SeedDataSet.read(files).rows().get(SeedSchema.BY_NAME.get("targets.csv"));
+
+		assertThat(targets).extracting(t -> t.get("value"), t -> t.get("unit"))
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(8000000.0, "t"),
+					org.assertj.core.groups.Tuple.tuple(38.0, "家"));
+	}
+
 }
