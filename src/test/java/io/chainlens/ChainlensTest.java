@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -23,6 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
 @AutoConfigureHttpGraphQlTester
 @ActiveProfiles("test")
 @Import({ TestGraph.class, QueryCounter.class })
+@ExtendWith(GraphGuard.class)
 public @interface ChainlensTest {
 
 }

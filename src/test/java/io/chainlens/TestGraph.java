@@ -21,6 +21,17 @@ public class TestGraph {
 
 	private String current = "seed";
 
+	private String fingerprint;
+
+	private static final String FINGERPRINT = """
+			MATCH (n) WHERE NOT n:SchemaMigration
+			WITH count(n) AS nodes, sum(size(coalesce(n.nameZh, '')) + size(coalesce(n.name, '')) + size(coalesce(n.status, '')))
+			     + sum(coalesce(n.capacity, 0) + coalesce(n.value, 0)) AS nodeSum
+			OPTIONAL MATCH ()-[r]->()
+			WITH nodes, nodeSum, count(r) AS links,
+			     sum(coalesce(r.capacity, 0) + coalesce(r.perUnit, 0) + coalesce(r.share, 0) + size(coalesce(r.status, ''))) AS linkSum
+			RETURN nodes + ':' + nodeSum + ':' + links + ':' + linkSum AS f""";
+
 	TestGraph(Driver driver, SeedLoader loader) {
 		this.driver = driver;
 		this.loader = loader;
@@ -64,12 +75,29 @@ public class TestGraph {
 	}
 
 	private void use(String name, String location) {
-		if (name.equals(current)) {
+		if (name.equals(current) && fingerprint().equals(fingerprint)) {
 			return;
 		}
 		clear();
 		loader.load(location);
 		current = name;
+		fingerprint = fingerprint();
+	}
+
+	/**
+	 * Called after each test: a graph a test changed is loaded afresh by the next one
+	 * that needs it.
+	 */
+	void checkUnchanged() {
+		if (current != null && fingerprint != null && !fingerprint().equals(fingerprint)) {
+			current = null;
+		}
+	}
+
+	private String fingerprint() {
+		try (Session session = driver.session()) {
+			return session.executeRead(tx -> tx.run(FINGERPRINT).single().get("f").asString());
+		}
 	}
 
 }
