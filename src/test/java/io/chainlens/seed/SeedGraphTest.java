@@ -148,4 +148,46 @@ class SeedGraphTest {
 				RETURN count(*)""")).isZero();
 	}
 
+	private static final String DISTRICTS = "baotou-kundulun-gov|baotou-qingshan-gov|baotou-donghe-gov|baotou-jiuyuan-gov|"
+			+ "baotou-shiguai-gov|baotou-baiyun-gov|baotou-tumd-right-gov|baotou-guyang-gov|baotou-damao-gov|"
+			+ "baotou-rare-earth-hi-tech-gov";
+
+	@ParameterizedTest(name = "§{0}")
+	@CsvSource(delimiter = ';', value = {
+			// §1（牵头单位：市工信局；责任单位：市发改委、科技局，昆区、九原区、白云矿区、达茂旗、稀土高新区，北方稀土（集团）公司）
+			"1; baotou-miit; baotou-ndrc|baotou-most|baotou-kundulun-gov|baotou-jiuyuan-gov|baotou-baiyun-gov|baotou-damao-gov|baotou-rare-earth-hi-tech-gov",
+			// §8（牵头单位：市发改委；责任单位：市科技局、工信局、市场监管局、科协，昆区、青山区、九原区、土右旗、达茂旗、固阳县、稀土高新区）
+			"8; baotou-ndrc; baotou-most|baotou-miit|baotou-samr|baotou-sast|baotou-kundulun-gov|baotou-qingshan-gov|baotou-jiuyuan-gov|baotou-tumd-right-gov|baotou-damao-gov|baotou-guyang-gov|baotou-rare-earth-hi-tech-gov",
+			// §12（牵头单位：市工信局；责任单位：市发改委、商务局、交通运输局，青山区、达茂旗）
+			"12; baotou-miit; baotou-ndrc|baotou-commerce|baotou-transport|baotou-qingshan-gov|baotou-damao-gov",
+			// §24（牵头单位：市科技局、财政局、国资委、金融办；责任单位：各旗县区、稀土高新区）
+			"24; baotou-most|baotou-finance|baotou-sasac|baotou-finance-office; DISTRICTS",
+			// §25（牵头单位：市委组织部；责任单位：市委编办，市人社局、科技局，各旗县区、稀土高新区）
+			"25; baotou-organization; baotou-staffing|baotou-hrss|baotou-most|DISTRICTS" })
+	@SuppressWarnings("unchecked")
+	void itemsHaveTheLeadAndResponsibleUnitsOfTheirBrackets(int number, String lead, String responsible) {
+		List<Map<String, Object>> rows = graph.rows("""
+				MATCH (i:PolicyItem {number: $number})
+				RETURN COLLECT { MATCH (g:GovUnit)-[:LEADS]->(i) RETURN g.id } AS lead,
+				       COLLECT { MATCH (g:GovUnit)-[:RESPONSIBLE_FOR]->(i) RETURN g.id } AS responsible""",
+				Map.of("number", number));
+		assertThat(rows).singleElement().satisfies(item -> {
+			assertThat((List<Object>) item.get("lead")).containsExactlyInAnyOrder((Object[]) lead.split("\\|"));
+			assertThat((List<Object>) item.get("responsible"))
+				.containsExactlyInAnyOrder((Object[]) responsible.replace("DISTRICTS", DISTRICTS).split("\\|"));
+		});
+	}
+
+	@Test
+	void onlyOrganisationsTheBracketsNameAreResponsible() {
+		// §1 names 北方稀土（集团）公司 among its 责任单位; §8, §24 and §25 name no company or
+		// institution
+		assertThat(graph.rows("""
+				MATCH (o)-[:RESPONSIBLE_FOR]->(i:PolicyItem) WHERE o:Company OR o:Institution
+				RETURN i.number AS item, o.id AS org ORDER BY item, org""", Map.of()))
+			.extracting(r -> r.get("item") + ":" + r.get("org"))
+			.contains("1:china-northern-rare-earth")
+			.noneMatch(r -> r.startsWith("8:") || r.startsWith("24:") || r.startsWith("25:"));
+	}
+
 }
