@@ -1,0 +1,8 @@
+// The product graph: FEEDS (input per unit of output, in canonical units) and YIELDS (co-product
+// share per unit of the process product).
+MATCH (i:Product)-[f:FEEDS]->(o:Product)
+RETURN 'FEEDS' AS type, i.id AS fromId, o.id AS toId, f.perUnit AS factor, f.writtenAs AS writtenAs,
+       f.source AS source
+UNION ALL
+MATCH (p:Product)-[y:YIELDS]->(c:Product)
+RETURN 'YIELDS' AS type, p.id AS fromId, c.id AS toId, y.share AS factor, null AS writtenAs, y.source AS source
