@@ -97,7 +97,8 @@ final class GapFinder {
 					"单一来源：" + region + "只有" + b.producerCount() + "家企业生产" + product.nameZh() + "（"
 							+ Words.companies(b.producers()) + "）。" + supply(b) + "；" + demand(b) + selfSufficiency(b)
 							+ "。" + affected(b.consumers(), "本地下游企业") + targetWords(graph, targets)
-							+ "一家停产即断供 → 强链（引进第二家或扶持扩产）。" + severity.words(),
+							+ (b.producerCount() == 1 ? "一家停产即断供" : "来源集中") + " → 强链（引进新供应商或扶持扩产）。"
+							+ severity.words(),
 					targets, self));
 		}
 		// A ratio against a figure that is wholly unknown (every producer's, or every consumer's,
