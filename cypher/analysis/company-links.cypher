@@ -2,20 +2,22 @@
 // co-product of its process) a product that a local site of the other consumes (FEEDS), whatever the
 // status of either. OBSERVED: a SUPPLIES relationship in the data, with any company.
 // direction is the other company's role: SUPPLIER supplies the company in key, CUSTOMER buys from it.
-MATCH (c:Company)-[:HAS_SITE]->(cs:Site)-[:IN_REGION]->(cr:Region), (cs)-[:MAKES]->(made:Product)
-WHERE c.id IN $ids
-  AND EXISTS { MATCH (cr)-[:PART_OF*0..4]->(f:Region) WHERE f.id = $region OR f.nameZh = $region }
-WITH DISTINCT c, made
-CALL (c, made) {
+CALL () {
+  OPTIONAL MATCH (f:Region) WHERE f.id = $region OR f.nameZh = $region
+  OPTIONAL MATCH (s:Site)-[:IN_REGION]->(:Region)-[:PART_OF*0..4]->(f)
+  RETURN collect(DISTINCT s) AS localSites
+}
+MATCH (c:Company)-[:HAS_SITE]->(cs:Site)-[:MAKES]->(made:Product)
+WHERE c.id IN $ids AND cs IN localSites
+WITH DISTINCT localSites, c, made
+CALL (localSites, c, made) {
   MATCH (input:Product)-[feed:FEEDS]->(made)
-  MATCH (d:Company)-[:HAS_SITE]->(ds:Site)-[:MAKES]->(x:Product), (ds)-[:IN_REGION]->(dr:Region)
-  WHERE d <> c AND (x = input OR (x)-[:YIELDS]->(input))
-    AND EXISTS { MATCH (dr)-[:PART_OF*0..4]->(f:Region) WHERE f.id = $region OR f.nameZh = $region }
+  MATCH (input)<-[:YIELDS*0..1]-(:Product)<-[:MAKES]-(ds:Site)<-[:HAS_SITE]-(d:Company)
+  WHERE d <> c AND ds IN localSites
   RETURN d, input AS product, 'SUPPLIER' AS direction, feed.source AS source
   UNION
-  MATCH (made)-[:YIELDS*0..1]->(output:Product)-[feed:FEEDS]->(q:Product)<-[:MAKES]-(ds:Site)<-[:HAS_SITE]-(d:Company)
-  MATCH (ds)-[:IN_REGION]->(dr:Region)
-  WHERE d <> c AND EXISTS { MATCH (dr)-[:PART_OF*0..4]->(f:Region) WHERE f.id = $region OR f.nameZh = $region }
+  MATCH (made)-[:YIELDS*0..1]->(output:Product)-[feed:FEEDS]->(:Product)<-[:MAKES]-(ds:Site)<-[:HAS_SITE]-(d:Company)
+  WHERE d <> c AND ds IN localSites
   RETURN d, output AS product, 'CUSTOMER' AS direction, feed.source AS source
 }
 RETURN DISTINCT c.id AS key, d, product, direction, 'POTENTIAL' AS kind, source, true AS local
