@@ -1,61 +1,144 @@
 package io.chainlens.analysis;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
+import org.dataloader.DataLoader;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
+import graphql.GraphQLContext;
+import io.chainlens.analysis.AnalysisService.ChainScenario;
+import io.chainlens.analysis.AnalysisService.TargetScenario;
+import io.chainlens.analysis.Gap.CandidatePool;
+import io.chainlens.chain.Chain;
+import io.chainlens.chain.Target;
+import io.chainlens.company.Company;
+import io.chainlens.web.BadArgument;
 import io.chainlens.web.NotAvailableYet;
+import reactor.core.publisher.Mono;
+
+import static io.chainlens.database.Batched.byKey;
+import static io.chainlens.database.Batched.ids;
 
 /**
- * The analysis fields of the contract. They answer with a clear error until the analysis
- * lands, never with made-up figures.
+ * The analysis fields: balance, gaps, candidates, impact, local support rate, target
+ * progress and supply links. Nested fields that take arguments (Gap.candidates,
+ * Chain.localSupportRate, Target.progress) go through data loaders, so a list of gaps or
+ * chains costs one batch, not one request per item.
  */
 @Controller
 class AnalysisController {
 
-	private static final String REASON = "the gap analysis is not implemented yet";
+	static final int MAX_FIRST = 100;
 
-	@QueryMapping
-	List<Object> gaps() {
-		throw new NotAvailableYet("gaps", REASON);
+	private final AnalysisService analysis;
+
+	AnalysisController(AnalysisService analysis, BatchLoaderRegistry registry) {
+		this.analysis = analysis;
+		registry.<CandidatePool, List<Candidate>>forName("gapCandidates")
+			.registerMappedBatchLoader((pools, env) -> Mono
+				.fromCallable(() -> analysis.candidates(pools, graph(env.getContext()).regionName())));
+		registry.<ChainScenario, LocalSupport>forName("localSupport")
+			.registerMappedBatchLoader(
+					(keys, env) -> Mono.fromCallable(() -> analysis.localSupport(graph(env.getContext()), keys)));
+		registry.<TargetScenario, TargetProgress>forName("targetProgress")
+			.registerMappedBatchLoader(
+					(keys, env) -> Mono.fromCallable(() -> analysis.progress(graph(env.getContext()), keys)));
+	}
+
+	/**
+	 * The request's snapshot of the local graph: read by the first analysis field that
+	 * needs it and shared by the others (gaps with their chains' support rates and
+	 * targets' progress read it once). Only reads use it: no mutation of this API returns
+	 * analysis fields.
+	 */
+	private LocalGraph graph(GraphQLContext context) {
+		return context.computeIfAbsent(LocalGraph.class.getName(), key -> analysis.localGraph());
 	}
 
 	@QueryMapping
-	List<Object> balance() {
-		throw new NotAvailableYet("balance", REASON);
+	List<Gap> gaps(@Argument String chainId, @Argument List<GapKind> kinds, @Argument Scenario scenario,
+			@Argument Integer first, GraphQLContext context) {
+		int limit = first(first, 50);
+		return analysis.gaps(graph(context), chainId, kinds, Scenario.orDefault(scenario), limit);
 	}
 
 	@QueryMapping
-	List<Object> candidates() {
-		throw new NotAvailableYet("candidates", REASON);
+	List<ProductBalance> balance(@Argument String chainId, @Argument Scenario scenario, GraphQLContext context) {
+		return analysis.balance(graph(context), chainId, Scenario.orDefault(scenario));
 	}
 
 	@QueryMapping
-	Object impact() {
-		throw new NotAvailableYet("impact", REASON);
+	List<Candidate> candidates(@Argument String productId, @Argument Integer first) {
+		return analysis.candidates(productId, first(first, 10));
+	}
+
+	@QueryMapping
+	Impact impact(@Argument String companyId, @Argument Scenario scenario, GraphQLContext context) {
+		return analysis.impact(() -> graph(context), companyId, Scenario.orDefault(scenario));
+	}
+
+	@SchemaMapping(typeName = "Gap", field = "candidates")
+	CompletableFuture<List<Candidate>> candidatesOfGap(Gap gap, @Argument Integer first,
+			DataLoader<CandidatePool, List<Candidate>> gapCandidates) {
+		int limit = first(first, 5);
+		if (gap.candidatePool().productIds().isEmpty()) {
+			return CompletableFuture.completedFuture(List.of());
+		}
+		return gapCandidates.load(gap.candidatePool())
+			.thenApply(all -> all == null ? List.of() : all.stream().limit(limit).toList());
 	}
 
 	@SchemaMapping(typeName = "Chain", field = "localSupportRate")
-	Double localSupportRate() {
-		throw new NotAvailableYet("localSupportRate", REASON);
+	CompletableFuture<Double> localSupportRate(Chain chain, @Argument Scenario scenario,
+			DataLoader<ChainScenario, LocalSupport> localSupport) {
+		return localSupport.load(new ChainScenario(chain.id(), Scenario.orDefault(scenario)))
+			.thenApply(support -> support == null ? null : support.rate());
 	}
 
-	@SchemaMapping(typeName = "Company", field = "suppliers")
-	List<Object> suppliers() {
-		throw new NotAvailableYet("suppliers", REASON);
+	@SchemaMapping(typeName = "Chain", field = "localSupport")
+	CompletableFuture<LocalSupport> localSupport(Chain chain, @Argument Scenario scenario,
+			DataLoader<ChainScenario, LocalSupport> localSupport) {
+		return localSupport.load(new ChainScenario(chain.id(), Scenario.orDefault(scenario)));
 	}
 
-	@SchemaMapping(typeName = "Company", field = "customers")
-	List<Object> customers() {
-		throw new NotAvailableYet("customers", REASON);
+	@SchemaMapping(typeName = "Target", field = "progress")
+	CompletableFuture<TargetProgress> progress(Target target, @Argument Scenario scenario,
+			DataLoader<TargetScenario, TargetProgress> targetProgress) {
+		return targetProgress.load(new TargetScenario(target, Scenario.orDefault(scenario)));
+	}
+
+	@BatchMapping(typeName = "Company", field = "suppliers")
+	Map<Company, List<Company>> suppliers(List<Company> companies) {
+		return byKey(companies, Company::id,
+				analysis.partners(ids(companies, Company::id), CompanyLink.Direction.SUPPLIER));
+	}
+
+	@BatchMapping(typeName = "Company", field = "customers")
+	Map<Company, List<Company>> customers(List<Company> companies) {
+		return byKey(companies, Company::id,
+				analysis.partners(ids(companies, Company::id), CompanyLink.Direction.CUSTOMER));
+	}
+
+	@BatchMapping(typeName = "Company", field = "links")
+	Map<Company, List<CompanyLink>> links(List<Company> companies) {
+		return byKey(companies, Company::id, analysis.links(ids(companies, Company::id)));
 	}
 
 	@SchemaMapping(typeName = "Mutation", field = "setCapacity")
 	Object setCapacity() {
 		throw new NotAvailableYet("setCapacity",
 				"writes need login and per-chain rights, which are not implemented yet");
+	}
+
+	private static int first(Integer first, int defaultValue) {
+		return BadArgument.checkFirst(first == null ? defaultValue : first, MAX_FIRST);
 	}
 
 }

@@ -172,8 +172,8 @@ class ChainQueries {
 	private static ProductLink link(Record r) {
 		var f = r.get("f");
 		return new ProductLink(Product.of(r.get("other")),
-				f.get("perUnit").isNull() ? null : f.get("perUnit").asDouble(), f.get("writtenAs").asString(null),
-				f.get("source").asString(null), f.get("note").asString(null));
+				f.get("perUnit").isNull() ? null : f.get("perUnit").asDouble(), f.get("basis").asString("FLOW"),
+				f.get("writtenAs").asString(null), f.get("source").asString(null), f.get("note").asString(null));
 	}
 
 	private <T> Map<String, List<T>> grouped(String cypher, Collection<String> ids, Function<Record, T> mapper) {

@@ -24,6 +24,11 @@ class GraphQlErrors {
 	}
 
 	@GraphQlExceptionHandler
+	GraphQLError notFound(NotFound ex, DataFetchingEnvironment env) {
+		return error(ErrorType.NOT_FOUND, ex, env);
+	}
+
+	@GraphQlExceptionHandler
 	GraphQLError notAvailable(NotAvailableYet ex, DataFetchingEnvironment env) {
 		return GraphQLError.newError()
 			.errorType(ErrorType.INTERNAL_ERROR)

@@ -1,0 +1,215 @@
+package io.chainlens.analysis;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.chainlens.chain.Chain;
+import io.chainlens.chain.FocusRegion;
+import io.chainlens.chain.Product;
+import io.chainlens.chain.Segment;
+import io.chainlens.chain.Target;
+import io.chainlens.company.Company;
+import io.chainlens.database.Batched;
+import io.chainlens.database.CypherScript;
+
+/**
+ * Reads what the analysis computes on. The Cypher lives in {@code cypher/analysis/};
+ * every query is parameterised and runs once per request, whatever the number of chains,
+ * products or companies.
+ */
+@Repository
+@Transactional(readOnly = true)
+class AnalysisQueries {
+
+	private static final String STRUCTURE = cypher("structure");
+
+	private static final String PRODUCT_GRAPH = cypher("product-graph");
+
+	private static final String LOCAL_PRODUCTION = cypher("local-production");
+
+	private static final String SEGMENT_PLATFORMS = cypher("segment-platforms");
+
+	private static final String PRODUCT_TARGETS = cypher("product-targets");
+
+	private static final String CANDIDATES = cypher("candidates");
+
+	private static final String PROXIMITY = cypher("proximity");
+
+	private static final String COMPANY_LINKS = cypher("company-links");
+
+	/** Another product a candidate makes, and whether the focus region makes it. */
+	record OtherProduct(String id, String nameZh, boolean local) {
+	}
+
+	/**
+	 * A supply link of a candidate with a local company; supplies = the candidate is the
+	 * supplier.
+	 */
+	record SupplyTie(String partner, String product, boolean supplies) {
+	}
+
+	/** A company making the product outside the focus region and not inside it. */
+	record CandidateRow(String productId, Company company, double capacity, double operating, int unknownSites,
+			List<OtherProduct> others, int localSites, List<String> localProducts, List<SupplyTie> supplyTies) {
+	}
+
+	/** Companies making both p and q, p, and q; and whether the focus region makes q. */
+	record ProximityRow(String productId, String otherId, String otherName, long both, long makersOfP, long makersOfQ,
+			boolean local) {
+
+		double phi() {
+			return (double) both / Math.max(makersOfP, makersOfQ);
+		}
+
+	}
+
+	/** A supply link of the company in {@code key} with company {@code other}. */
+	record LinkRow(Company other, Product product, CompanyLink.Direction direction, CompanyLink.Kind kind,
+			String source, boolean otherLocal) {
+	}
+
+	private final Neo4jClient neo4j;
+
+	private final FocusRegion focus;
+
+	AnalysisQueries(Neo4jClient neo4j, FocusRegion focus) {
+		this.neo4j = neo4j;
+		this.focus = focus;
+	}
+
+	LocalGraph localGraph() {
+		Map<String, Object> region = Map.of("region", focus.region());
+		String[] regionName = { focus.region() };
+		Map<String, LocalGraph.ChainInfo> chains = new LinkedHashMap<>();
+		Map<String, LocalGraph.SegmentInfo> segments = new LinkedHashMap<>();
+		each(STRUCTURE, region, r -> {
+			if (!r.get("regionName").isNull()) {
+				regionName[0] = r.get("regionName").asString();
+			}
+			Chain chain = Chain.of(r.get("c"));
+			LocalGraph.ChainInfo chainInfo = chains.computeIfAbsent(chain.id(),
+					id -> new LocalGraph.ChainInfo(chain, new ArrayList<>()));
+			Segment segment = Segment.of(r.get("s"));
+			LocalGraph.SegmentInfo segmentInfo = segments.computeIfAbsent(segment.id(), id -> {
+				LocalGraph.SegmentInfo created = new LocalGraph.SegmentInfo(segment, chain, new ArrayList<>());
+				chainInfo.segments().add(created);
+				return created;
+			});
+			if (!r.get("p").isNull()) {
+				segmentInfo.products().add(Product.of(r.get("p")));
+			}
+		});
+		List<LocalGraph.Feed> feeds = new ArrayList<>();
+		List<LocalGraph.Yield> yields = new ArrayList<>();
+		each(PRODUCT_GRAPH, Map.of(), r -> {
+			if ("FEEDS".equals(r.get("type").asString())) {
+				feeds.add(new LocalGraph.Feed(r.get("fromId").asString(), r.get("toId").asString(),
+						number(r.get("factor")), r.get("writtenAs").asString(null), r.get("source").asString(null)));
+			}
+			else {
+				yields.add(new LocalGraph.Yield(r.get("fromId").asString(), r.get("toId").asString(),
+						r.get("factor").asDouble(), r.get("source").asString(null)));
+			}
+		});
+		List<LocalGraph.Make> makes = list(LOCAL_PRODUCTION, region,
+				r -> new LocalGraph.Make(Company.of(r.get("co")), r.get("siteId").asString(),
+						r.get("productId").asString(), r.get("status").asString(), number(r.get("capacity"))));
+		List<LocalGraph.PlatformSupport> platforms = list(SEGMENT_PLATFORMS, Map.of(),
+				r -> new LocalGraph.PlatformSupport(r.get("segmentId").asString(), r.get("id").asString(),
+						r.get("nameZh").asString(), r.get("kind").asString(), r.get("status").asString(null)));
+		List<Target> targets = list(PRODUCT_TARGETS, Map.of(), Target::of);
+		return new LocalGraph(regionName[0], List.copyOf(chains.values()), feeds, yields, makes, platforms, targets);
+	}
+
+	Optional<Company> company(String id) {
+		return neo4j.query("MATCH (c:Company {id: $id}) RETURN c")
+			.bind(id)
+			.to("id")
+			.fetchAs(Company.class)
+			.mappedBy((t, r) -> Company.of(r.get("c")))
+			.one();
+	}
+
+	/**
+	 * The focus region's Chinese name, or the configured value when the region is not in
+	 * the graph.
+	 */
+	String regionName() {
+		return neo4j
+			.query("MATCH (f:Region) WHERE f.id = $region OR f.nameZh = $region RETURN f.nameZh AS name LIMIT 1")
+			.bind(focus.region())
+			.to("region")
+			.fetchAs(String.class)
+			.mappedBy((t, r) -> r.get("name").asString())
+			.one()
+			.orElse(focus.region());
+	}
+
+	/** Candidate rows per product id, for any number of products in one query. */
+	Map<String, List<CandidateRow>> candidates(Collection<String> productIds) {
+		return Batched.grouped(neo4j, CANDIDATES, productIds, Map.of("region", focus.region()),
+				r -> new CandidateRow(r.get("key").asString(), Company.of(r.get("c")), r.get("capacity").asDouble(),
+						r.get("operating").asDouble(), r.get("unknown").asInt(),
+						r.get("others")
+							.asList(v -> new OtherProduct(v.get("id").asString(), v.get("nameZh").asString(),
+									v.get("local").asBoolean())),
+						r.get("localSites").size(), r.get("localProducts").asList(Value::asString),
+						r.get("supplyLinks")
+							.asList(v -> new SupplyTie(v.get("partner").asString(), v.get("product").asString(),
+									v.get("supplies").asBoolean()))));
+	}
+
+	/** Proximity rows per product id, for any number of products in one query. */
+	Map<String, List<ProximityRow>> proximity(Collection<String> productIds) {
+		return Batched.grouped(neo4j, PROXIMITY, productIds, Map.of("region", focus.region()),
+				r -> new ProximityRow(r.get("key").asString(), r.get("otherId").asString(),
+						r.get("otherName").asString(), r.get("both").asLong(), r.get("makersOfP").asLong(),
+						r.get("makersOfQ").asLong(), r.get("local").asBoolean()));
+	}
+
+	/**
+	 * Supply links per company id, potential and observed, for any number of companies in
+	 * one query.
+	 */
+	Map<String, List<LinkRow>> links(Collection<String> companyIds) {
+		return Batched.grouped(neo4j, COMPANY_LINKS, companyIds, Map.of("region", focus.region()),
+				r -> new LinkRow(Company.of(r.get("d")), Product.of(r.get("product")),
+						CompanyLink.Direction.valueOf(r.get("direction").asString()),
+						CompanyLink.Kind.valueOf(r.get("kind").asString()), r.get("source").asString(null),
+						r.get("local").asBoolean()));
+	}
+
+	private void each(String cypher, Map<String, Object> params, Consumer<Record> action) {
+		neo4j.query(cypher).bindAll(params).fetchAs(Boolean.class).mappedBy((t, r) -> {
+			action.accept(r);
+			return Boolean.TRUE;
+		}).all();
+	}
+
+	private <T> List<T> list(String cypher, Map<String, Object> params, Function<Record, T> mapper) {
+		List<T> result = new ArrayList<>();
+		each(cypher, params, r -> result.add(mapper.apply(r)));
+		return result;
+	}
+
+	private static Double number(Value value) {
+		return value.isNull() ? null : value.asDouble();
+	}
+
+	private static String cypher(String name) {
+		return CypherScript.classpath("cypher/analysis/" + name + ".cypher").statements().get(0);
+	}
+
+}

@@ -1,0 +1,197 @@
+package io.chainlens.analysis;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.chainlens.analysis.Gap.CandidatePool;
+import io.chainlens.analysis.LocalGraph.ChainInfo;
+import io.chainlens.chain.Product;
+import io.chainlens.chain.ProductLookup;
+import io.chainlens.chain.Target;
+import io.chainlens.company.Company;
+import io.chainlens.web.NotFound;
+
+/**
+ * The analysis requests. Each reads what it needs in a fixed number of queries and
+ * computes in memory: the cost does not grow with the number of chains, products, gaps or
+ * companies asked about. The {@link LocalGraph} is read in one read transaction and
+ * passed in, so that the fields of one GraphQL request share one snapshot.
+ */
+@Service
+@Transactional(readOnly = true)
+class AnalysisService {
+
+	/** A chain measured in a scenario (key of the per-request data loaders). */
+	record ChainScenario(String chainId, Scenario scenario) {
+	}
+
+	/** A target measured in a scenario. */
+	record TargetScenario(Target target, Scenario scenario) {
+	}
+
+	private final AnalysisQueries queries;
+
+	private final ProductLookup products;
+
+	private final GapFinder gapFinder;
+
+	private final CandidateScorer scorer;
+
+	private final ImpactAnalysis impactAnalysis;
+
+	AnalysisService(AnalysisQueries queries, ProductLookup products, AnalysisSettings settings) {
+		this.queries = queries;
+		this.products = products;
+		this.gapFinder = new GapFinder(settings);
+		this.scorer = new CandidateScorer(settings);
+		this.impactAnalysis = new ImpactAnalysis(settings);
+	}
+
+	/**
+	 * Reads what an analysis computes on; a request reads it once and shares it among its
+	 * fields.
+	 */
+	LocalGraph localGraph() {
+		return queries.localGraph();
+	}
+
+	List<Gap> gaps(LocalGraph graph, String chainId, Collection<GapKind> kinds, Scenario scenario, int first) {
+		if (chainId != null) {
+			chainOf(graph, chainId);
+		}
+		Set<GapKind> wanted = kinds == null || kinds.isEmpty() ? Set.of(GapKind.values()) : Set.copyOf(kinds);
+		return gapFinder.find(graph, scenario, chainId)
+			.stream()
+			.filter(g -> wanted.contains(g.kind()))
+			.limit(first)
+			.toList();
+	}
+
+	List<ProductBalance> balance(LocalGraph graph, String chainId, Scenario scenario) {
+		Balances balances = new Balances(graph, scenario);
+		return chainOf(graph, chainId).segments()
+			.stream()
+			.flatMap(s -> s.products().stream())
+			.map(Product::id)
+			.distinct()
+			.map(balances::of)
+			.toList();
+	}
+
+	List<Candidate> candidates(String productId, int first) {
+		Product product = products.byId(List.of(productId)).get(productId);
+		if (product == null) {
+			throw new NotFound("product", productId);
+		}
+		return candidatesByProduct(Map.of(productId, product), queries.regionName()).get(productId)
+			.stream()
+			.limit(first)
+			.toList();
+	}
+
+	/** The candidates of many gaps at once: three queries whatever the number of gaps. */
+	Map<CandidatePool, List<Candidate>> candidates(Collection<CandidatePool> pools, String region) {
+		Set<String> ids = new LinkedHashSet<>();
+		pools.forEach(p -> {
+			ids.add(p.gapProductId());
+			ids.addAll(p.productIds());
+		});
+		Map<String, Product> byId = products.byId(ids);
+		Map<String, Product> wanted = new LinkedHashMap<>();
+		pools.forEach(p -> p.productIds().forEach(id -> wanted.put(id, byId.get(id))));
+		wanted.values().removeIf(p -> p == null);
+		Map<String, List<Candidate>> byProduct = candidatesByProduct(wanted, region);
+		Map<CandidatePool, List<Candidate>> result = new LinkedHashMap<>();
+		pools.forEach(p -> result.put(p, CandidateScorer.forPool(p, byProduct, byId)));
+		return result;
+	}
+
+	private Map<String, List<Candidate>> candidatesByProduct(Map<String, Product> wanted, String region) {
+		Map<String, List<Candidate>> result = new LinkedHashMap<>();
+		if (wanted.isEmpty()) {
+			return result;
+		}
+		Map<String, List<AnalysisQueries.CandidateRow>> rows = queries.candidates(wanted.keySet());
+		Map<String, List<AnalysisQueries.ProximityRow>> proximity = queries.proximity(wanted.keySet());
+		wanted.forEach((id, product) -> result.put(id, scorer.score(product, rows.get(id), proximity.get(id), region)));
+		return result;
+	}
+
+	Impact impact(Supplier<LocalGraph> graph, String companyId, Scenario scenario) {
+		Company company = queries.company(companyId).orElseThrow(() -> new NotFound("company", companyId));
+		return impactAnalysis.of(graph.get(), scenario, company);
+	}
+
+	Map<ChainScenario, LocalSupport> localSupport(LocalGraph graph, Collection<ChainScenario> keys) {
+		Map<Scenario, Balances> balances = new LinkedHashMap<>();
+		Map<ChainScenario, LocalSupport> result = new LinkedHashMap<>();
+		for (ChainScenario key : keys) {
+			graph.chain(key.chainId())
+				.ifPresent(chain -> result.put(key, ChainMeasures.localSupport(chain,
+						balances.computeIfAbsent(key.scenario(), s -> new Balances(graph, s)))));
+		}
+		return result;
+	}
+
+	Map<TargetScenario, TargetProgress> progress(LocalGraph graph, Collection<TargetScenario> keys) {
+		Map<Scenario, Balances> balances = new LinkedHashMap<>();
+		Map<TargetScenario, TargetProgress> result = new LinkedHashMap<>();
+		for (TargetScenario key : keys) {
+			TargetProgress progress = ChainMeasures.progress(key.target(),
+					balances.computeIfAbsent(key.scenario(), s -> new Balances(graph, s)));
+			if (progress != null) {
+				result.put(key, progress);
+			}
+		}
+		return result;
+	}
+
+	/**
+	 * Supply links per company: observed links first, then potential ones; a link both
+	 * observed and derived from FEEDS is listed once, as observed.
+	 */
+	Map<String, List<CompanyLink>> links(Collection<String> companyIds) {
+		Map<String, List<CompanyLink>> result = new LinkedHashMap<>();
+		queries.links(companyIds).forEach((companyId, rows) -> {
+			Map<String, CompanyLink> unique = new LinkedHashMap<>();
+			rows.stream()
+				.sorted(Comparator.comparing(AnalysisQueries.LinkRow::direction)
+					.thenComparing(AnalysisQueries.LinkRow::kind)
+					.thenComparing(r -> r.other().id())
+					.thenComparing(r -> r.product().id()))
+				.forEach(r -> unique.putIfAbsent(r.direction() + "|" + r.other().id() + "|" + r.product().id(),
+						new CompanyLink(r.other(), r.product(), r.direction(), r.kind(), r.source())));
+			result.put(companyId, new ArrayList<>(unique.values()));
+		});
+		return result;
+	}
+
+	/** Local partners per company in one direction, from {@link #links}. */
+	Map<String, List<Company>> partners(Collection<String> companyIds, CompanyLink.Direction direction) {
+		Map<String, List<Company>> result = new LinkedHashMap<>();
+		queries.links(companyIds).forEach((companyId, rows) -> {
+			Map<String, Company> partners = new TreeMap<>();
+			rows.stream()
+				.filter(r -> r.direction() == direction && r.otherLocal())
+				.forEach(r -> partners.put(r.other().id(), r.other()));
+			result.put(companyId, List.copyOf(partners.values()));
+		});
+		return result;
+	}
+
+	private static ChainInfo chainOf(LocalGraph graph, String chainId) {
+		return graph.chain(chainId).orElseThrow(() -> new NotFound("chain", chainId));
+	}
+
+}

@@ -1,0 +1,22 @@
+package io.chainlens.analysis;
+
+import java.util.List;
+
+import io.chainlens.chain.Product;
+import io.chainlens.company.Company;
+
+/**
+ * A company to approach for a product, with a score in 0..1 and one reason per part of
+ * it.
+ *
+ * @param product the product it would bring (for an EXTENSION gap, a product downstream)
+ * @param capacity its known capacity of the product outside the region, null when none is
+ * known
+ * @param capacityScore capacity / the largest capacity among the product's candidates
+ * @param relatedness (density of the region around the product + share of its other
+ * products the region makes) / 2
+ * @param ties 0.5 for a site in the region + 0.5 for a supply link with a local company
+ */
+public record Candidate(Company company, double score, List<String> reasons, Product product, Double capacity,
+		double capacityScore, double relatedness, double ties) {
+}

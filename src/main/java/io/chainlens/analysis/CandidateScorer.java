@@ -1,0 +1,148 @@
+package io.chainlens.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.chainlens.analysis.AnalysisQueries.CandidateRow;
+import io.chainlens.analysis.AnalysisQueries.OtherProduct;
+import io.chainlens.analysis.AnalysisQueries.ProximityRow;
+import io.chainlens.analysis.AnalysisQueries.SupplyTie;
+import io.chainlens.analysis.AnalysisSettings.CandidateWeights;
+import io.chainlens.analysis.Gap.CandidatePool;
+import io.chainlens.chain.Product;
+
+import static io.chainlens.analysis.Words.amount;
+import static io.chainlens.analysis.Words.num;
+
+/**
+ * Ranks the companies that could bring a product to the region. The score
+ * (docs/analysis.md) is (w_capacity × capacity share + w_relatedness × relatedness +
+ * w_ties × ties) / (sum of weights); each part gives a reason in words, so that the list
+ * can be defended in a meeting.
+ */
+final class CandidateScorer {
+
+	private static final Comparator<Candidate> BEST_FIRST = Comparator.comparingDouble(Candidate::score)
+		.reversed()
+		.thenComparing(c -> c.capacity() == null ? -1 : c.capacity(), Comparator.reverseOrder())
+		.thenComparing(c -> c.company().id());
+
+	private final CandidateWeights weights;
+
+	CandidateScorer(AnalysisSettings settings) {
+		this.weights = settings.candidateWeights();
+	}
+
+	/** Candidates of one product, best first. */
+	List<Candidate> score(Product product, List<CandidateRow> rows, List<ProximityRow> proximity, String region) {
+		double maxCapacity = rows.stream().mapToDouble(CandidateRow::capacity).max().orElse(0);
+		double phiTotal = proximity.stream().mapToDouble(ProximityRow::phi).sum();
+		double phiLocal = proximity.stream().filter(ProximityRow::local).mapToDouble(ProximityRow::phi).sum();
+		double density = phiTotal > 0 ? phiLocal / phiTotal : 0;
+		String densityWords = densityWords(proximity, density, region);
+		List<CandidateRow> byCapacity = rows.stream()
+			.filter(r -> r.capacity() > 0)
+			.sorted(Comparator.comparingDouble(CandidateRow::capacity).reversed())
+			.toList();
+		List<Candidate> candidates = new ArrayList<>();
+		for (CandidateRow row : rows) {
+			double capacityScore = maxCapacity > 0 ? row.capacity() / maxCapacity : 0;
+			long localOthers = row.others().stream().filter(OtherProduct::local).count();
+			double overlap = row.others().isEmpty() ? 0 : (double) localOthers / row.others().size();
+			double relatedness = (density + overlap) / 2;
+			double ties = (row.localSites() > 0 ? 0.5 : 0) + (row.supplyTies().isEmpty() ? 0 : 0.5);
+			double score = (weights.capacity() * capacityScore + weights.relatedness() * relatedness
+					+ weights.ties() * ties) / (weights.capacity() + weights.relatedness() + weights.ties());
+			List<String> reasons = List.of(capacityWords(product, row, byCapacity, rows.size()),
+					"产品关联度 " + num(relatedness) + "：" + densityWords + "；" + overlapWords(row, localOthers, region)
+							+ "（relatedness " + num(relatedness) + "）",
+					tiesWords(row, region),
+					"综合得分 " + num(score) + " = (" + num(weights.capacity()) + "×" + num(capacityScore) + " + "
+							+ num(weights.relatedness()) + "×" + num(relatedness) + " + " + num(weights.ties()) + "×"
+							+ num(ties) + ") / " + num(weights.capacity() + weights.relatedness() + weights.ties()));
+			candidates.add(new Candidate(row.company(), score, reasons, product,
+					row.capacity() > 0 ? row.capacity() : null, capacityScore, relatedness, ties));
+		}
+		candidates.sort(BEST_FIRST);
+		return candidates;
+	}
+
+	/**
+	 * The candidates of a gap: those of its product, or for an EXTENSION those of the
+	 * products downstream, each company once with its best score.
+	 */
+	static List<Candidate> forPool(CandidatePool pool, Map<String, List<Candidate>> byProduct,
+			Map<String, Product> products) {
+		if (pool.productIds().equals(List.of(pool.gapProductId()))) {
+			return byProduct.getOrDefault(pool.gapProductId(), List.of());
+		}
+		Product surplus = products.get(pool.gapProductId());
+		Map<String, Candidate> best = new LinkedHashMap<>();
+		for (String productId : pool.productIds()) {
+			for (Candidate candidate : byProduct.getOrDefault(productId, List.of())) {
+				List<String> reasons = new ArrayList<>();
+				reasons.add("可吸纳本地富余的" + (surplus == null ? pool.gapProductId() : surplus.nameZh()) + "：生产其下游产品"
+						+ candidate.product().nameZh() + "（would absorb the local surplus）");
+				reasons.addAll(candidate.reasons());
+				Candidate withReason = new Candidate(candidate.company(), candidate.score(), List.copyOf(reasons),
+						candidate.product(), candidate.capacity(), candidate.capacityScore(), candidate.relatedness(),
+						candidate.ties());
+				best.merge(candidate.company().id(), withReason, (a, b) -> BEST_FIRST.compare(a, b) <= 0 ? a : b);
+			}
+		}
+		return best.values().stream().sorted(BEST_FIRST).toList();
+	}
+
+	private static String capacityWords(Product product, CandidateRow row, List<CandidateRow> byCapacity, int count) {
+		if (row.capacity() <= 0) {
+			return "产能未公开（" + row.unknownSites() + "个基地），产能分计 0（capacity not published）";
+		}
+		int rank = byCapacity.indexOf(row) + 1;
+		return "产能 " + amount(row.capacity(), product.unit()) + "，在 " + count + " 家候选中居第 " + rank
+				+ (row.operating() != row.capacity() ? "；其中在产 " + amount(row.operating(), product.unit()) : "")
+				+ (row.unknownSites() > 0 ? "；另有" + row.unknownSites() + "个基地产能未知" : "") + "（capacity "
+				+ amount(row.capacity(), product.unit()) + ", #" + rank + " of " + count + "）";
+	}
+
+	private static String densityWords(List<ProximityRow> proximity, double density, String region) {
+		if (proximity.isEmpty()) {
+			return region + "在该产品周边的产业密度 0（没有企业同时生产该产品和其他产品）";
+		}
+		List<ProximityRow> local = proximity.stream()
+			.filter(ProximityRow::local)
+			.sorted(Comparator.comparingDouble(ProximityRow::phi).reversed().thenComparing(ProximityRow::otherId))
+			.toList();
+		return region + "在该产品周边的产业密度 " + num(density) + (local.isEmpty() ? "（与之相关的产品本地都不生产）" : "（本地已生产相关产品："
+				+ Words.names(local.size() > 5 ? local.subList(0, 5) : local, p -> p.otherName() + " φ=" + num(p.phi()))
+				+ "）");
+	}
+
+	private static String overlapWords(CandidateRow row, long localOthers, String region) {
+		if (row.others().isEmpty()) {
+			return "该企业未见生产其他产品";
+		}
+		List<OtherProduct> local = row.others().stream().filter(OtherProduct::local).toList();
+		return "该企业另产 " + row.others().size() + " 种产品，其中 " + localOthers + " 种" + region + "已有"
+				+ (local.isEmpty() ? "" : "：" + Words.names(local, OtherProduct::nameZh));
+	}
+
+	private static String tiesWords(CandidateRow row, String region) {
+		List<String> ties = new ArrayList<>();
+		if (row.localSites() > 0) {
+			ties.add("已在" + region + "设有基地"
+					+ (row.localProducts().isEmpty() ? "" : "（生产" + String.join("、", row.localProducts()) + "）"));
+		}
+		if (!row.supplyTies().isEmpty()) {
+			ties.add("与本地企业有供货关系：" + Words.names(row.supplyTies(), (SupplyTie t) -> (t.supplies() ? "向" : "从")
+					+ t.partner() + (t.supplies() ? "供应" : "采购") + t.product()));
+		}
+		if (ties.isEmpty()) {
+			return "与" + region + "暂无已知联系（no known ties）";
+		}
+		return String.join("；", ties) + "（ties with the region）";
+	}
+
+}

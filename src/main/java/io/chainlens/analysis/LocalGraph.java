@@ -1,0 +1,175 @@
+package io.chainlens.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.chainlens.chain.Chain;
+import io.chainlens.chain.Product;
+import io.chainlens.chain.Segment;
+import io.chainlens.chain.Target;
+import io.chainlens.company.Company;
+
+/**
+ * What one analysis request reads from the database, in a few queries, before it computes
+ * in memory: the chains and products, the product graph (FEEDS, YIELDS), everything the
+ * focus region makes, platforms per segment and targets per product. Its size follows the
+ * product catalogue and the region's sites, not the number of chains asked about.
+ */
+final class LocalGraph {
+
+	/** A chain with its segments left to right. */
+	record ChainInfo(Chain chain, List<SegmentInfo> segments) {
+	}
+
+	/** A segment with its products. */
+	record SegmentInfo(Segment segment, Chain chain, List<Product> products) {
+	}
+
+	/**
+	 * Input per unit of output, in the two products' canonical units; perUnit may be
+	 * unknown.
+	 */
+	record Feed(String inputId, String outputId, Double perUnit, String writtenAs, String source) {
+	}
+
+	/**
+	 * A site making the process product also makes share × its capacity of the
+	 * co-product.
+	 */
+	record Yield(String processId, String productId, double share, String source) {
+	}
+
+	/** One MAKES of a local site; capacity null when not known. */
+	record Make(Company company, String siteId, String productId, String status, Double capacity) {
+
+		/**
+		 * The same MAKES counted as unknown, for a consumer whose FEEDS factor is not
+		 * known.
+		 */
+		Make withoutCapacity() {
+			return new Make(company, siteId, productId, status, null);
+		}
+
+	}
+
+	/** A platform supporting a segment. */
+	record PlatformSupport(String segmentId, String id, String nameZh, String kind, String status) {
+	}
+
+	private final String regionName;
+
+	private final List<ChainInfo> chains;
+
+	private final Map<String, Product> products = new LinkedHashMap<>();
+
+	private final Map<String, SegmentInfo> segmentOfProduct = new LinkedHashMap<>();
+
+	private final Map<String, List<Feed>> feedsFrom = new LinkedHashMap<>();
+
+	private final Map<String, List<Feed>> feedsInto = new LinkedHashMap<>();
+
+	private final Map<String, List<Yield>> yieldsInto = new LinkedHashMap<>();
+
+	private final Map<String, List<Yield>> yieldsFrom = new LinkedHashMap<>();
+
+	private final Map<String, List<Make>> makesOf = new LinkedHashMap<>();
+
+	private final List<Make> makes;
+
+	private final Map<String, List<PlatformSupport>> platformsOf = new LinkedHashMap<>();
+
+	private final Map<String, List<Target>> targetsOf = new LinkedHashMap<>();
+
+	LocalGraph(String regionName, List<ChainInfo> chains, List<Feed> feeds, List<Yield> yields, List<Make> makes,
+			List<PlatformSupport> platforms, List<Target> targets) {
+		this.regionName = regionName;
+		this.chains = List.copyOf(chains);
+		this.makes = List.copyOf(makes);
+		for (ChainInfo chain : chains) {
+			for (SegmentInfo segment : chain.segments()) {
+				for (Product product : segment.products()) {
+					products.putIfAbsent(product.id(), product);
+					segmentOfProduct.putIfAbsent(product.id(), segment);
+				}
+			}
+		}
+		// sorted so that lists built from them (inputs, consumers, explanations) do not
+		// depend on
+		// the order the database returns rows in
+		feeds.stream().sorted(Comparator.comparing(Feed::inputId).thenComparing(Feed::outputId)).forEach(f -> {
+			feedsFrom.computeIfAbsent(f.inputId(), k -> new ArrayList<>()).add(f);
+			feedsInto.computeIfAbsent(f.outputId(), k -> new ArrayList<>()).add(f);
+		});
+		yields.forEach(y -> {
+			yieldsInto.computeIfAbsent(y.productId(), k -> new ArrayList<>()).add(y);
+			yieldsFrom.computeIfAbsent(y.processId(), k -> new ArrayList<>()).add(y);
+		});
+		makes.forEach(m -> makesOf.computeIfAbsent(m.productId(), k -> new ArrayList<>()).add(m));
+		platforms.forEach(p -> platformsOf.computeIfAbsent(p.segmentId(), k -> new ArrayList<>()).add(p));
+		targets.forEach(t -> targetsOf.computeIfAbsent(t.productId(), k -> new ArrayList<>()).add(t));
+	}
+
+	/** The focus region's Chinese name, for explanations. */
+	String regionName() {
+		return regionName;
+	}
+
+	List<ChainInfo> chains() {
+		return chains;
+	}
+
+	Optional<ChainInfo> chain(String chainId) {
+		return chains.stream().filter(c -> c.chain().id().equals(chainId)).findFirst();
+	}
+
+	Product product(String productId) {
+		return products.get(productId);
+	}
+
+	/** The segment (and chain) a product belongs to. */
+	SegmentInfo segmentOf(String productId) {
+		return segmentOfProduct.get(productId);
+	}
+
+	/** What the product is fed into: its consumers' FEEDS. */
+	List<Feed> feedsFrom(String productId) {
+		return feedsFrom.getOrDefault(productId, List.of());
+	}
+
+	/** The product's inputs' FEEDS. */
+	List<Feed> feedsInto(String productId) {
+		return feedsInto.getOrDefault(productId, List.of());
+	}
+
+	/** The process products that yield this product as a co-product. */
+	List<Yield> yieldsInto(String productId) {
+		return yieldsInto.getOrDefault(productId, List.of());
+	}
+
+	/** The co-products of a process product. */
+	List<Yield> yieldsFrom(String processId) {
+		return yieldsFrom.getOrDefault(processId, List.of());
+	}
+
+	/** Local MAKES of the product, every status. */
+	List<Make> makesOf(String productId) {
+		return makesOf.getOrDefault(productId, List.of());
+	}
+
+	List<Make> makes() {
+		return makes;
+	}
+
+	List<PlatformSupport> platformsOf(String segmentId) {
+		return platformsOf.getOrDefault(segmentId, List.of());
+	}
+
+	List<Target> targetsOf(String productId) {
+		return targetsOf.getOrDefault(productId, List.of());
+	}
+
+}

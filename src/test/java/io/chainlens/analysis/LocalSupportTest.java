@@ -1,0 +1,73 @@
+package io.chainlens.analysis;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+import io.chainlens.ChainlensTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Local support rate and target progress on the {@code analysis} fixture. The chains come
+ * back in id order there: battery, magnet, truck.
+ */
+@ChainlensTest
+class LocalSupportTest extends OnAnalysisFixture {
+
+	@Test
+	void localSupportRateIsTheMeanLocalCoverageOfTheInputsTheChainConsumes() {
+		GraphQlTester.Response current = chains("CURRENT");
+		assertThat(current.path("chains[*].id").entityList(String.class).get()).containsExactly("battery", "magnet",
+				"truck");
+		// battery: anode 30000/10000 → 1, electrolyte 0, cathode 0, cells 10/10 → 1: 2/4
+		assertThat(current.path("chains[0].localSupportRate").entity(Double.class).get()).isEqualTo(0.5);
+		assertThat(current.path("chains[0].localSupport.complete").entity(Boolean.class).get()).isFalse();
+		// magnet: PrNd oxide 2000/3000
+		assertThat(current.path("chains[1].localSupportRate").entity(Double.class).get()).isCloseTo(2.0 / 3,
+				within(1e-12));
+		// truck: cells 1, packs 6/5 → 1, motors 0 known, trucks 1, fleets 1: 4/5
+		assertThat(current.path("chains[2].localSupportRate").entity(Double.class).get()).isCloseTo(0.8, within(1e-12));
+		// planned: electrolyte 7500/15000 → 0.5, cathode still 0: (1 + 0.5 + 0 + 1) / 4
+		assertThat(chains("PLANNED").path("chains[0].localSupportRate").entity(Double.class).get()).isEqualTo(0.625);
+	}
+
+	@Test
+	void sharesAnInputsLocalSupplyProRataAmongAllItsLocalConsumers() {
+		// cells: the battery chain's systems take 4 GWh of the 10 GWh demand, packs the
+		// other 6
+		GraphQlTester.Response current = chains("CURRENT");
+		assertThat(current.path("chains[0].localSupport.inputs[3].product.id").entity(String.class).get())
+			.isEqualTo("battery-cell");
+		assertThat(current.path("chains[0].localSupport.inputs[3].demand").entity(Double.class).get()).isEqualTo(4.0);
+		assertThat(current.path("chains[0].localSupport.inputs[3].localDemand").entity(Double.class).get())
+			.isEqualTo(10.0);
+		assertThat(current.path("chains[0].localSupport.explanation").entity(String.class).get())
+			.startsWith("电池本地配套率 50% = 4 种投入品本地覆盖率的平均：");
+	}
+
+	@Test
+	void progressComparesKnownLocalCapacityWithCapacityTargets() {
+		GraphQlTester.Response current = chains("CURRENT");
+		// cells: 10 GWh operating of 20; planned 15 of 20
+		assertThat(current.path("chains[0].targets[0].id").entity(String.class).get())
+			.isEqualTo("battery-cell-capacity-2024");
+		assertThat(current.path("chains[0].targets[0].progress.share").entity(Double.class).get()).isEqualTo(0.5);
+		assertThat(chains("PLANNED").path("chains[0].targets[0].progress.share").entity(Double.class).get())
+			.isEqualTo(0.75);
+		// systems: 4 GWh known of 10, one site of unknown capacity: a lower bound
+		assertThat(current.path("chains[0].targets[1].progress.share").entity(Double.class).get()).isEqualTo(0.4);
+		assertThat(current.path("chains[0].targets[1].progress.sitesWithUnknownCapacity").entity(Integer.class).get())
+			.isEqualTo(1);
+		assertThat(current.path("chains[0].targets[1].progress.complete").entity(Boolean.class).get()).isFalse();
+		// an OUTPUT target is not a capacity: no progress is claimed
+		assertThat(current.path("chains[1].targets[0].id").entity(String.class).get())
+			.isEqualTo("magnet-magnet-output-2024");
+		current.path("chains[1].targets[0].progress").valueIsNull();
+	}
+
+	private GraphQlTester.Response chains(String scenario) {
+		return graphQl.documentName("localSupport").variable("scenario", scenario).execute();
+	}
+
+}
