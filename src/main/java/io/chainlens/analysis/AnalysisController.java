@@ -52,10 +52,4 @@ class AnalysisController {
 		throw new NotAvailableYet("customers", REASON);
 	}
 
-	@SchemaMapping(typeName = "Mutation", field = "setCapacity")
-	Object setCapacity() {
-		throw new NotAvailableYet("setCapacity",
-				"writes need login and per-chain rights, which are not implemented yet");
-	}
-
 }

@@ -54,8 +54,7 @@ final class SeedSchema {
 
 	static final Set<String> LEVELS = Set.of("COUNTRY", "PROVINCE", "CITY", "DISTRICT");
 
-	static final Set<String> PLATFORM_KINDS = Set.of("LAB", "RD_CENTRE", "TESTING_CENTRE", "PILOT_BASE",
-			"CERTIFICATION_CENTRE", "EXCHANGE", "PARK", "ENCLAVE", "ALLIANCE", "SERVICE_PLATFORM", "EVENT");
+	static final Set<String> PLATFORM_KINDS = Formats.PLATFORM_KINDS;
 
 	/**
 	 * CHAIN: an item about the chains it names; CROSS_CUTTING: an item that only touches

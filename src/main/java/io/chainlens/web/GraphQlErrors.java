@@ -8,6 +8,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 
 import graphql.GraphQLError;
 import graphql.schema.DataFetchingEnvironment;
+import io.chainlens.security.NotAuthenticated;
+import io.chainlens.security.NotPermitted;
 
 /**
  * Maps domain exceptions to GraphQL errors with a classification and a message that says
@@ -21,6 +23,21 @@ class GraphQlErrors {
 	@GraphQlExceptionHandler
 	GraphQLError badArgument(BadArgument ex, DataFetchingEnvironment env) {
 		return error(ErrorType.BAD_REQUEST, ex, env);
+	}
+
+	@GraphQlExceptionHandler
+	GraphQLError notFound(NotFound ex, DataFetchingEnvironment env) {
+		return error(ErrorType.NOT_FOUND, ex, env);
+	}
+
+	@GraphQlExceptionHandler
+	GraphQLError notAuthenticated(NotAuthenticated ex, DataFetchingEnvironment env) {
+		return error(ErrorType.UNAUTHORIZED, ex, env);
+	}
+
+	@GraphQlExceptionHandler
+	GraphQLError notPermitted(NotPermitted ex, DataFetchingEnvironment env) {
+		return error(ErrorType.FORBIDDEN, ex, env);
 	}
 
 	@GraphQlExceptionHandler
