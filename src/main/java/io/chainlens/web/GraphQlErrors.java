@@ -1,7 +1,9 @@
 package io.chainlens.web;
 
+import org.neo4j.driver.exceptions.Neo4jException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -49,6 +51,37 @@ class GraphQlErrors {
 			.location(env.getField().getSourceLocation())
 			.extensions(java.util.Map.of("code", "NOT_AVAILABLE"))
 			.build();
+	}
+
+	/**
+	 * A request the database ended because its transaction ran past
+	 * {@code spring.transaction.default-timeout}: said as a limit, like the others.
+	 */
+	@GraphQlExceptionHandler
+	GraphQLError dataAccess(DataAccessException ex, DataFetchingEnvironment env) {
+		if (!isTimeout(ex)) {
+			log.warn("Request failed: {}", ex.getMessage());
+			return error(ErrorType.INTERNAL_ERROR, ex, env);
+		}
+		return GraphQLError.newError()
+			.errorType(ErrorType.BAD_REQUEST)
+			.message("The request ran longer than the transaction timeout (spring.transaction.default-timeout); "
+					+ "ask for less, e.g. fewer chains or a smaller page")
+			.path(env.getExecutionStepInfo().getPath())
+			.location(env.getField().getSourceLocation())
+			.extensions(java.util.Map.of("limit", "spring.transaction.default-timeout"))
+			.build();
+	}
+
+	/** True when the database ended a transaction for running past its timeout. */
+	static boolean isTimeout(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof Neo4jException neo4j && neo4j.code() != null
+					&& neo4j.code().contains("TransactionTimedOut")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@GraphQlExceptionHandler
