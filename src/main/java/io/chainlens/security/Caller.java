@@ -31,7 +31,7 @@ public record Caller(String name, boolean authenticated, Set<Role> roles, Set<St
 
 	public Caller {
 		roles = Set.copyOf(roles);
-		chains = Set.copyOf(new TreeSet<>(chains));
+		chains = Set.copyOf(chains);
 	}
 
 	/** The caller of the current request. */
@@ -91,8 +91,9 @@ public record Caller(String name, boolean authenticated, Set<Role> roles, Set<St
 			return name + " (no role)";
 		}
 		List<String> parts = new ArrayList<>();
-		for (Role role : roles) {
-			parts.add(role == Role.CHAIN_LEAD ? "CHAIN_LEAD of " + String.join(", ", chains) : role.name());
+		for (Role role : new TreeSet<>(roles)) {
+			parts.add(role == Role.CHAIN_LEAD ? "CHAIN_LEAD of " + String.join(", ", new TreeSet<>(chains))
+					: role.name());
 		}
 		return name + " (" + String.join("; ", parts) + ")";
 	}

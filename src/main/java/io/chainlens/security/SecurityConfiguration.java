@@ -14,8 +14,13 @@ import jakarta.servlet.DispatcherType;
 /**
  * Reads are open unless {@code chainlens.security.reads-require-login} closes them;
  * writes are checked per chain by the editing feature, so that a refused write is a
- * GraphQL error naming the chain rather than a bare HTTP status. The API is stateless (no
- * session cookie), so CSRF tokens are not needed for it.
+ * GraphQL error naming the chain rather than a bare HTTP status.
+ *
+ * <p>
+ * No CSRF tokens: the API keeps no session, and although browsers resend Basic
+ * credentials on their own, {@code /graphql} only takes {@code application/json}, which a
+ * page of another site cannot send without a CORS preflight, and no other origin is
+ * allowed.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

@@ -1,5 +1,7 @@
 package io.chainlens.web;
 
+import java.util.Map;
+
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +51,7 @@ class GraphQlErrors {
 			.message(ex.getMessage())
 			.path(env.getExecutionStepInfo().getPath())
 			.location(env.getField().getSourceLocation())
-			.extensions(java.util.Map.of("code", "NOT_AVAILABLE"))
+			.extensions(Map.of("code", "NOT_AVAILABLE"))
 			.build();
 	}
 
@@ -60,8 +62,14 @@ class GraphQlErrors {
 	@GraphQlExceptionHandler
 	GraphQLError dataAccess(DataAccessException ex, DataFetchingEnvironment env) {
 		if (!isTimeout(ex)) {
-			log.warn("Request failed: {}", ex.getMessage());
-			return error(ErrorType.INTERNAL_ERROR, ex, env);
+			// the database's own words may quote the query; they stay in the log
+			log.warn("Request failed in the database", ex);
+			return GraphQLError.newError()
+				.errorType(ErrorType.INTERNAL_ERROR)
+				.message("The database could not answer this request; the server log has the details")
+				.path(env.getExecutionStepInfo().getPath())
+				.location(env.getField().getSourceLocation())
+				.build();
 		}
 		return GraphQLError.newError()
 			.errorType(ErrorType.BAD_REQUEST)
@@ -69,7 +77,7 @@ class GraphQlErrors {
 					+ "ask for less, e.g. fewer chains or a smaller page")
 			.path(env.getExecutionStepInfo().getPath())
 			.location(env.getField().getSourceLocation())
-			.extensions(java.util.Map.of("limit", "spring.transaction.default-timeout"))
+			.extensions(Map.of("limit", "spring.transaction.default-timeout"))
 			.build();
 	}
 

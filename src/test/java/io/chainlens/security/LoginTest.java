@@ -1,5 +1,6 @@
 package io.chainlens.security;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -13,12 +14,15 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.chainlens.ChainlensTest;
+import io.chainlens.TestGraph;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -35,6 +39,9 @@ class LoginTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	TestGraph graph;
 
 	@Test
 	void readsAreOpenWithoutALogin() {
@@ -59,6 +66,30 @@ class LoginTest {
 			.content("{\"query\": \"{ chains { id } }\"}"))
 			.andExpect(status().isUnauthorized())
 			.andExpect(header().string("WWW-Authenticate", "Basic realm=\"chainlens\""));
+	}
+
+	@Test
+	void aCrossSiteFormCannotWriteWithTheBrowsersBasicCredentials() throws Exception {
+		String before = graph.fingerprint();
+		String mutation = "mutation { addSupplyLink(input: {supplierId: \"tongwei\", customerId: \"hoyuan\", "
+				+ "productId: \"pv-polysilicon\", source: \"estimate: forged\"}) { source } }";
+		for (MediaType type : List.of(MediaType.TEXT_PLAIN, MediaType.APPLICATION_FORM_URLENCODED)) {
+			mvc.perform(post("/graphql").with(httpBasic("lead-pv", "pv-demo"))
+				.header("Origin", "https://elsewhere.example")
+				.contentType(type)
+				.content("{\"query\": \"" + mutation.replace("\"", "\\\"") + "\"}"))
+				.andExpect(status().is4xxClientError());
+		}
+		assertThat(graph.fingerprint()).isEqualTo(before);
+		// the same kind of request as JSON is taken: the refusal above is about the type
+		mvc.perform(post("/graphql").with(httpBasic("lead-pv", "pv-demo"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"query\": \"{ chains { id } }\"}"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("rare-earth")));
+		mvc.perform(post("/graphql").with(httpBasic("lead-pv", "pv-demo"))
+			.contentType(MediaType.TEXT_PLAIN)
+			.content("{\"query\": \"{ chains { id } }\"}")).andExpect(status().isUnsupportedMediaType());
 	}
 
 	@Test
