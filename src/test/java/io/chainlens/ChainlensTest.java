@@ -11,11 +11,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+import io.chainlens.audit.AuditTrail;
 
 /**
  * The whole app on an embedded database, called through HTTP (MockMvc) as a client would.
  * Every test class with this annotation shares one application context, so one database
- * per test JVM.
+ * per test JVM. The audit trail is a spy (it behaves as it is) so that a test can make it
+ * fail and see a whole write rolled back.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,6 +29,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 @Import({ TestGraph.class, QueryCounter.class })
 @ExtendWith(GraphGuard.class)
+@MockitoSpyBean(types = AuditTrail.class)
 public @interface ChainlensTest {
 
 }

@@ -131,12 +131,6 @@ class AnalysisController {
 		return byKey(companies, Company::id, analysis.links(ids(companies, Company::id)));
 	}
 
-	@SchemaMapping(typeName = "Mutation", field = "setCapacity")
-	Object setCapacity() {
-		throw new NotAvailableYet("setCapacity",
-				"writes need login and per-chain rights, which are not implemented yet");
-	}
-
 	private static int first(Integer first, int defaultValue) {
 		return BadArgument.checkFirst(first == null ? defaultValue : first, MAX_FIRST);
 	}

@@ -19,6 +19,7 @@ import io.chainlens.chain.ProductLookup;
 import io.chainlens.chain.Region;
 import io.chainlens.chain.Segment;
 import io.chainlens.web.BadArgument;
+import io.chainlens.web.GraphQlLimits;
 import reactor.core.publisher.Mono;
 
 import static io.chainlens.database.Batched.byKey;
@@ -27,15 +28,17 @@ import static io.chainlens.database.Batched.ids;
 @Controller
 class CompanyController {
 
-	static final int MAX_FIRST = 100;
-
 	private final CompanyQueries queries;
 
 	private final ProductLookup products;
 
-	CompanyController(CompanyQueries queries, ProductLookup products, BatchLoaderRegistry registry) {
+	private final GraphQlLimits limits;
+
+	CompanyController(CompanyQueries queries, ProductLookup products, GraphQlLimits limits,
+			BatchLoaderRegistry registry) {
 		this.queries = queries;
 		this.products = products;
+		this.limits = limits;
 		// Producers take an argument (localOnly), which batch mappings cannot; a data
 		// loader keyed by
 		// product id still reads all products' producers in one query and filters per
@@ -57,7 +60,7 @@ class CompanyController {
 		if (text.length() > 200) {
 			throw new BadArgument("text", "must be at most 200 characters");
 		}
-		return queries.search(text.strip(), BadArgument.checkFirst(first, MAX_FIRST));
+		return queries.search(text.strip(), limits.checkFirst(first));
 	}
 
 	@BatchMapping
@@ -93,6 +96,26 @@ class CompanyController {
 	@BatchMapping
 	Map<Company, Region> headquarters(List<Company> companies) {
 		return byKey(companies, Company::id, queries.headquarters(ids(companies, Company::id)));
+	}
+
+	@BatchMapping(typeName = "Company", field = "supplyLinks")
+	Map<Company, List<SupplyLink>> supplyLinksOfCompanies(List<Company> companies) {
+		return byKey(companies, Company::id, queries.supplyLinks(ids(companies, Company::id)));
+	}
+
+	@BatchMapping(typeName = "SupplyLink", field = "supplier")
+	Map<SupplyLink, Company> supplierOfLinks(List<SupplyLink> links) {
+		return byKey(links, SupplyLink::supplierId, queries.companiesById(ids(links, SupplyLink::supplierId)));
+	}
+
+	@BatchMapping(typeName = "SupplyLink", field = "customer")
+	Map<SupplyLink, Company> customerOfLinks(List<SupplyLink> links) {
+		return byKey(links, SupplyLink::customerId, queries.companiesById(ids(links, SupplyLink::customerId)));
+	}
+
+	@BatchMapping(typeName = "SupplyLink", field = "product")
+	Map<SupplyLink, Product> productOfLinks(List<SupplyLink> links) {
+		return byKey(links, SupplyLink::productId, products.byId(ids(links, SupplyLink::productId)));
 	}
 
 	@BatchMapping(typeName = "Site", field = "company")

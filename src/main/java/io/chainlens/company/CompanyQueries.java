@@ -136,6 +136,40 @@ class CompanyQueries {
 			RETURN key, s, c.id AS companyId, %s AS region, CASE r.level WHEN 'DISTRICT' THEN r.nameZh END AS district
 			""".formatted(FocusRegion.CITY_OF_R);
 
+	Optional<Production> production(String siteId, String productId, String status) {
+		return neo4j.query("""
+				MATCH (s:Site {id: $siteId})-[m:MAKES {status: $status}]->(p:Product {id: $productId})
+				WITH s, m, p
+				""" + Production.COLUMNS)
+			.bindAll(Map.of("siteId", siteId, "productId", productId, "status", status, "region", region.get("region")))
+			.fetchAs(Production.class)
+			.mappedBy((t, r) -> Production.of(r))
+			.one();
+	}
+
+	Map<String, Project> projectsById(Collection<String> projectIds) {
+		return single("""
+				MATCH (pr:Project) WHERE pr.id IN $ids
+				WITH pr, pr.id AS key
+				""" + Project.COLUMNS + ", key", projectIds, Project::of);
+	}
+
+	Map<String, Platform> platformsById(Collection<String> platformIds) {
+		return single("""
+				MATCH (pl:Platform) WHERE pl.id IN $ids
+				WITH pl, pl.id AS key
+				""" + Platform.COLUMNS + ", key", platformIds, Platform::of);
+	}
+
+	Map<String, List<SupplyLink>> supplyLinks(Collection<String> companyIds) {
+		return grouped("""
+				MATCH (c:Company) WHERE c.id IN $ids
+				MATCH (s:Company)-[l:SUPPLIES]->(cu:Company) WHERE s = c OR cu = c
+				RETURN c.id AS key, """ + SupplyLink.COLUMNS + """
+
+				ORDER BY productId, supplierId, customerId""", companyIds, SupplyLink::of);
+	}
+
 	Map<String, List<Site>> sites(Collection<String> companyIds) {
 		return grouped("MATCH (co:Company)-[:HAS_SITE]->(s:Site) WHERE co.id IN $ids WITH s, co.id AS key "
 				+ SITE_COLUMNS + " ORDER BY s.id", companyIds, CompanyQueries::site);

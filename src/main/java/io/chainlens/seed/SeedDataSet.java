@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -34,15 +33,7 @@ import io.chainlens.seed.SeedSchema.Kind;
  */
 public final class SeedDataSet {
 
-	static final int MAX_TEXT = 2000;
-
-	private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-
-	/**
-	 * A source starts with its kind; what follows (more sources, reasoning) is free text.
-	 */
-	private static final Pattern SOURCE = Pattern.compile("(seed §\\d+|public:\\s*\\S|estimate:\\s*\\S).*",
-			Pattern.DOTALL);
+	static final int MAX_TEXT = Formats.MAX_TEXT;
 
 	/** A row as read, with where it came from. */
 	record Row(FileType type, String file, long line, Map<String, Object> values, Set<String> invalid) {
@@ -242,7 +233,7 @@ public final class SeedDataSet {
 		}
 		switch (column.type()) {
 			case ID -> {
-				if (!ID.matcher(text).matches()) {
+				if (!Formats.isId(text)) {
 					problems.add(new Problem(file, line, column.name(),
 							"'" + text + "' is not an id (lowercase letters, digits and single dashes)"));
 					return null;
@@ -284,7 +275,7 @@ public final class SeedDataSet {
 				return text;
 			}
 			case SOURCE -> {
-				if (!SOURCE.matcher(text).matches()) {
+				if (!Formats.isSource(text)) {
 					problems.add(new Problem(file, line, column.name(),
 							"'" + text + "' does not start with 'seed §N', 'public:' or 'estimate:'"));
 					return null;
@@ -478,7 +469,7 @@ public final class SeedDataSet {
 			if (row.text("input_id").equals(row.text("output_id"))) {
 				problems.add(new Problem(row.file(), row.line(), "output_id", "a product cannot feed itself"));
 			}
-			row.values().put("written_as", format(perUnit) + " " + unit);
+			row.values().put("written_as", Units.writtenAs(perUnit, unit));
 			row.values().put("per_unit", perUnit * factor.get());
 		}
 
@@ -531,7 +522,7 @@ public final class SeedDataSet {
 							"'" + unit + "' does not convert to " + canonical.get() + ", the unit of " + productId));
 					return;
 				}
-				row.values().put("written_as", format(amount) + " " + unit);
+				row.values().put("written_as", Units.writtenAs(amount, unit));
 				row.values().put(amountColumn, amount * factor.get());
 				row.values().put("unit", canonical.get());
 			}
@@ -540,7 +531,7 @@ public final class SeedDataSet {
 			}
 			else if (Units.canonicalOf(unit).isPresent()) {
 				String to = Units.canonicalOf(unit).get();
-				row.values().put("written_as", format(amount) + " " + unit);
+				row.values().put("written_as", Units.writtenAs(amount, unit));
 				row.values().put(amountColumn, amount * Units.factor(unit, to).get());
 				row.values().put("unit", to);
 			}
@@ -565,11 +556,6 @@ public final class SeedDataSet {
 				problems.add(new Problem(row.file(), row.line(), null,
 						"a second " + what + " row for the same " + String.join(", ", columns)));
 			}
-		}
-
-		private static String format(double value) {
-			return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value)
-					: String.valueOf(value);
 		}
 
 	}

@@ -63,8 +63,7 @@ final class SeedSchema {
 
 	static final Set<String> LEVELS = Set.of("COUNTRY", "PROVINCE", "CITY", "DISTRICT");
 
-	static final Set<String> PLATFORM_KINDS = Set.of("LAB", "RD_CENTRE", "TESTING_CENTRE", "PILOT_BASE",
-			"CERTIFICATION_CENTRE", "EXCHANGE", "PARK", "ENCLAVE", "ALLIANCE", "SERVICE_PLATFORM", "EVENT");
+	static final Set<String> PLATFORM_KINDS = Formats.PLATFORM_KINDS;
 
 	/**
 	 * FLOW (default): the input is consumed each year in proportion to the output's

@@ -1,8 +1,11 @@
 package io.chainlens.seed;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Units of measure: the canonical unit of each product, and the display units that
@@ -67,6 +70,36 @@ public final class Units {
 			return Optional.empty();
 		}
 		return Optional.of(a.inBase() / b.inBase());
+	}
+
+	/**
+	 * The display units that convert to {@code canonical}, the canonical one first: what
+	 * an error message can offer instead of a unit that does not convert.
+	 */
+	public static List<String> convertibleTo(String canonical) {
+		Unit base = UNITS.get(canonical);
+		if (base == null) {
+			return List.of(canonical);
+		}
+		return Stream
+			.concat(Stream.of(canonical),
+					UNITS.entrySet()
+						.stream()
+						.filter(e -> e.getValue().dimension().equals(base.dimension()) && !e.getKey().equals(canonical))
+						.sorted(Comparator.comparingDouble((Map.Entry<String, Unit> e) -> e.getValue().inBase())
+							.thenComparing(Map.Entry::getKey))
+						.map(Map.Entry::getKey))
+			.toList();
+	}
+
+	/**
+	 * A quantity as a person wrote it, e.g. {@code 20 万t}: whole numbers without a
+	 * decimal point.
+	 */
+	public static String writtenAs(double amount, String unit) {
+		String number = amount == Math.rint(amount) && Math.abs(amount) < 1e15 ? String.valueOf((long) amount)
+				: String.valueOf(amount);
+		return number + " " + unit;
 	}
 
 	/**

@@ -1,13 +1,19 @@
 package io.chainlens.web;
 
+import java.util.Map;
+
+import org.neo4j.driver.exceptions.Neo4jException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
 import graphql.GraphQLError;
 import graphql.schema.DataFetchingEnvironment;
+import io.chainlens.security.NotAuthenticated;
+import io.chainlens.security.NotPermitted;
 
 /**
  * Maps domain exceptions to GraphQL errors with a classification and a message that says
@@ -29,14 +35,61 @@ class GraphQlErrors {
 	}
 
 	@GraphQlExceptionHandler
+	GraphQLError notAuthenticated(NotAuthenticated ex, DataFetchingEnvironment env) {
+		return error(ErrorType.UNAUTHORIZED, ex, env);
+	}
+
+	@GraphQlExceptionHandler
+	GraphQLError notPermitted(NotPermitted ex, DataFetchingEnvironment env) {
+		return error(ErrorType.FORBIDDEN, ex, env);
+	}
+
+	@GraphQlExceptionHandler
 	GraphQLError notAvailable(NotAvailableYet ex, DataFetchingEnvironment env) {
 		return GraphQLError.newError()
 			.errorType(ErrorType.INTERNAL_ERROR)
 			.message(ex.getMessage())
 			.path(env.getExecutionStepInfo().getPath())
 			.location(env.getField().getSourceLocation())
-			.extensions(java.util.Map.of("code", "NOT_AVAILABLE"))
+			.extensions(Map.of("code", "NOT_AVAILABLE"))
 			.build();
+	}
+
+	/**
+	 * A request the database ended because its transaction ran past
+	 * {@code spring.transaction.default-timeout}: said as a limit, like the others.
+	 */
+	@GraphQlExceptionHandler
+	GraphQLError dataAccess(DataAccessException ex, DataFetchingEnvironment env) {
+		if (!isTimeout(ex)) {
+			// the database's own words may quote the query; they stay in the log
+			log.warn("Request failed in the database", ex);
+			return GraphQLError.newError()
+				.errorType(ErrorType.INTERNAL_ERROR)
+				.message("The database could not answer this request; the server log has the details")
+				.path(env.getExecutionStepInfo().getPath())
+				.location(env.getField().getSourceLocation())
+				.build();
+		}
+		return GraphQLError.newError()
+			.errorType(ErrorType.BAD_REQUEST)
+			.message("The request ran longer than the transaction timeout (spring.transaction.default-timeout); "
+					+ "ask for less, e.g. fewer chains or a smaller page")
+			.path(env.getExecutionStepInfo().getPath())
+			.location(env.getField().getSourceLocation())
+			.extensions(Map.of("limit", "spring.transaction.default-timeout"))
+			.build();
+	}
+
+	/** True when the database ended a transaction for running past its timeout. */
+	static boolean isTimeout(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof Neo4jException neo4j && neo4j.code() != null
+					&& neo4j.code().contains("TransactionTimedOut")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@GraphQlExceptionHandler

@@ -7,4 +7,8 @@ public class NotFound extends RuntimeException {
 		super("There is no " + what + " with id '" + id + "'");
 	}
 
+	public NotFound(String message) {
+		super(message);
+	}
+
 }

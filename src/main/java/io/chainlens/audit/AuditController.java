@@ -1,0 +1,56 @@
+package io.chainlens.audit;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+import io.chainlens.web.BadArgument;
+import io.chainlens.web.GraphQlLimits;
+import io.chainlens.web.NotFound;
+
+@Controller
+class AuditController {
+
+	private final AuditQueries queries;
+
+	private final GraphQlLimits limits;
+
+	AuditController(AuditQueries queries, GraphQlLimits limits) {
+		this.queries = queries;
+		this.limits = limits;
+	}
+
+	@QueryMapping
+	List<Change> changes(@Argument String chainId, @Argument String since, @Argument int first) {
+		return queries.changes(chainId, since(since), limits.checkFirst(first))
+			.orElseThrow(() -> new NotFound("chain", chainId));
+	}
+
+	/**
+	 * A date-time with offset, or a date alone from midnight in the server's zone (a city
+	 * government's server runs in its own zone).
+	 */
+	static OffsetDateTime since(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		String value = text.strip();
+		try {
+			if (value.length() == 10) {
+				return LocalDate.parse(value).atStartOfDay(ZoneId.systemDefault()).toOffsetDateTime();
+			}
+			return OffsetDateTime.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			throw new BadArgument("since",
+					"must be an ISO-8601 date or date-time such as 2024-05-01 or 2024-05-01T08:00:00+08:00");
+		}
+	}
+
+}

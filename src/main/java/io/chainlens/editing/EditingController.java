@@ -1,0 +1,201 @@
+package io.chainlens.editing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.stereotype.Controller;
+
+import io.chainlens.chain.Target;
+import io.chainlens.chain.TargetLookup;
+import io.chainlens.company.Company;
+import io.chainlens.company.CompanyReads;
+import io.chainlens.company.Platform;
+import io.chainlens.company.Production;
+import io.chainlens.company.Project;
+import io.chainlens.company.Site;
+import io.chainlens.company.SupplyLink;
+import io.chainlens.editing.Inputs.CapacityInput;
+import io.chainlens.editing.Inputs.CompanyUpdate;
+import io.chainlens.editing.Inputs.NewCompany;
+import io.chainlens.editing.Inputs.NewPlatform;
+import io.chainlens.editing.Inputs.NewProject;
+import io.chainlens.editing.Inputs.NewSite;
+import io.chainlens.editing.Inputs.PlatformUpdate;
+import io.chainlens.editing.Inputs.ProjectStatusChange;
+import io.chainlens.editing.Inputs.ProjectUpdate;
+import io.chainlens.editing.Inputs.SupplyLinkInput;
+import io.chainlens.editing.Inputs.TargetInput;
+import io.chainlens.security.Caller;
+import io.chainlens.security.NotAuthenticated;
+import io.chainlens.security.NotPermitted;
+import io.chainlens.web.BadArgument;
+import io.chainlens.web.NotFound;
+
+/**
+ * The mutations. Each runs one service call (one transaction) and answers with what was
+ * written, read back after the commit. A refused write is logged with who, which
+ * operation, the ids it named and why; never the rest of the payload, and never
+ * credentials, which do not reach this layer.
+ */
+@Controller
+class EditingController {
+
+	private static final Logger log = LoggerFactory.getLogger(EditingController.class);
+
+	private final CapacityEditing capacities;
+
+	private final CompanyEditing companies;
+
+	private final ProjectEditing projects;
+
+	private final PlatformEditing platforms;
+
+	private final TargetEditing targets;
+
+	private final SupplyEditing supplies;
+
+	private final CompanyReads reads;
+
+	private final TargetLookup targetLookup;
+
+	EditingController(CapacityEditing capacities, CompanyEditing companies, ProjectEditing projects,
+			PlatformEditing platforms, TargetEditing targets, SupplyEditing supplies, CompanyReads reads,
+			TargetLookup targetLookup) {
+		this.capacities = capacities;
+		this.companies = companies;
+		this.projects = projects;
+		this.platforms = platforms;
+		this.targets = targets;
+		this.supplies = supplies;
+		this.reads = reads;
+		this.targetLookup = targetLookup;
+	}
+
+	@MutationMapping
+	Production setCapacity(@Argument CapacityInput input) {
+		CapacityEditing.Key key = write(CapacityEditing.OPERATION,
+				ids("companyId", input.companyId(), "productId", input.productId(), "siteId", input.siteId()),
+				caller -> capacities.setCapacity(caller, input));
+		return reads.production(key.siteId(), key.productId(), key.status()).orElseThrow();
+	}
+
+	@MutationMapping
+	Company createCompany(@Argument NewCompany input) {
+		String id = write(CompanyEditing.CREATE, ids("id", input.id(), "chainId", input.chainId()),
+				caller -> companies.createCompany(caller, input));
+		return reads.company(id).orElseThrow();
+	}
+
+	@MutationMapping
+	Company updateCompany(@Argument CompanyUpdate input) {
+		String id = write(CompanyEditing.UPDATE, ids("id", input.id()),
+				caller -> companies.updateCompany(caller, input));
+		return reads.company(id).orElseThrow();
+	}
+
+	@MutationMapping
+	Site createSite(@Argument NewSite input) {
+		String id = write(CompanyEditing.CREATE_SITE, ids("companyId", input.companyId(), "id", input.id()),
+				caller -> companies.createSite(caller, input));
+		return reads.site(id).orElseThrow();
+	}
+
+	@MutationMapping
+	Project createProject(@Argument NewProject input) {
+		String id = write(ProjectEditing.CREATE,
+				ids("id", input.id(), "companyId", input.companyId(), "productIds", input.productIds()),
+				caller -> projects.createProject(caller, input));
+		return reads.project(id).orElseThrow();
+	}
+
+	@MutationMapping
+	Project updateProject(@Argument ProjectUpdate input) {
+		String id = write(ProjectEditing.UPDATE, ids("id", input.id(), "productIds", input.productIds()),
+				caller -> projects.updateProject(caller, input));
+		return reads.project(id).orElseThrow();
+	}
+
+	@MutationMapping
+	Project changeProjectStatus(@Argument ProjectStatusChange input) {
+		String id = write(ProjectEditing.CHANGE_STATUS, ids("id", input.id(), "status", input.status()),
+				caller -> projects.changeStatus(caller, input));
+		return reads.project(id).orElseThrow();
+	}
+
+	@MutationMapping
+	Platform createPlatform(@Argument NewPlatform input) {
+		String id = write(PlatformEditing.CREATE,
+				ids("id", input.id(), "chainIds", input.chainIds(), "segmentIds", input.segmentIds()),
+				caller -> platforms.createPlatform(caller, input));
+		return reads.platform(id).orElseThrow();
+	}
+
+	@MutationMapping
+	Platform updatePlatform(@Argument PlatformUpdate input) {
+		String id = write(PlatformEditing.UPDATE, ids("id", input.id()),
+				caller -> platforms.updatePlatform(caller, input));
+		return reads.platform(id).orElseThrow();
+	}
+
+	@MutationMapping
+	Target setTarget(@Argument TargetInput input) {
+		String id = write(TargetEditing.OPERATION,
+				ids("id", input.id(), "chainId", input.chainId(), "productId", input.productId()),
+				caller -> targets.setTarget(caller, input));
+		return targetLookup.byId(id).orElseThrow();
+	}
+
+	@MutationMapping
+	SupplyLink addSupplyLink(@Argument SupplyLinkInput input) {
+		return write(SupplyEditing.ADD, linkIds(input), caller -> supplies.add(caller, input));
+	}
+
+	@MutationMapping
+	SupplyLink removeSupplyLink(@Argument SupplyLinkInput input) {
+		return write(SupplyEditing.REMOVE, linkIds(input), caller -> supplies.remove(caller, input));
+	}
+
+	private static List<String> linkIds(SupplyLinkInput input) {
+		return ids("supplierId", input.supplierId(), "customerId", input.customerId(), "productId", input.productId());
+	}
+
+	private <T> T write(String operation, List<String> ids, Function<Caller, T> action) {
+		Caller caller = Caller.current();
+		try {
+			return action.apply(caller);
+		}
+		catch (BadArgument | NotFound | NotAuthenticated | NotPermitted ex) {
+			log.warn("Refused {} by {} on {}: {}", operation, caller.describe(), ids, loggable(ex.getMessage()));
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			log.warn("Failed {} by {} on {}: {}", operation, caller.describe(), ids, loggable(ex.toString()));
+			throw ex;
+		}
+	}
+
+	/** The ids a write names, for the log: bounded and on one line, whatever was sent. */
+	static List<String> ids(Object... namesAndValues) {
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			if (namesAndValues[i + 1] != null) {
+				ids.add(namesAndValues[i] + "=" + loggable(String.valueOf(namesAndValues[i + 1])));
+			}
+		}
+		return ids;
+	}
+
+	static String loggable(String text) {
+		if (text == null) {
+			return null;
+		}
+		String line = text.replaceAll("\\p{Cntrl}", " ");
+		return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+	}
+
+}

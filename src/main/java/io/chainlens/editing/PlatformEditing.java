@@ -1,0 +1,210 @@
+package io.chainlens.editing;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.chainlens.audit.AuditTrail;
+import io.chainlens.audit.Written;
+import io.chainlens.editing.Inputs.NewPlatform;
+import io.chainlens.editing.Inputs.PlatformUpdate;
+import io.chainlens.editing.Lookups.RegionRef;
+import io.chainlens.security.Caller;
+import io.chainlens.security.WriteRights;
+import io.chainlens.seed.Formats;
+import io.chainlens.web.BadArgument;
+import io.chainlens.web.NotFound;
+
+import static io.chainlens.editing.Lookups.appendSource;
+import static io.chainlens.editing.Lookups.params;
+
+/**
+ * Innovation platforms. A platform belongs to the chains it supports, directly or through
+ * a segment; a chain lead changes it only when it leads all of them, before and after the
+ * change, so a platform shared by several chains is an ADMIN's.
+ */
+@Service
+class PlatformEditing {
+
+	static final String CREATE = "createPlatform";
+
+	static final String UPDATE = "updatePlatform";
+
+	private static final String SNAPSHOT = """
+			MATCH (pl:Platform {id: $id})
+			RETURN pl {.*, operatorIds: COLLECT { MATCH (pl)-[:OPERATED_BY]->(o) RETURN o.id ORDER BY o.id },
+			           chainIds: COLLECT { MATCH (pl)-[:SUPPORTS]->(c:Chain) RETURN c.id ORDER BY c.id },
+			           segmentIds: COLLECT { MATCH (pl)-[:SUPPORTS]->(s:Segment) RETURN s.id ORDER BY s.id },
+			           region: COLLECT { MATCH (pl)-[:IN_REGION]->(r) RETURN r.id }[0],
+			           item: COLLECT { MATCH (pl)-[:UNDER_ITEM]->(i) RETURN i.number }[0]} AS snapshot""";
+
+	/** Replaces the links that are given ($chainIds…), keeps the others. */
+	private static final String LINKS = """
+			MATCH (pl:Platform {id: $id})
+			CALL (pl) {
+			  WITH pl WHERE $chainIds IS NOT NULL
+			  OPTIONAL MATCH (pl)-[old:SUPPORTS]->(:Chain) DELETE old
+			  WITH DISTINCT pl UNWIND $chainIds AS chainId
+			  MATCH (c:Chain {id: chainId}) CREATE (pl)-[:SUPPORTS]->(c)
+			}
+			CALL (pl) {
+			  WITH pl WHERE $segmentIds IS NOT NULL
+			  OPTIONAL MATCH (pl)-[old:SUPPORTS]->(:Segment) DELETE old
+			  WITH DISTINCT pl UNWIND $segmentIds AS segmentId
+			  MATCH (s:Segment {id: segmentId}) CREATE (pl)-[:SUPPORTS]->(s)
+			}
+			CALL (pl) {
+			  WITH pl WHERE $operatorIds IS NOT NULL
+			  OPTIONAL MATCH (pl)-[old:OPERATED_BY]->() DELETE old
+			  WITH DISTINCT pl UNWIND $operatorIds AS operatorId
+			  MATCH (o) WHERE (o:Company OR o:Institution) AND o.id = operatorId CREATE (pl)-[:OPERATED_BY]->(o)
+			}
+			CALL (pl) {
+			  WITH pl WHERE $regionId IS NOT NULL
+			  OPTIONAL MATCH (pl)-[old:IN_REGION]->() DELETE old
+			  WITH DISTINCT pl MATCH (r:Region {id: $regionId}) CREATE (pl)-[:IN_REGION]->(r)
+			}
+			CALL (pl) {
+			  WITH pl WHERE $item IS NOT NULL
+			  OPTIONAL MATCH (pl)-[old:UNDER_ITEM]->() DELETE old
+			  WITH DISTINCT pl MATCH (i:PolicyItem {number: $item}) CREATE (pl)-[:UNDER_ITEM]->(i)
+			}""";
+
+	private final Lookups lookups;
+
+	private final AuditTrail audit;
+
+	PlatformEditing(Lookups lookups, AuditTrail audit) {
+		this.lookups = lookups;
+		this.audit = audit;
+	}
+
+	/** The checked fields of a platform input; null is "not given". */
+	private record Fields(String nameZh, String name, String kind, List<String> chainIds, List<String> segmentIds,
+			List<String> operatorIds, String region, Status status, Integer item, String source, String note) {
+
+		static Fields of(String nameZh, String name, String kind, List<String> chainIds, List<String> segmentIds,
+				List<String> operatorIds, String region, Status status, Integer item, String source, String note) {
+			String checkedKind = Check.optionalText("kind", kind, Check.UNIT);
+			if (checkedKind != null && !Formats.PLATFORM_KINDS.contains(checkedKind)) {
+				throw new BadArgument("kind", "must be one of " + Formats.PLATFORM_KINDS.stream().sorted().toList());
+			}
+			return new Fields(Check.optionalText("nameZh", nameZh, Check.NAME),
+					Check.optionalText("name", name, Check.NAME), checkedKind, Check.ids("chainIds", chainIds, false),
+					Check.ids("segmentIds", segmentIds, false), Check.ids("operatorIds", operatorIds, false),
+					Check.optionalText("region", region, Check.NAME), status, Check.item(item), Check.source(source),
+					Check.optionalText("note", note, Check.TEXT));
+		}
+
+		boolean changesSomething() {
+			return Stream.of(nameZh, name, kind, chainIds, segmentIds, operatorIds, region, status, item, note)
+				.anyMatch(Objects::nonNull);
+		}
+
+		/** Looks up what the fields name; returns the chains they support. */
+		Map<String, String> lookUp(Lookups lookups) {
+			Map<String, String> chains = new TreeMap<>();
+			if (chainIds != null) {
+				chains.putAll(lookups.chains("chainIds", chainIds));
+			}
+			if (segmentIds != null) {
+				chains.putAll(lookups.chainsOfSegments("segmentIds", segmentIds));
+			}
+			if (operatorIds != null) {
+				lookups.requireOperators("operatorIds", operatorIds);
+			}
+			lookups.requireItem(item);
+			return chains;
+		}
+
+		Map<String, Object> parameters(String id, RegionRef regionRef) {
+			return params("id", id, "nameZh", nameZh, "name", name, "kind", kind, "status",
+					status == null ? null : status.name(), "source", source, "note", note, "chainIds", chainIds,
+					"segmentIds", segmentIds, "operatorIds", operatorIds, "regionId",
+					regionRef == null ? null : regionRef.id(), "item", item);
+		}
+
+	}
+
+	@Transactional
+	String createPlatform(Caller caller, NewPlatform in) {
+		Fields fields = Fields.of(Check.text("nameZh", in.nameZh(), Check.NAME),
+				Check.text("name", in.name(), Check.NAME), Check.text("kind", in.kind(), Check.UNIT), in.chainIds(),
+				in.segmentIds(), in.operatorIds(), in.region(), in.status(), in.item(), in.source(), in.note());
+		String id = in.id() != null ? Check.id("id", in.id()) : Check.slug(fields.name());
+		if (id == null) {
+			throw new BadArgument("id", "is required when the English name has no Latin letters to make it from");
+		}
+		if (isEmpty(fields.chainIds()) && isEmpty(fields.segmentIds())) {
+			throw new BadArgument("chainIds", "or segmentIds must name what the platform supports");
+		}
+
+		Map<String, String> chains = fields.lookUp(lookups);
+		RegionRef region = lookups.optionalRegion("region", fields.region());
+		WriteRights.requireEvery(caller, CREATE, "platform '" + id + "'", chains);
+		if (lookups.exists("Platform", id)) {
+			throw new BadArgument("id",
+					"'" + id + "' is a platform already; change it with updatePlatform or " + "choose another id");
+		}
+		Map<String, Object> parameters = fields.parameters(id, region);
+		lookups.write("""
+				CREATE (pl:Platform {id: $id, nameZh: $nameZh, name: $name, kind: $kind, status: $status,
+				                     source: $source, note: $note})""", parameters);
+		lookups.write(LINKS, parameters);
+		audit.record(caller, CREATE, fields.source(),
+				new Written("Platform", id, null, lookups.snapshot(SNAPSHOT, params("id", id)), chains.keySet()));
+		return id;
+	}
+
+	@Transactional
+	String updatePlatform(Caller caller, PlatformUpdate in) {
+		String id = Check.id("id", in.id());
+		Fields fields = Fields.of(in.nameZh(), in.name(), in.kind(), in.chainIds(), in.segmentIds(), in.operatorIds(),
+				in.region(), in.status(), in.item(), in.source(), in.note());
+		if (!fields.changesSomething()) {
+			throw new BadArgument("input", "changes nothing: give the fields to change");
+		}
+
+		Map<String, Object> before = lookups.snapshot(SNAPSHOT, params("id", id));
+		if (before == null) {
+			throw new NotFound("platform", id);
+		}
+		@SuppressWarnings("unchecked")
+		List<String> chainIds = fields.chainIds() != null ? fields.chainIds() : (List<String>) before.get("chainIds");
+		@SuppressWarnings("unchecked")
+		List<String> segmentIds = fields.segmentIds() != null ? fields.segmentIds()
+				: (List<String>) before.get("segmentIds");
+		if (chainIds.isEmpty() && segmentIds.isEmpty()) {
+			throw new BadArgument("chainIds", "or segmentIds must leave the platform supporting something");
+		}
+		@SuppressWarnings("unchecked")
+		Map<String, String> chains = new TreeMap<>(lookups.chains("chainIds", (List<String>) before.get("chainIds")));
+		@SuppressWarnings("unchecked")
+		List<String> oldSegments = (List<String>) before.get("segmentIds");
+		chains.putAll(lookups.chainsOfSegments("segmentIds", oldSegments));
+		chains.putAll(fields.lookUp(lookups));
+		RegionRef region = lookups.optionalRegion("region", fields.region());
+		WriteRights.requireEvery(caller, UPDATE, "platform '" + id + "'", chains);
+
+		lookups.write("""
+				MATCH (pl:Platform {id: $id})
+				SET pl.nameZh = coalesce($nameZh, pl.nameZh), pl.name = coalesce($name, pl.name),
+				    pl.kind = coalesce($kind, pl.kind), pl.status = coalesce($status, pl.status),
+				    pl.note = coalesce($note, pl.note), %s""".formatted(appendSource("pl")),
+				fields.parameters(id, region));
+		lookups.write(LINKS, fields.parameters(id, region));
+		audit.record(caller, UPDATE, fields.source(),
+				new Written("Platform", id, before, lookups.snapshot(SNAPSHOT, params("id", id)), chains.keySet()));
+		return id;
+	}
+
+	private static boolean isEmpty(List<String> ids) {
+		return ids == null || ids.isEmpty();
+	}
+
+}

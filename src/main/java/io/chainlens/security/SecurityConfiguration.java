@@ -1,0 +1,59 @@
+package io.chainlens.security;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+import jakarta.servlet.DispatcherType;
+
+/**
+ * Reads are open unless {@code chainlens.security.reads-require-login} closes them;
+ * writes are checked per chain by the editing feature, so that a refused write is a
+ * GraphQL error naming the chain rather than a bare HTTP status.
+ *
+ * <p>
+ * No CSRF tokens: the API keeps no session, and although browsers resend Basic
+ * credentials on their own, {@code /graphql} only takes {@code application/json}, which a
+ * page of another site cannot send without a CORS preflight, and no other origin is
+ * allowed.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain api(HttpSecurity http, SecuritySettings settings, ObjectProvider<JwtDecoder> jwtDecoder)
+			throws Exception {
+		http.authorizeHttpRequests(requests -> {
+			// the request dispatch was authorized; its async result and error page need
+			// no second check
+			requests.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll();
+			requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+			requests.requestMatchers("/actuator/**").hasRole(Role.ADMIN.name());
+			if (settings.readsRequireLogin()) {
+				requests.requestMatchers("/graphql", "/graphql/**", "/graphiql", "/graphiql/**").authenticated();
+			}
+			requests.anyRequest().permitAll();
+		})
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		if (settings.mode() == SecuritySettings.Mode.JWT) {
+			if (jwtDecoder.getIfAvailable() == null) {
+				throw new IllegalStateException("chainlens.security.mode=jwt needs the token issuer: set "
+						+ "spring.security.oauth2.resourceserver.jwt.issuer-uri, jwk-set-uri or public-key-location");
+			}
+			http.oauth2ResourceServer(
+					server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtCallers(settings.jwt()))));
+		}
+		else {
+			http.httpBasic(basic -> basic.realmName("chainlens"));
+		}
+		return http.build();
+	}
+
+}
