@@ -30,7 +30,6 @@ public class TestGraph {
 
 	private String fingerprint;
 
-
 	TestGraph(Driver driver, SeedLoader loader) {
 		this.driver = driver;
 		this.loader = loader;
@@ -138,8 +137,6 @@ public class TestGraph {
 		if (current != null && fingerprint != null && !fingerprint().equals(fingerprint)) {
 			current = null;
 		}
-	}
-
 	}
 
 }
