@@ -98,7 +98,8 @@ class CandidatesTest extends OnAnalysisFixture {
 		assertThat(singleError(graphQl.documentName("candidates")
 			.variable("productId", "battery-cathode")
 			.variable("first", 101)
-			.execute(), ErrorType.BAD_REQUEST)).isEqualTo("Argument 'first' must be between 1 and 100, not 101");
+			.execute(), ErrorType.BAD_REQUEST)).isEqualTo(
+					"Argument 'first' of candidates must be between 1 and 100 (chainlens.graphql.max-page-size), not 101");
 	}
 
 	private List<CandidateRow> candidates(String productId, int first) {
