@@ -76,7 +76,7 @@ public class TestGraph {
 	 * Every node and relationship with its labels or type and properties, reduced to
 	 * counts and a digest: equal before and after a request when it wrote nothing.
 	 */
-	public String fingerprint() {
+	public String digest() {
 		try (Session session = driver.session()) {
 			return session.executeRead(tx -> {
 				List<String> nodes = tx.run("""
@@ -90,7 +90,7 @@ public class TestGraph {
 					.list(r -> r.get("id").asString() + r.get("type").asString() + r.get("a").asString()
 							+ r.get("b").asString() + sorted(r.get("properties").asMap()));
 				return "nodes=" + nodes.size() + " relationships=" + relationships.size() + " digest="
-						+ digest(nodes, relationships);
+						+ sha256(nodes, relationships);
 			});
 		}
 	}
@@ -99,7 +99,7 @@ public class TestGraph {
 		return new TreeMap<>(properties).toString();
 	}
 
-	private static String digest(List<String> nodes, List<String> relationships) {
+	private static String sha256(List<String> nodes, List<String> relationships) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			Stream.concat(nodes.stream().sorted(), relationships.stream().sorted())

@@ -44,6 +44,17 @@ public final class Units {
 	private Units() {
 	}
 
+	private static final Map<String, String> CANONICAL_OF_DIMENSION = Map.of("mass", "t", "power", "GW", "energy",
+			"GWh", "count", "units", "area", "Mm2", "money", "亿元");
+
+	/**
+	 * The canonical unit that measures what {@code unit} measures: t for 万t, GW for MW.
+	 */
+	public static Optional<String> canonicalOf(String unit) {
+		Unit u = UNITS.get(unit);
+		return u == null ? Optional.empty() : Optional.of(CANONICAL_OF_DIMENSION.get(u.dimension()));
+	}
+
 	public static boolean isCanonical(String unit) {
 		return CANONICAL.contains(unit);
 	}
@@ -81,14 +92,15 @@ public final class Units {
 			.toList();
 	}
 
-	/**
-	 * A quantity as a person wrote it, e.g. {@code 20 万t}: whole numbers without a
-	 * decimal point.
-	 */
-	public static String writtenAs(double amount, String unit) {
-		String number = amount == Math.rint(amount) && Math.abs(amount) < 1e15 ? String.valueOf((long) amount)
+	/** A number as a person writes it: whole numbers without a decimal point. */
+	public static String format(double amount) {
+		return amount == Math.rint(amount) && Math.abs(amount) < 1e15 ? String.valueOf((long) amount)
 				: String.valueOf(amount);
-		return number + " " + unit;
+	}
+
+	/** A quantity as a person wrote it, e.g. {@code 20 万t}. */
+	public static String writtenAs(double amount, String unit) {
+		return format(amount) + " " + unit;
 	}
 
 	/**

@@ -73,7 +73,7 @@ class AuditTrailTest {
 
 	@Test
 	void anAllowedWriteRecordsWhoWhenWhatAndTheValuesBeforeAndAfter() {
-		String before = graph.fingerprint();
+		String before = graph.digest();
 
 		as("lead-rare-earth", "rare-earth-demo").documentName("setCapacity")
 			.variable("input", capacity("稀土高新区", 2.5, "万t", "OPERATING"))
@@ -82,7 +82,7 @@ class AuditTrailTest {
 			.entity(Double.class)
 			.isEqualTo(25000.0);
 
-		assertThat(graph.fingerprint()).as("the graph after a write").isNotEqualTo(before);
+		assertThat(graph.digest()).as("the graph after a write").isNotEqualTo(before);
 		Change change = changes("rare-earth", null, 1).get(0);
 		assertThat(change.user()).isEqualTo("lead-rare-earth");
 		assertThat(change.operation()).isEqualTo("setCapacity");
@@ -135,7 +135,7 @@ class AuditTrailTest {
 	void aWriteWhoseRecordFailsLeavesNothingBehind() {
 		doThrow(new IllegalStateException("the audit trail cannot be written")).when(audit)
 			.record(any(), any(), any(), any());
-		String before = graph.fingerprint();
+		String before = graph.digest();
 
 		// would create a new site (jl-mag has none in 九原区) and a capacity line
 		as("lead-rare-earth", "rare-earth-demo").documentName("setCapacity")
@@ -144,7 +144,7 @@ class AuditTrailTest {
 			.errors()
 			.expect(e -> e.getErrorType() == ErrorType.INTERNAL_ERROR);
 
-		assertThat(graph.fingerprint()).isEqualTo(before);
+		assertThat(graph.digest()).isEqualTo(before);
 		assertThat(graph.count("MATCH (s:Site {id: 'jl-mag-baotou-jiuyuan'}) RETURN count(s)")).isZero();
 	}
 

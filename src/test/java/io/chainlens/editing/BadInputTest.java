@@ -170,7 +170,7 @@ class BadInputTest {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("cases")
 	void badInputIsRefusedWithItsClassificationAndWritesNothing(Case c) {
-		String before = graph.fingerprint();
+		String before = graph.digest();
 
 		c.login()
 			.as(graphQl)
@@ -183,7 +183,7 @@ class BadInputTest {
 				assertThat(error.getMessage()).contains(c.says());
 			}));
 
-		assertThat(graph.fingerprint()).isEqualTo(before);
+		assertThat(graph.digest()).isEqualTo(before);
 	}
 
 }

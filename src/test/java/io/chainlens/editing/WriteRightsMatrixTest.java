@@ -244,7 +244,7 @@ class WriteRightsMatrixTest {
 			Subject subject) {
 		String tag = "matrix-" + login.tag() + "-" + subject.chain;
 		mutation.setUp(graph, subject, tag);
-		String before = graph.fingerprint();
+		String before = graph.digest();
 		long changes = changesOnChain(mutation, login, subject);
 
 		GraphQlTester.Response response = login.as(graphQl)
@@ -258,7 +258,7 @@ class WriteRightsMatrixTest {
 				assertThat(error.getErrorType()).isEqualTo(refusal.get());
 				assertThat(error.getMessage()).contains("chain " + subject.chain);
 			}));
-			assertThat(graph.fingerprint()).as("the graph after a refused write").isEqualTo(before);
+			assertThat(graph.digest()).as("the graph after a refused write").isEqualTo(before);
 		}
 		else {
 			response.path(mutation.document).hasValue();
