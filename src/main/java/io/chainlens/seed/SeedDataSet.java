@@ -411,7 +411,7 @@ public final class SeedDataSet {
 			if (row.text("input_id").equals(row.text("output_id"))) {
 				problems.add(new Problem(row.file(), row.line(), "output_id", "a product cannot feed itself"));
 			}
-			row.values().put("written_as", format(perUnit) + " " + unit);
+			row.values().put("written_as", Units.writtenAs(perUnit, unit));
 			row.values().put("per_unit", perUnit * factor.get());
 		}
 
@@ -464,7 +464,7 @@ public final class SeedDataSet {
 							"'" + unit + "' does not convert to " + canonical.get() + ", the unit of " + productId));
 					return;
 				}
-				row.values().put("written_as", format(amount) + " " + unit);
+				row.values().put("written_as", Units.writtenAs(amount, unit));
 				row.values().put(amountColumn, amount * factor.get());
 				row.values().put("unit", canonical.get());
 			}
@@ -490,10 +490,6 @@ public final class SeedDataSet {
 				problems.add(new Problem(row.file(), row.line(), null,
 						"a second " + what + " row for the same " + String.join(", ", columns)));
 			}
-		}
-
-		private static String format(double value) {
-			return Units.format(value);
 		}
 
 	}

@@ -92,15 +92,14 @@ public final class Units {
 			.toList();
 	}
 
-	/** A number as a person writes it: whole numbers without a decimal point. */
-	public static String format(double amount) {
-		return amount == Math.rint(amount) && Math.abs(amount) < 1e15 ? String.valueOf((long) amount)
-				: String.valueOf(amount);
-	}
-
-	/** A quantity as a person wrote it, e.g. {@code 20 万t}. */
+	/**
+	 * A quantity as a person wrote it, e.g. {@code 20 万t}: whole numbers without a
+	 * decimal point.
+	 */
 	public static String writtenAs(double amount, String unit) {
-		return format(amount) + " " + unit;
+		String number = amount == Math.rint(amount) && Math.abs(amount) < 1e15 ? String.valueOf((long) amount)
+				: String.valueOf(amount);
+		return number + " " + unit;
 	}
 
 	/**

@@ -10,13 +10,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import io.chainlens.ChainlensTest;
-import io.chainlens.GraphState;
 import io.chainlens.TestGraph;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,15 +35,12 @@ class BadInputTest {
 	@Autowired
 	TestGraph graph;
 
-	@Autowired
-	Driver driver;
-
 	@BeforeAll
 	void seedGraph() {
 		graph.seed();
 		// projects in each status, for the status changes
 		for (String status : List.of("PLANNED", "UNDER_CONSTRUCTION", "OPERATING")) {
-			write("""
+			graph.write("""
 					MATCH (p:Product {id: 'rare-earth-ndfeb-magnet'})
 					CREATE (pr:Project {id: $id, nameZh: '测试项目', name: 'Test project', status: $status,
 					                    source: 'estimate: test'})-[:FOR_PRODUCT]->(p)""",
@@ -175,7 +170,7 @@ class BadInputTest {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("cases")
 	void badInputIsRefusedWithItsClassificationAndWritesNothing(Case c) {
-		String before = GraphState.digest(driver);
+		String before = graph.fingerprint();
 
 		c.login()
 			.as(graphQl)
@@ -188,11 +183,7 @@ class BadInputTest {
 				assertThat(error.getMessage()).contains(c.says());
 			}));
 
-		assertThat(GraphState.digest(driver)).isEqualTo(before);
-	}
-
-	private void write(String cypher, Map<String, Object> params) {
-		GraphState.write(driver, graph, cypher, params);
+		assertThat(graph.fingerprint()).isEqualTo(before);
 	}
 
 }

@@ -8,13 +8,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import io.chainlens.ChainlensTest;
-import io.chainlens.GraphState;
 import io.chainlens.TestGraph;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,9 +34,6 @@ class EditingMutationsTest {
 
 	@Autowired
 	TestGraph graph;
-
-	@Autowired
-	Driver driver;
 
 	@BeforeAll
 	void seedGraph() {
@@ -108,7 +103,7 @@ class EditingMutationsTest {
 
 	@Test
 	void aPlannedProjectMayGoStraightToOperating() {
-		write("""
+		graph.write("""
 				MATCH (p:Product {id: 'pv-polysilicon'})
 				CREATE (:Project {id: 'mutations-straight', nameZh: '项目', name: 'Project', status: 'PLANNED',
 				                  source: 'estimate: test'})-[:FOR_PRODUCT]->(p)""", Map.of());
@@ -123,7 +118,7 @@ class EditingMutationsTest {
 
 	@Test
 	void movingAProjectToAnotherChainsProductNeedsBothChains() {
-		write("""
+		graph.write("""
 				MATCH (p:Product {id: 'pv-polysilicon'})
 				CREATE (:Project {id: 'mutations-move', nameZh: '项目', name: 'Project', status: 'PLANNED',
 				                  source: 'estimate: test'})-[:FOR_PRODUCT]->(p)""", Map.of());
@@ -277,10 +272,6 @@ class EditingMutationsTest {
 			.path("createSite.district")
 			.entity(String.class)
 			.isEqualTo("九原区");
-	}
-
-	private void write(String cypher, Map<String, Object> params) {
-		GraphState.write(driver, graph, cypher, params);
 	}
 
 }

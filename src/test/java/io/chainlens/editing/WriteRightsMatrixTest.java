@@ -13,14 +13,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import io.chainlens.ChainlensTest;
-import io.chainlens.GraphState;
 import io.chainlens.TestGraph;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,9 +44,6 @@ class WriteRightsMatrixTest {
 
 	@Autowired
 	TestGraph graph;
-
-	@Autowired
-	Driver driver;
 
 	@BeforeAll
 	void seedGraph() {
@@ -83,13 +78,6 @@ class WriteRightsMatrixTest {
 			this.region = region;
 			this.customer = customer;
 		}
-
-	}
-
-	/** A test's own set-up writes. */
-	interface Writer {
-
-		void write(String cypher, Map<String, Object> params);
 
 	}
 
@@ -131,7 +119,7 @@ class WriteRightsMatrixTest {
 		},
 		UPDATE_PROJECT("updateProject") {
 			@Override
-			void setUp(Writer graph, Subject s, String tag) {
+			void setUp(TestGraph graph, Subject s, String tag) {
 				plannedProject(graph, s, tag + "-update");
 			}
 
@@ -142,7 +130,7 @@ class WriteRightsMatrixTest {
 		},
 		CHANGE_PROJECT_STATUS("changeProjectStatus") {
 			@Override
-			void setUp(Writer graph, Subject s, String tag) {
+			void setUp(TestGraph graph, Subject s, String tag) {
 				plannedProject(graph, s, tag + "-status");
 			}
 
@@ -160,7 +148,7 @@ class WriteRightsMatrixTest {
 		},
 		UPDATE_PLATFORM("updatePlatform") {
 			@Override
-			void setUp(Writer graph, Subject s, String tag) {
+			void setUp(TestGraph graph, Subject s, String tag) {
 				graph.write("""
 						MATCH (c:Chain {id: $chain})
 						MERGE (pl:Platform {id: $id})
@@ -189,7 +177,7 @@ class WriteRightsMatrixTest {
 		},
 		REMOVE_SUPPLY_LINK("removeSupplyLink") {
 			@Override
-			void setUp(Writer graph, Subject s, String tag) {
+			void setUp(TestGraph graph, Subject s, String tag) {
 				graph.write("""
 						MATCH (a:Company {id: $supplier}), (b:Company {id: $customer})
 						MERGE (a)-[l:SUPPLIES {productId: $product}]->(b)
@@ -210,12 +198,12 @@ class WriteRightsMatrixTest {
 			this.document = document;
 		}
 
-		void setUp(Writer graph, Subject subject, String tag) {
+		void setUp(TestGraph graph, Subject subject, String tag) {
 		}
 
 		abstract Map<String, Object> input(Subject subject, String tag);
 
-		static void plannedProject(Writer graph, Subject s, String id) {
+		static void plannedProject(TestGraph graph, Subject s, String id) {
 			graph.write("""
 					MATCH (p:Product {id: $product})
 					MERGE (pr:Project {id: $id})
@@ -255,8 +243,8 @@ class WriteRightsMatrixTest {
 	void aWriteIsAllowedExactlyToTheLeadOfItsChainAndToAdminsAndARefusalChangesNothing(Login login, Mutation mutation,
 			Subject subject) {
 		String tag = "matrix-" + login.tag() + "-" + subject.chain;
-		mutation.setUp((cypher, params) -> GraphState.write(driver, graph, cypher, params), subject, tag);
-		String before = GraphState.digest(driver);
+		mutation.setUp(graph, subject, tag);
+		String before = graph.fingerprint();
 		long changes = changesOnChain(mutation, login, subject);
 
 		GraphQlTester.Response response = login.as(graphQl)
@@ -270,7 +258,7 @@ class WriteRightsMatrixTest {
 				assertThat(error.getErrorType()).isEqualTo(refusal.get());
 				assertThat(error.getMessage()).contains("chain " + subject.chain);
 			}));
-			assertThat(GraphState.digest(driver)).as("the graph after a refused write").isEqualTo(before);
+			assertThat(graph.fingerprint()).as("the graph after a refused write").isEqualTo(before);
 		}
 		else {
 			response.path(mutation.document).hasValue();
