@@ -3,6 +3,7 @@ package io.chainlens.security;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +43,11 @@ class LoginTest {
 
 	@Autowired
 	TestGraph graph;
+
+	@BeforeEach
+	void seedGraph() {
+		graph.seed();
+	}
 
 	@Test
 	void readsAreOpenWithoutALogin() {
