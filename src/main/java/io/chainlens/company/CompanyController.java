@@ -98,11 +98,6 @@ class CompanyController {
 		return byKey(companies, Company::id, queries.headquarters(ids(companies, Company::id)));
 	}
 
-	@BatchMapping(typeName = "Company", field = "supplyLinks")
-	Map<Company, List<SupplyLink>> supplyLinksOfCompanies(List<Company> companies) {
-		return byKey(companies, Company::id, queries.supplyLinks(ids(companies, Company::id)));
-	}
-
 	@BatchMapping(typeName = "SupplyLink", field = "supplier")
 	Map<SupplyLink, Company> supplierOfLinks(List<SupplyLink> links) {
 		return byKey(links, SupplyLink::supplierId, queries.companiesById(ids(links, SupplyLink::supplierId)));

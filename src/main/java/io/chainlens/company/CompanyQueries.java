@@ -161,15 +161,6 @@ class CompanyQueries {
 				""" + Platform.COLUMNS + ", key", platformIds, Platform::of);
 	}
 
-	Map<String, List<SupplyLink>> supplyLinks(Collection<String> companyIds) {
-		return grouped("""
-				MATCH (c:Company) WHERE c.id IN $ids
-				MATCH (s:Company)-[l:SUPPLIES]->(cu:Company) WHERE s = c OR cu = c
-				RETURN c.id AS key, """ + SupplyLink.COLUMNS + """
-
-				ORDER BY productId, supplierId, customerId""", companyIds, SupplyLink::of);
-	}
-
 	Map<String, List<Site>> sites(Collection<String> companyIds) {
 		return grouped("MATCH (co:Company)-[:HAS_SITE]->(s:Site) WHERE co.id IN $ids WITH s, co.id AS key "
 				+ SITE_COLUMNS + " ORDER BY s.id", companyIds, CompanyQueries::site);

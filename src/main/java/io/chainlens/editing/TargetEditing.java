@@ -121,18 +121,29 @@ class TargetEditing {
 		return chains;
 	}
 
-	/** value, unit and writtenAs as the seed stores a target's amount. */
+	/**
+	 * value, unit and writtenAs by the seed's rule for targets: a quantity of the product
+	 * in the product's unit; a count keeps its word; anything else that measures in its
+	 * dimension's canonical unit (万元 → 亿元).
+	 */
 	private static Map<String, Object> amount(double value, String unit, ProductRef product) {
 		boolean notAQuantity = Units.COUNTS.contains(unit) || Units.factor(unit, "亿元").isPresent();
 		if (product != null && !notAQuantity) {
-			return params("value", value * product.factorFrom(unit), "unit", product.unit(), "writtenAs",
-					Units.writtenAs(value, unit));
+			return converted(value, unit, product.unit(), product.factorFrom(unit));
 		}
-		if (!Units.isCanonical(unit) && Units.factor(unit, unit).isEmpty() && !Units.COUNTS.contains(unit)) {
-			throw new BadArgument("unit", "'" + unit + "' is not a known unit; use a product unit (t, GW, GWh, MW, "
-					+ "units, Mm2), money (亿元, 万元) or a count or share " + Units.COUNTS.stream().sorted().toList());
+		if (Units.COUNTS.contains(unit)) {
+			return params("value", value, "unit", unit, "writtenAs", Units.writtenAs(value, unit));
 		}
-		return params("value", value, "unit", unit, "writtenAs", Units.writtenAs(value, unit));
+		String canonical = Units.canonicalOf(unit)
+			.orElseThrow(() -> new BadArgument("unit",
+					"'" + unit + "' is not a known unit; use a product unit (t, "
+							+ "GW, GWh, MW, units, Mm2), money (亿元, 万元) or a count or share "
+							+ Units.COUNTS.stream().sorted().toList()));
+		return converted(value, unit, canonical, Units.factor(unit, canonical).orElseThrow());
+	}
+
+	private static Map<String, Object> converted(double value, String unit, String to, double factor) {
+		return params("value", value * factor, "unit", to, "writtenAs", Units.writtenAs(value, unit));
 	}
 
 }
