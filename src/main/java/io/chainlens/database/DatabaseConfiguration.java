@@ -3,7 +3,6 @@ package io.chainlens.database;
 import java.net.URI;
 
 import org.neo4j.driver.AuthToken;
-import org.neo4j.driver.AuthTokens;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.context.annotation.Bean;
@@ -34,7 +33,7 @@ class DatabaseConfiguration {
 
 				@Override
 				public AuthToken getAuthToken() {
-					return AuthTokens.none();
+					return neo4j.authToken();
 				}
 			};
 		}

@@ -8,7 +8,10 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -17,6 +20,8 @@ import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
@@ -33,6 +38,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
 	private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
 
+	private static final String USER = "neo4j";
+
 	private final Path dataDir;
 
 	private final FileChannel lockChannel;
@@ -43,13 +50,16 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
 	private final URI boltUri;
 
+	private final String password;
+
 	private EmbeddedNeo4j(Path dataDir, FileChannel lockChannel, FileLock lock, DatabaseManagementService service,
-			URI boltUri) {
+			URI boltUri, String password) {
 		this.dataDir = dataDir;
 		this.lockChannel = lockChannel;
 		this.lock = lock;
 		this.service = service;
 		this.boltUri = boltUri;
+		this.password = password;
 	}
 
 	public static EmbeddedNeo4j start(Neo4jSettings settings) {
@@ -74,8 +84,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 				.setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", settings.boltPort()))
 				.setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", settings.boltPort()))
 				// Bolt listens on loopback only, so nothing outside this machine can
-				// reach it.
-				.setConfig(GraphDatabaseSettings.auth_enabled, false)
+				// reach it; and it needs a password that only this process knows, so
+				// nothing else on the machine can write past the rights and the audit
+				// trail.
+				.setConfig(GraphDatabaseSettings.auth_enabled, true)
 				.setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
 				.setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(settings.pageCache()))
 				.setConfig(GraphDatabaseSettings.udc_enabled, false)
@@ -90,9 +102,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 				.getLocalAddress(ConnectorType.BOLT)
 				.getPort();
 			URI uri = URI.create("bolt://127.0.0.1:" + port);
+			String password = newPassword(service);
 			log.info("Embedded Neo4j started in {} ms at {}, store {}", (System.nanoTime() - started) / 1_000_000, uri,
 					dataDir);
-			return new EmbeddedNeo4j(dataDir, channel, lock, service, uri);
+			return new EmbeddedNeo4j(dataDir, channel, lock, service, uri, password);
 		}
 		catch (IOException ex) {
 			closeQuietly(service, lock, channel);
@@ -128,6 +141,27 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
 	public URI boltUri() {
 		return boltUri;
+	}
+
+	/**
+	 * The credentials of this run: a password made at each start and kept in memory only.
+	 */
+	public AuthToken authToken() {
+		return AuthTokens.basic(USER, password);
+	}
+
+	/**
+	 * Gives the database's user a new random password. The embedded API is not asked for
+	 * one, so this works on a new store (default password) and on one started before.
+	 */
+	private static String newPassword(DatabaseManagementService service) {
+		byte[] bytes = new byte[24];
+		new SecureRandom().nextBytes(bytes);
+		String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME)
+			.executeTransactionally("CREATE OR REPLACE USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED",
+					Map.of("password", password));
+		return password;
 	}
 
 	public Path dataDir() {

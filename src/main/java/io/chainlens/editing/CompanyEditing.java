@@ -20,6 +20,7 @@ import io.chainlens.web.BadArgument;
 
 import static io.chainlens.editing.Lookups.appendSource;
 import static io.chainlens.editing.Lookups.params;
+import static io.chainlens.editing.Lookups.relink;
 
 /**
  * Companies and their sites. A company belongs to the chains of what it makes and builds,
@@ -42,16 +43,8 @@ class CompanyEditing {
 			MATCH (co:Company)-[:HAS_SITE]->(s:Site {id: $id})-[:IN_REGION]->(r:Region)
 			RETURN s {.*, company: co.id, region: r.id} AS snapshot""";
 
-	private static final String HEADQUARTERS = """
-			MATCH (c:Company {id: $id})
-			CALL (c) {
-			  WITH c WHERE $headquarters IS NOT NULL
-			  OPTIONAL MATCH (c)-[old:HEADQUARTERED_IN]->()
-			  DELETE old
-			  WITH DISTINCT c
-			  MATCH (r:Region {id: $headquarters})
-			  CREATE (c)-[:HEADQUARTERED_IN]->(r)
-			}""";
+	private static final String HEADQUARTERS = "MATCH (c:Company {id: $id})\n"
+			+ relink("c", "HEADQUARTERED_IN", "()", "headquarters", false, "(t:Region {id: $headquarters})");
 
 	private final Lookups lookups;
 

@@ -268,6 +268,23 @@ class Lookups {
 			.formatted(v);
 	}
 
+	/**
+	 * Cypher that replaces the {@code type} links from {@code v} to nodes matching
+	 * {@code old} with links to the node(s) {@code target} matches, when {@code $param}
+	 * is given; a missing parameter keeps the links as they are. {@code target} names its
+	 * node {@code t} and reads the parameter, or, for a list parameter, each element as
+	 * {@code each}.
+	 */
+	static String relink(String v, String type, String old, String param, boolean list, String target) {
+		return """
+				CALL (%1$s) {
+				  WITH %1$s WHERE $%4$s IS NOT NULL
+				  OPTIONAL MATCH (%1$s)-[old:%2$s]->%3$s DELETE old
+				  WITH DISTINCT %1$s %5$sMATCH %6$s CREATE (%1$s)-[:%2$s]->(t)
+				}
+				""".formatted(v, type, old, param, list ? "UNWIND $" + param + " AS each " : "", target);
+	}
+
 	static Map<String, String> chains(Value list) {
 		Map<String, String> chains = new TreeMap<>();
 		list.asList(v -> v).forEach(c -> chains.put(c.get("id").asString(), c.get("nameZh").asString(null)));

@@ -22,6 +22,7 @@ import io.chainlens.web.NotFound;
 
 import static io.chainlens.editing.Lookups.appendSource;
 import static io.chainlens.editing.Lookups.params;
+import static io.chainlens.editing.Lookups.relink;
 
 /**
  * Innovation platforms. A platform belongs to the chains it supports, directly or through
@@ -44,36 +45,13 @@ class PlatformEditing {
 			           item: COLLECT { MATCH (pl)-[:UNDER_ITEM]->(i) RETURN i.number }[0]} AS snapshot""";
 
 	/** Replaces the links that are given ($chainIds…), keeps the others. */
-	private static final String LINKS = """
-			MATCH (pl:Platform {id: $id})
-			CALL (pl) {
-			  WITH pl WHERE $chainIds IS NOT NULL
-			  OPTIONAL MATCH (pl)-[old:SUPPORTS]->(:Chain) DELETE old
-			  WITH DISTINCT pl UNWIND $chainIds AS chainId
-			  MATCH (c:Chain {id: chainId}) CREATE (pl)-[:SUPPORTS]->(c)
-			}
-			CALL (pl) {
-			  WITH pl WHERE $segmentIds IS NOT NULL
-			  OPTIONAL MATCH (pl)-[old:SUPPORTS]->(:Segment) DELETE old
-			  WITH DISTINCT pl UNWIND $segmentIds AS segmentId
-			  MATCH (s:Segment {id: segmentId}) CREATE (pl)-[:SUPPORTS]->(s)
-			}
-			CALL (pl) {
-			  WITH pl WHERE $operatorIds IS NOT NULL
-			  OPTIONAL MATCH (pl)-[old:OPERATED_BY]->() DELETE old
-			  WITH DISTINCT pl UNWIND $operatorIds AS operatorId
-			  MATCH (o) WHERE (o:Company OR o:Institution) AND o.id = operatorId CREATE (pl)-[:OPERATED_BY]->(o)
-			}
-			CALL (pl) {
-			  WITH pl WHERE $regionId IS NOT NULL
-			  OPTIONAL MATCH (pl)-[old:IN_REGION]->() DELETE old
-			  WITH DISTINCT pl MATCH (r:Region {id: $regionId}) CREATE (pl)-[:IN_REGION]->(r)
-			}
-			CALL (pl) {
-			  WITH pl WHERE $item IS NOT NULL
-			  OPTIONAL MATCH (pl)-[old:UNDER_ITEM]->() DELETE old
-			  WITH DISTINCT pl MATCH (i:PolicyItem {number: $item}) CREATE (pl)-[:UNDER_ITEM]->(i)
-			}""";
+	private static final String LINKS = "MATCH (pl:Platform {id: $id})\n"
+			+ relink("pl", "SUPPORTS", "(:Chain)", "chainIds", true, "(t:Chain {id: each})")
+			+ relink("pl", "SUPPORTS", "(:Segment)", "segmentIds", true, "(t:Segment {id: each})")
+			+ relink("pl", "OPERATED_BY", "()", "operatorIds", true,
+					"(t) WHERE (t:Company OR t:Institution) AND t.id = each")
+			+ relink("pl", "IN_REGION", "()", "regionId", false, "(t:Region {id: $regionId})")
+			+ relink("pl", "UNDER_ITEM", "()", "item", false, "(t:PolicyItem {number: $item})");
 
 	private final Lookups lookups;
 

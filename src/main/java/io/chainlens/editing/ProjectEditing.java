@@ -22,6 +22,7 @@ import io.chainlens.web.NotFound;
 
 import static io.chainlens.editing.Lookups.appendSource;
 import static io.chainlens.editing.Lookups.params;
+import static io.chainlens.editing.Lookups.relink;
 
 /**
  * Projects: what is planned, under construction or operating. A project belongs to the
@@ -44,29 +45,11 @@ class ProjectEditing {
 			           item: COLLECT { MATCH (pr)-[:UNDER_ITEM]->(i) RETURN i.number }[0]} AS snapshot""";
 
 	/** Replaces the links that are given ($companyId…), keeps the others. */
-	private static final String LINKS = """
-			MATCH (pr:Project {id: $id})
-			CALL (pr) {
-			  WITH pr WHERE $companyId IS NOT NULL
-			  OPTIONAL MATCH (pr)-[old:BY]->() DELETE old
-			  WITH DISTINCT pr MATCH (c:Company {id: $companyId}) CREATE (pr)-[:BY]->(c)
-			}
-			CALL (pr) {
-			  WITH pr WHERE $productIds IS NOT NULL
-			  OPTIONAL MATCH (pr)-[old:FOR_PRODUCT]->() DELETE old
-			  WITH DISTINCT pr UNWIND $productIds AS productId
-			  MATCH (p:Product {id: productId}) CREATE (pr)-[:FOR_PRODUCT]->(p)
-			}
-			CALL (pr) {
-			  WITH pr WHERE $regionId IS NOT NULL
-			  OPTIONAL MATCH (pr)-[old:IN_REGION]->() DELETE old
-			  WITH DISTINCT pr MATCH (r:Region {id: $regionId}) CREATE (pr)-[:IN_REGION]->(r)
-			}
-			CALL (pr) {
-			  WITH pr WHERE $item IS NOT NULL
-			  OPTIONAL MATCH (pr)-[old:UNDER_ITEM]->() DELETE old
-			  WITH DISTINCT pr MATCH (i:PolicyItem {number: $item}) CREATE (pr)-[:UNDER_ITEM]->(i)
-			}""";
+	private static final String LINKS = "MATCH (pr:Project {id: $id})\n"
+			+ relink("pr", "BY", "()", "companyId", false, "(t:Company {id: $companyId})")
+			+ relink("pr", "FOR_PRODUCT", "()", "productIds", true, "(t:Product {id: each})")
+			+ relink("pr", "IN_REGION", "()", "regionId", false, "(t:Region {id: $regionId})")
+			+ relink("pr", "UNDER_ITEM", "()", "item", false, "(t:PolicyItem {number: $item})");
 
 	private final Lookups lookups;
 

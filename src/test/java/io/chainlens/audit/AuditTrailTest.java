@@ -4,16 +4,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
-import io.chainlens.ChainlensTest;
-import io.chainlens.TestGraph;
+import io.chainlens.SeedSharingWrites;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,30 +21,12 @@ import static org.mockito.Mockito.doThrow;
  * Every allowed write leaves who, when, what and the values before and after; a write
  * whose record fails leaves nothing at all.
  */
-@ChainlensTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuditTrailTest {
+class AuditTrailTest extends SeedSharingWrites {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Autowired
-	HttpGraphQlTester graphQl;
-
-	@Autowired
-	TestGraph graph;
-
-	@Autowired
 	AuditTrail audit;
-
-	@BeforeAll
-	void seedGraph() {
-		graph.seed();
-	}
-
-	@AfterAll
-	void graphChanged() {
-		graph.changed();
-	}
 
 	private HttpGraphQlTester as(String user, String password) {
 		return graphQl.mutate().headers(h -> h.setBasicAuth(user, password)).build();

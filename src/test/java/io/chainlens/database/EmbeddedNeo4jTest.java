@@ -1,6 +1,7 @@
 package io.chainlens.database;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -8,6 +9,7 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.exceptions.AuthenticationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,19 +26,33 @@ class EmbeddedNeo4jTest {
 	@Test
 	void dataWrittenOverBoltSurviveARestart() {
 		try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(settings());
-				Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none());
+				Driver driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken());
 				Session session = driver.session()) {
 			session.executeWriteWithoutResult(tx -> tx.run("CREATE (:Company {id: 'tongwei', nameZh: '通威'})"));
 		}
 
 		try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(settings());
-				Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none());
+				Driver driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken());
 				Session session = driver.session()) {
 			String name = session.executeRead(tx -> tx.run("MATCH (c:Company {id: 'tongwei'}) RETURN c.nameZh AS n")
 				.single()
 				.get("n")
 				.asString());
 			assertThat(name).isEqualTo("通威");
+		}
+	}
+
+	@Test
+	void onlyThisProcessCanLogInToTheEmbeddedDatabase() {
+		try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(settings())) {
+			for (var credentials : List.of(AuthTokens.none(), AuthTokens.basic("neo4j", "neo4j"))) {
+				try (Driver driver = GraphDatabase.driver(neo4j.boltUri(), credentials)) {
+					assertThatThrownBy(driver::verifyConnectivity).isInstanceOf(AuthenticationException.class);
+				}
+			}
+			try (Driver driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken())) {
+				driver.verifyConnectivity();
+			}
 		}
 	}
 

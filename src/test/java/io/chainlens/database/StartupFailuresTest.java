@@ -11,7 +11,6 @@ import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
@@ -78,7 +77,7 @@ class StartupFailuresTest {
 			.hasMessageContaining("capacities.csv:3 [unit]");
 
 		try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(new Neo4jSettings(true, dataDir, 0, "32m"));
-				Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+				Driver driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken())) {
 			long nodes = driver.executableQuery("MATCH (n) WHERE NOT n:SchemaMigration RETURN count(n) AS n")
 				.execute()
 				.records()

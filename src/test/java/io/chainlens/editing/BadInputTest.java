@@ -5,17 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
-import io.chainlens.ChainlensTest;
-import io.chainlens.TestGraph;
+import io.chainlens.SeedSharingWrites;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,22 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Bad input from a caller who may write: each refused with its classification and a
  * message that says what to fix, and nothing written.
  */
-@ChainlensTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BadInputTest {
+class BadInputTest extends SeedSharingWrites {
 
 	private static final String SOURCE = "public: bad-input test";
 
-	@Autowired
-	HttpGraphQlTester graphQl;
-
-	@Autowired
-	TestGraph graph;
-
 	@BeforeAll
-	void seedGraph() {
-		graph.seed();
-		// projects in each status, for the status changes
+	void projectsInEachStatus() {
 		for (String status : List.of("PLANNED", "UNDER_CONSTRUCTION", "OPERATING")) {
 			graph.write("""
 					MATCH (p:Product {id: 'rare-earth-ndfeb-magnet'})
@@ -46,11 +31,6 @@ class BadInputTest {
 					                    source: 'estimate: test'})-[:FOR_PRODUCT]->(p)""",
 					Map.of("id", "bad-input-" + status.toLowerCase().replace('_', '-'), "status", status));
 		}
-	}
-
-	@AfterAll
-	void graphChanged() {
-		graph.changed();
 	}
 
 	record Case(String name, Login login, String document, Map<String, Object> input, ErrorType type, String says) {

@@ -4,16 +4,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
-import io.chainlens.ChainlensTest;
-import io.chainlens.TestGraph;
+import io.chainlens.SeedSharingWrites;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,29 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What each mutation writes, as a chain-leader unit would use it. The tests write
  * distinct things, so they share one load of the seed graph.
  */
-@ChainlensTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EditingMutationsTest {
+class EditingMutationsTest extends SeedSharingWrites {
 
 	private static final String LINK = """
 			MATCH (:Company {id: 'tongwei'})-[l:SUPPLIES {productId: 'pv-polysilicon'}]->(:Company {id: 'hoyuan'})
 			RETURN l.source AS source""";
-
-	@Autowired
-	HttpGraphQlTester graphQl;
-
-	@Autowired
-	TestGraph graph;
-
-	@BeforeAll
-	void seedGraph() {
-		graph.seed();
-	}
-
-	@AfterAll
-	void graphChanged() {
-		graph.changed();
-	}
 
 	private static Map<String, Object> map(Object... namesAndValues) {
 		Map<String, Object> map = new HashMap<>();
@@ -103,10 +80,7 @@ class EditingMutationsTest {
 
 	@Test
 	void aPlannedProjectMayGoStraightToOperating() {
-		graph.write("""
-				MATCH (p:Product {id: 'pv-polysilicon'})
-				CREATE (:Project {id: 'mutations-straight', nameZh: '项目', name: 'Project', status: 'PLANNED',
-				                  source: 'estimate: test'})-[:FOR_PRODUCT]->(p)""", Map.of());
+		plannedPolysiliconProject("mutations-straight");
 		Login.ADMIN.as(graphQl)
 			.documentName("changeProjectStatus")
 			.variable("input", map("id", "mutations-straight", "status", "OPERATING", "source", "estimate: test"))
@@ -118,10 +92,7 @@ class EditingMutationsTest {
 
 	@Test
 	void movingAProjectToAnotherChainsProductNeedsBothChains() {
-		graph.write("""
-				MATCH (p:Product {id: 'pv-polysilicon'})
-				CREATE (:Project {id: 'mutations-move', nameZh: '项目', name: 'Project', status: 'PLANNED',
-				                  source: 'estimate: test'})-[:FOR_PRODUCT]->(p)""", Map.of());
+		plannedPolysiliconProject("mutations-move");
 		Map<String, Object> move = map("id", "mutations-move", "productIds", List.of("rare-earth-ndfeb-magnet"),
 				"source", "estimate: test");
 
@@ -272,6 +243,13 @@ class EditingMutationsTest {
 			.path("createSite.district")
 			.entity(String.class)
 			.isEqualTo("九原区");
+	}
+
+	private void plannedPolysiliconProject(String id) {
+		graph.write("""
+				MATCH (p:Product {id: 'pv-polysilicon'})
+				CREATE (:Project {id: $id, nameZh: '项目', name: 'Project', status: 'PLANNED', source: 'estimate: test'})
+				       -[:FOR_PRODUCT]->(p)""", Map.of("id", id));
 	}
 
 }

@@ -2,16 +2,10 @@ package io.chainlens.editing;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
-import io.chainlens.ChainlensTest;
-import io.chainlens.TestGraph;
+import io.chainlens.SeedSharingWrites;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,25 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * setCapacity as the contract describes it: site resolution, unit conversion, upsert. The
  * tests write to different capacity lines, so they share one load of the seed graph.
  */
-@ChainlensTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SetCapacityTest {
-
-	@Autowired
-	HttpGraphQlTester graphQl;
-
-	@Autowired
-	TestGraph graph;
-
-	@BeforeAll
-	void seedGraph() {
-		graph.seed();
-	}
-
-	@AfterAll
-	void graphChanged() {
-		graph.changed();
-	}
+class SetCapacityTest extends SeedSharingWrites {
 
 	private static Map<String, Object> input(String company, String product, String region, double capacity,
 			String unit, String status) {

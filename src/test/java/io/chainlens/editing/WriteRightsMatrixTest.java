@@ -7,18 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
-import io.chainlens.ChainlensTest;
+import io.chainlens.SeedSharingWrites;
 import io.chainlens.TestGraph;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,27 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The cases write distinct things (ids carry the caller and chain), so they share one
  * load of the seed graph.
  */
-@ChainlensTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WriteRightsMatrixTest {
+class WriteRightsMatrixTest extends SeedSharingWrites {
 
 	private static final String SOURCE = "estimate: write-rights matrix test";
-
-	@Autowired
-	HttpGraphQlTester graphQl;
-
-	@Autowired
-	TestGraph graph;
-
-	@BeforeAll
-	void seedGraph() {
-		graph.seed();
-	}
-
-	@AfterAll
-	void graphChanged() {
-		graph.changed();
-	}
 
 	/** What a chain's writes are about. */
 	enum Subject {
