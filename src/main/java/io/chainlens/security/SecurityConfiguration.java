@@ -1,5 +1,7 @@
 package io.chainlens.security;
 
+import java.util.Arrays;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -8,6 +10,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import jakarta.servlet.DispatcherType;
 
@@ -26,6 +33,18 @@ import jakarta.servlet.DispatcherType;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
+	/** The chain map page: {@code /} serves {@code static/index.html}. */
+	static final String[] MAP_PAGES = { "/", "/index.html" };
+
+	/**
+	 * The map page runs only its own scripts and talks only to this server; the images
+	 * are the map's PNG export (a blob) and the favicon. GraphiQL keeps Spring's
+	 * defaults: its page has an inline script.
+	 */
+	static final String MAP_PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; "
+			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, SecuritySettings settings, ObjectProvider<JwtDecoder> jwtDecoder)
 			throws Exception {
@@ -37,9 +56,18 @@ class SecurityConfiguration {
 			requests.requestMatchers("/actuator/**").hasRole(Role.ADMIN.name());
 			if (settings.readsRequireLogin()) {
 				requests.requestMatchers("/graphql", "/graphql/**", "/graphiql", "/graphiql/**").authenticated();
+				// the chain map page and its assets are reads too
+				requests.requestMatchers(MAP_PAGES).authenticated();
+				requests.requestMatchers("/map/**", "/webjars/**").authenticated();
 			}
 			requests.anyRequest().permitAll();
 		})
+			.headers(
+					headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+							new OrRequestMatcher(Arrays.stream(MAP_PAGES)
+								.map(PathPatternRequestMatcher.withDefaults()::matcher)
+								.toArray(RequestMatcher[]::new)),
+							new ContentSecurityPolicyHeaderWriter(MAP_PAGE_POLICY))))
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		if (settings.mode() == SecuritySettings.Mode.JWT) {

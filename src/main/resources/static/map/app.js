@@ -1,0 +1,299 @@
+// The chain map page: chooses a chain and a scenario, draws the map, opens product panels and
+// company cards, and links to the exports. All data comes from POST /graphql (queries.js).
+
+import cytoscape from '/webjars/cytoscape/dist/cytoscape.esm.min.mjs';
+import { GAP_KINDS, NO_GAP_COLOR, SCENARIO_ZH } from './labels.js';
+import { STYLE, chainModel, elements } from './graph.js';
+import { companyCard, h, productPanel, swatch } from './panels.js';
+import {
+  CHAINS, CHAIN_MAP, COMPANY_CARD, PAGE_SIZE, PRODUCT_DETAIL, SEARCH_COMPANIES, graphql,
+} from './queries.js';
+
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  chainId: null,
+  scenario: 'CURRENT',
+  language: 'zh',
+  model: null,
+  // answers arriving after the user moved on are dropped
+  generation: 0,
+};
+
+const cy = cytoscape({
+  container: $('map'),
+  style: STYLE,
+  layout: { name: 'preset' },
+  minZoom: 0.2,
+  maxZoom: 3,
+  wheelSensitivity: 0.3,
+  autoungrabify: true,
+  boxSelectionEnabled: false,
+});
+// the map instance, for the browser console and the browser tests
+window.chainlensMap = cy;
+
+function showErrors(title, error) {
+  const messages = error && error.messages ? error.messages : [String(error && error.message ? error.message : error)];
+  const box = $('errors');
+  box.replaceChildren(h('strong', {}, title), h('ul', {}, messages.map((m) => h('li', {}, m))),
+    h('button', { type: 'button', class: 'close', 'aria-label': '关闭', onclick: () => { box.hidden = true; } }, '×'));
+  box.hidden = false;
+}
+
+function clearErrors() {
+  $('errors').hidden = true;
+}
+
+function setStatus(text) {
+  $('status').textContent = text;
+  $('status').hidden = !text;
+}
+
+function legend() {
+  $('legend').replaceChildren(
+    ...GAP_KINDS.map((k) => h('li', {}, swatch(k.color), k.zh)),
+    h('li', {}, swatch(NO_GAP_COLOR), '无缺口'),
+    h('li', {}, h('span', { class: 'swatch ghost' }), '其他产业链的产品'),
+  );
+}
+
+function exportUrl(format, chainId) {
+  const params = new URLSearchParams();
+  if (chainId) {
+    params.set('chainId', chainId);
+  }
+  params.set('scenario', state.scenario);
+  return `/export/gaps.${format}?${params}`;
+}
+
+function updateExports() {
+  $('export-chain-xlsx').href = exportUrl('xlsx', state.chainId);
+  $('export-chain-csv').href = exportUrl('csv', state.chainId);
+  $('export-all-xlsx').href = exportUrl('xlsx', null);
+  $('export-all-csv').href = exportUrl('csv', null);
+}
+
+function remember() {
+  const params = new URLSearchParams({ chain: state.chainId, scenario: state.scenario, lang: state.language });
+  history.replaceState(null, '', `?${params}`);
+}
+
+async function loadChains() {
+  const { chains } = await graphql(CHAINS);
+  const requested = new URLSearchParams(location.search);
+  const select = $('chain');
+  select.replaceChildren(...chains.map((c) => h('option', { value: c.id }, `${c.nameZh} · ${c.name}`)));
+  const wanted = chains.find((c) => c.id === requested.get('chain'));
+  state.chainId = (wanted ?? chains[0])?.id ?? null;
+  if (['CURRENT', 'PLANNED'].includes(requested.get('scenario'))) {
+    state.scenario = requested.get('scenario');
+  }
+  if (requested.get('lang') === 'en') {
+    state.language = 'en';
+  }
+  select.value = state.chainId;
+  $('scenario').value = state.scenario;
+  $('language').textContent = state.language === 'zh' ? 'English' : '中文';
+}
+
+async function drawChain() {
+  const generation = ++state.generation;
+  updateExports();
+  remember();
+  closePanel();
+  setStatus('加载中…');
+  document.body.dataset.mapReady = 'false';
+  let data;
+  try {
+    data = await graphql(CHAIN_MAP, { chainId: state.chainId, scenario: state.scenario, first: PAGE_SIZE });
+  } catch (error) {
+    if (generation === state.generation) {
+      setStatus('');
+      showErrors('图谱加载失败', error);
+    }
+    return;
+  }
+  if (generation !== state.generation) {
+    return;
+  }
+  if (!data.chain) {
+    setStatus('');
+    showErrors('图谱加载失败', { messages: [`没有产业链 ${state.chainId}`] });
+    return;
+  }
+  clearErrors();
+  state.model = chainModel(data);
+  render();
+  setStatus(state.model.products.size === 0 ? '本链暂无产品' : '');
+  document.body.dataset.mapReady = 'true';
+}
+
+function render() {
+  cy.elements().remove();
+  cy.add(elements(state.model, state.language));
+  cy.fit(undefined, 30);
+}
+
+function openPanel(content) {
+  $('panel-body').replaceChildren(content);
+  $('panel').scrollTop = 0;
+  if ($('panel').hidden) {
+    $('panel').hidden = false;
+    // the map is narrower beside the panel; cytoscape only watches the window's size
+    cy.resize();
+  }
+}
+
+function closePanel() {
+  $('panel-body').replaceChildren();
+  cy.elements().removeClass('faded');
+  if (!$('panel').hidden) {
+    $('panel').hidden = true;
+    cy.resize();
+  }
+}
+
+let reopen = null;
+
+async function openProduct(productId) {
+  const generation = state.generation;
+  reopen = () => openProduct(productId);
+  openPanel(h('p', { class: 'muted' }, '加载中…'));
+  try {
+    const detail = await graphql(PRODUCT_DETAIL, {
+      productId, chainId: state.chainId, scenario: state.scenario, first: PAGE_SIZE,
+    });
+    if (generation !== state.generation) {
+      return;
+    }
+    if (!detail.product) {
+      throw { messages: [`没有产品 ${productId}`] };
+    }
+    openPanel(productPanel({
+      detail, model: state.model, language: state.language, openCompany, scenarioZh: SCENARIO_ZH[state.scenario],
+    }));
+  } catch (error) {
+    closePanel();
+    showErrors('产品详情加载失败', error);
+  }
+}
+
+async function openCompany(companyId) {
+  reopen = () => openCompany(companyId);
+  openPanel(h('p', { class: 'muted' }, '加载中…'));
+  try {
+    const { company } = await graphql(COMPANY_CARD, { id: companyId });
+    if (!company) {
+      throw { messages: [`没有企业 ${companyId}`] };
+    }
+    openPanel(companyCard({ company, language: state.language, openCompany }));
+  } catch (error) {
+    closePanel();
+    showErrors('企业信息加载失败', error);
+  }
+}
+
+function highlight(node) {
+  const neighbourhood = node.closedNeighborhood().union(node.ancestors());
+  cy.elements().not(neighbourhood).not(neighbourhood.ancestors()).addClass('faded');
+  neighbourhood.removeClass('faded');
+}
+
+cy.on('tap', 'node.product, node.ghost', (event) => {
+  cy.elements().removeClass('faded');
+  highlight(event.target);
+  openProduct(event.target.id());
+});
+cy.on('tap', (event) => {
+  if (event.target === cy) {
+    closePanel();
+  }
+});
+
+let searchTimer = null;
+let searchGeneration = 0;
+
+async function search(text) {
+  const results = $('search-results');
+  const generation = ++searchGeneration;
+  if (text.trim().length === 0) {
+    results.hidden = true;
+    return;
+  }
+  try {
+    const { searchCompanies } = await graphql(SEARCH_COMPANIES, { text: text.trim() });
+    if (generation !== searchGeneration) {
+      return;
+    }
+    results.replaceChildren(...(searchCompanies.length === 0
+      ? [h('li', { class: 'muted' }, '未找到企业')]
+      : searchCompanies.map((c) => h('li', {},
+        h('button', {
+          type: 'button',
+          class: 'result',
+          'data-company-id': c.id,
+          onclick: () => {
+            results.hidden = true;
+            openCompany(c.id);
+          },
+        }, c.nameZh, h('span', { class: 'muted' }, ` ${c.name}${c.local ? ' · 本地' : ''}`))))));
+    results.hidden = false;
+  } catch (error) {
+    showErrors('企业搜索失败', error);
+  }
+}
+
+$('search').addEventListener('input', (event) => {
+  clearTimeout(searchTimer);
+  searchTimer = setTimeout(() => search(event.target.value), 250);
+});
+$('search').addEventListener('keydown', (event) => {
+  if (event.key === 'Enter') {
+    clearTimeout(searchTimer);
+    search(event.target.value);
+  } else if (event.key === 'Escape') {
+    $('search-results').hidden = true;
+  }
+});
+document.addEventListener('click', (event) => {
+  if (!event.target.closest('.search')) {
+    $('search-results').hidden = true;
+  }
+});
+
+$('chain').addEventListener('change', (event) => {
+  state.chainId = event.target.value;
+  drawChain();
+});
+$('scenario').addEventListener('change', (event) => {
+  state.scenario = event.target.value;
+  drawChain();
+});
+$('language').addEventListener('click', () => {
+  state.language = state.language === 'zh' ? 'en' : 'zh';
+  $('language').textContent = state.language === 'zh' ? 'English' : '中文';
+  if (state.model) {
+    render();
+  }
+  remember();
+  if (!$('panel').hidden && reopen) {
+    reopen();
+  }
+});
+$('panel-close').addEventListener('click', closePanel);
+$('export-png').addEventListener('click', () => {
+  const blob = cy.png({ output: 'blob', full: true, bg: '#ffffff', scale: 2 });
+  const url = URL.createObjectURL(blob);
+  const link = h('a', { href: url, download: `chainlens-${state.chainId}-${state.scenario}.png` });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+});
+
+legend();
+loadChains().then(drawChain).catch((error) => {
+  setStatus('');
+  showErrors('产业链列表加载失败', error);
+});

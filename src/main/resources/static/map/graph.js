@@ -1,0 +1,335 @@
+// Turns the ChainMap answer into cytoscape elements with positions of its own: one column a
+// segment (by position), products stacked in rows, products of other chains as ghost columns at
+// either edge. A computed preset layout keeps the same data drawing the same picture.
+
+import { NO_GAP_COLOR, gapKind, nameOf } from './labels.js';
+
+const FONT_SIZE = 14;
+const LINE_HEIGHT = 17;
+const LABEL_WIDTH = 118;
+const COLUMN_WIDTH = 172;
+const ROW_GAP = 22;
+const MIN_SIZE = 24;
+const MAX_SIZE = 60;
+const GHOST_SIZE = 22;
+
+/** Everything the map and the panels need about one chain in one scenario. */
+export function chainModel(data) {
+  const chain = data.chain;
+  const segments = [...chain.segments].sort((a, b) => a.position - b.position);
+  const products = new Map();
+  for (const segment of segments) {
+    for (const product of segment.products) {
+      // a product listed under two segments of the chain is drawn once, in the first
+      if (!products.has(product.id)) {
+        products.set(product.id, { ...product, segment });
+      }
+    }
+  }
+  const balances = new Map(data.balance.map((b) => [b.product.id, b]));
+  const gapsByProduct = new Map();
+  const unsupportedSegments = new Set();
+  for (const gap of data.gaps) {
+    if (gap.kind === 'NO_INNOVATION_SUPPORT') {
+      unsupportedSegments.add(gap.segment.id);
+    }
+    const list = gapsByProduct.get(gap.product.id) ?? [];
+    list.push(gap);
+    gapsByProduct.set(gap.product.id, list);
+  }
+  return { chain, segments, products, balances, gapsByProduct, unsupportedSegments, gaps: data.gaps };
+}
+
+/** The gap a product node is coloured by: its most severe one about the product itself. */
+export function colourGap(model, productId) {
+  return (model.gapsByProduct.get(productId) ?? []).find((gap) => gap.kind !== 'NO_INNOVATION_SUPPORT');
+}
+
+export function elements(model, language) {
+  const nodes = [];
+  const edges = [];
+  const columns = model.segments.map((segment) => [...new Set(segment.products.map((p) => p.id))]
+    .filter((id) => model.products.get(id).segment.id === segment.id));
+  const ghostsIn = new Map();
+  const ghostsOut = new Map();
+  const seenEdges = new Set();
+
+  for (const product of model.products.values()) {
+    for (const link of product.inputs) {
+      if (!model.products.has(link.product.id)) {
+        ghostsIn.set(link.product.id, link.product);
+        addEdge(edges, seenEdges, link.product.id, product.id, link.basis, true);
+      }
+    }
+    for (const link of product.outputs) {
+      const inChain = model.products.has(link.product.id);
+      if (!inChain && !ghostsIn.has(link.product.id)) {
+        ghostsOut.set(link.product.id, link.product);
+      }
+      addEdge(edges, seenEdges, product.id, link.product.id, link.basis, !inChain);
+    }
+  }
+  // a product of another chain both feeding and fed by this one sits with the inputs
+  for (const id of ghostsIn.keys()) {
+    ghostsOut.delete(id);
+  }
+
+  const sizes = nodeSizes(model);
+  const labels = new Map([...model.products.values()].map((p) => [p.id, nameOf(p, language)]));
+  const rows = placeRows(columns, edges, (id) => sizes.get(id), (id) => labels.get(id));
+  model.segments.forEach((segment, column) => {
+    const unsupported = model.unsupportedSegments.has(segment.id);
+    const segmentNode = {
+      data: {
+        id: `segment:${segment.id}`,
+        kind: 'segment',
+        label: segmentLabel(segment, language, unsupported),
+        nameZh: segment.nameZh,
+        name: segment.name,
+        unsupported,
+      },
+      classes: unsupported ? 'segment unsupported' : 'segment',
+    };
+    if (rows[column].length === 0) {
+      // a parent takes its place from its products; an empty segment needs one of its own
+      segmentNode.position = { x: column * COLUMN_WIDTH, y: 0 };
+    }
+    nodes.push(segmentNode);
+    for (const { id, y } of rows[column]) {
+      const product = model.products.get(id);
+      const gap = colourGap(model, id);
+      const balance = model.balances.get(id);
+      nodes.push({
+        data: {
+          id,
+          parent: `segment:${segment.id}`,
+          kind: 'product',
+          label: labels.get(id),
+          nameZh: product.nameZh,
+          name: product.name,
+          size: sizes.get(id),
+          color: gap ? gapKind(gap.kind).color : NO_GAP_COLOR,
+          gapKind: gap ? gap.kind : '',
+          capacity: balance ? balance.localCapacity : 0,
+        },
+        classes: balance && balance.localCapacity > 0 ? 'product' : 'product empty',
+        position: { x: column * COLUMN_WIDTH, y },
+      });
+    }
+  });
+  ghostColumn(nodes, ghostsIn, -1, language);
+  ghostColumn(nodes, ghostsOut, model.segments.length, language);
+  return [...nodes, ...edges];
+}
+
+export function segmentLabel(segment, language, unsupported) {
+  const name = nameOf(segment, language);
+  return unsupported ? `${name}\n⚠ 无创新平台` : name;
+}
+
+export function ghostLabel(product, language) {
+  const chains = product.chains.map((c) => nameOf(c, language)).join('、') || '其他';
+  return `${nameOf(product, language)}\n〔${chains}〕`;
+}
+
+function ghostColumn(nodes, ghosts, column, language) {
+  const products = [...ghosts.values()];
+  const ys = stack(products.map((p) => GHOST_SIZE + lineCount(ghostLabel(p, language)) * LINE_HEIGHT));
+  products.forEach((product, row) => {
+    nodes.push({
+      data: {
+        id: product.id,
+        kind: 'ghost',
+        label: ghostLabel(product, language),
+        nameZh: product.nameZh,
+        name: product.name,
+        chains: product.chains,
+        size: GHOST_SIZE,
+      },
+      classes: 'ghost',
+      position: { x: column * COLUMN_WIDTH, y: ys[row] },
+    });
+  });
+}
+
+function addEdge(edges, seen, source, target, basis, crossChain) {
+  const id = `${source}->${target}`;
+  if (seen.has(id)) {
+    return;
+  }
+  seen.add(id);
+  const classes = [basis === 'STOCK' ? 'stock' : 'flow', crossChain ? 'cross' : 'inner'].join(' ');
+  edges.push({ data: { id, source, target, basis }, classes });
+}
+
+/**
+ * The centre of each item stacked top to bottom with a gap, the stack centred on y = 0;
+ * heights include the label under a node.
+ */
+function stack(heights) {
+  const total = heights.reduce((a, b) => a + b, 0) + ROW_GAP * Math.max(0, heights.length - 1);
+  let top = -total / 2;
+  return heights.map((height) => {
+    const centre = top + height / 2;
+    top += height + ROW_GAP;
+    return centre;
+  });
+}
+
+/** Lines a label wraps to at LABEL_WIDTH: CJK characters are about twice as wide as Latin ones. */
+export function lineCount(label) {
+  return label.split('\n').reduce((lines, part) => {
+    let width = 0;
+    for (const char of part) {
+      width += char.charCodeAt(0) > 0x2e80 ? FONT_SIZE : FONT_SIZE * 0.56;
+    }
+    return lines + Math.max(1, Math.ceil(width / LABEL_WIDTH));
+  }, 0);
+}
+
+/**
+ * Each column's products, top to bottom, with their y. Columns are ordered once from left to
+ * right by the mean y of the products feeding them (a barycentre pass), so that fewer edges
+ * cross; ties keep the order the API gives, so the result is deterministic.
+ */
+function placeRows(columns, edges, sizeOf, labelOf) {
+  const yOf = new Map();
+  return columns.map((ids) => {
+    const keyed = ids.map((id, index) => {
+      const ys = edges.filter((e) => e.data.target === id && yOf.has(e.data.source)).map((e) => yOf.get(e.data.source));
+      const key = ys.length > 0 ? ys.reduce((a, b) => a + b, 0) / ys.length : Number.POSITIVE_INFINITY;
+      return { id, index, key };
+    });
+    const ordered = keyed.some((k) => Number.isFinite(k.key))
+      ? keyed.sort((a, b) => (a.key - b.key) || (a.index - b.index)).map((k) => k.id)
+      : ids;
+    // the label sits under the node; the node's own half-height is above its centre
+    const ys = stack(ordered.map((id) => sizeOf(id) + 6 + lineCount(labelOf(id)) * LINE_HEIGHT));
+    return ordered.map((id, row) => {
+      const y = ys[row] - (lineCount(labelOf(id)) * LINE_HEIGHT) / 2;
+      yOf.set(id, y);
+      return { id, y };
+    });
+  });
+}
+
+/**
+ * Node size by local capacity, compared among the chain's products of the same unit (tonnes
+ * and gigawatts do not compare); area grows with capacity.
+ */
+function nodeSizes(model) {
+  const largest = new Map();
+  for (const balance of model.balances.values()) {
+    largest.set(balance.unit, Math.max(largest.get(balance.unit) ?? 0, balance.localCapacity));
+  }
+  const sizes = new Map();
+  for (const id of model.products.keys()) {
+    const balance = model.balances.get(id);
+    const max = balance ? largest.get(balance.unit) : 0;
+    const share = balance && max > 0 ? balance.localCapacity / max : 0;
+    sizes.set(id, share > 0 ? MIN_SIZE + 8 + (MAX_SIZE - MIN_SIZE - 8) * Math.sqrt(share) : MIN_SIZE);
+  }
+  return sizes;
+}
+
+export const STYLE = [
+  {
+    selector: 'node',
+    style: {
+      label: 'data(label)',
+      'font-family': '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif',
+      'font-size': FONT_SIZE,
+      'line-height': LINE_HEIGHT / FONT_SIZE,
+      color: '#1f2d3a',
+      'text-wrap': 'wrap',
+      'text-overflow-wrap': 'anywhere',
+      'text-max-width': LABEL_WIDTH,
+      'text-valign': 'bottom',
+      'text-halign': 'center',
+      'text-margin-y': 5,
+      'min-zoomed-font-size': 6,
+      // labels stay legible where edges pass under them
+      'text-background-color': '#eef3f7',
+      'text-background-opacity': 0.85,
+      'text-background-padding': 1,
+    },
+  },
+  {
+    selector: 'node.product',
+    style: {
+      width: 'data(size)',
+      height: 'data(size)',
+      'background-color': 'data(color)',
+      'border-width': 2,
+      'border-color': '#ffffff',
+    },
+  },
+  {
+    selector: 'node.product.empty',
+    style: {
+      'background-color': '#ffffff',
+      'border-width': 4,
+      'border-color': 'data(color)',
+    },
+  },
+  {
+    selector: 'node.segment',
+    style: {
+      shape: 'round-rectangle',
+      'background-color': '#eef3f7',
+      'background-opacity': 1,
+      'border-width': 1,
+      'border-color': '#c9d6e0',
+      padding: 18,
+      'text-valign': 'top',
+      'text-margin-y': -6,
+      'font-size': FONT_SIZE,
+      'font-weight': 'bold',
+      color: '#30475e',
+      'text-max-width': COLUMN_WIDTH - 30,
+      'text-background-opacity': 0,
+    },
+  },
+  {
+    selector: 'node.segment.unsupported',
+    style: {
+      'border-width': 3,
+      'border-style': 'dashed',
+      'border-color': '#00897b',
+    },
+  },
+  {
+    selector: 'node.ghost',
+    style: {
+      shape: 'round-rectangle',
+      width: GHOST_SIZE,
+      height: GHOST_SIZE,
+      'background-color': '#ffffff',
+      'border-width': 2,
+      'border-style': 'dashed',
+      'border-color': '#8a99a6',
+      color: '#5b6b78',
+      'font-style': 'italic',
+      'text-background-color': '#f6f8fa',
+    },
+  },
+  {
+    selector: 'edge',
+    style: {
+      width: 1.6,
+      'curve-style': 'bezier',
+      'line-color': '#7d8d99',
+      'target-arrow-color': '#7d8d99',
+      'target-arrow-shape': 'triangle',
+      'arrow-scale': 0.9,
+      opacity: 0.85,
+    },
+  },
+  { selector: 'edge.cross', style: { 'line-color': '#b0bcc5', 'target-arrow-color': '#b0bcc5' } },
+  { selector: 'edge.stock', style: { 'line-style': 'dashed' } },
+  {
+    selector: 'node:selected',
+    style: { 'overlay-color': '#1e88e5', 'overlay-opacity': 0.18, 'overlay-padding': 6 },
+  },
+  { selector: '.faded', style: { opacity: 0.25 } },
+];

@@ -1,0 +1,165 @@
+// The side panel's two contents: a product (producers, balance, gaps, candidates) and a
+// company card. Built with DOM calls, never from HTML strings, so names in the data cannot
+// inject markup.
+
+import { STATUS_ZH, figure, gapKind, nameOf, percent } from './labels.js';
+
+/** An element with attributes (on* functions become listeners) and children. */
+export function h(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) {
+      continue;
+    }
+    if (key.startsWith('on') && typeof value === 'function') {
+      element.addEventListener(key.slice(2), value);
+    } else if (key === 'style') {
+      // CSSOM, not a style attribute: the page's Content-Security-Policy allows no inline styles
+      Object.assign(element.style, value);
+    } else if (key === 'class') {
+      element.className = value;
+    } else {
+      element.setAttribute(key, value === true ? '' : value);
+    }
+  }
+  for (const child of children.flat()) {
+    if (child !== undefined && child !== null && child !== false) {
+      element.append(child instanceof Node ? child : String(child));
+    }
+  }
+  return element;
+}
+
+export function swatch(color) {
+  return h('span', { class: 'swatch', style: { backgroundColor: color } });
+}
+
+function section(title, ...content) {
+  return h('section', { class: 'panel-section' }, h('h3', {}, title), ...content);
+}
+
+function empty(text) {
+  return h('p', { class: 'muted' }, text);
+}
+
+function companyLink(company, language, openCompany) {
+  return h('button', {
+    type: 'button',
+    class: 'link',
+    'data-company-id': company.id,
+    onclick: () => openCompany(company.id),
+  }, nameOf(company, language));
+}
+
+function producerTable(producers, language, openCompany) {
+  if (producers.length === 0) {
+    return empty('无');
+  }
+  return h('table', { class: 'producers' },
+    h('thead', {}, h('tr', {}, h('th', {}, '企业'), h('th', {}, '产能'), h('th', {}, '状态'), h('th', {}, '地区'))),
+    h('tbody', {}, producers.map((p) => h('tr', {},
+      h('td', {}, companyLink(p.company, language, openCompany)),
+      h('td', { class: 'number', title: p.writtenAs ?? '' }, figure(p.capacity, p.unit)),
+      h('td', {}, STATUS_ZH[p.status] ?? p.status),
+      h('td', {}, [p.region, p.district].filter(Boolean).join(' · '))))));
+}
+
+function candidateList(candidates, language, openCompany) {
+  if (candidates.length === 0) {
+    return empty('暂无候选企业');
+  }
+  return h('ol', { class: 'candidates' }, candidates.map((c) => h('li', { class: 'candidate', 'data-company-id': c.company.id },
+    h('div', { class: 'candidate-head' },
+      companyLink(c.company, language, openCompany),
+      h('span', { class: 'score' }, `评分 ${c.score.toFixed(2)}`),
+      c.capacity !== null ? h('span', { class: 'muted' }, `产能 ${figure(c.capacity, c.product.unit)}`) : null,
+      h('span', { class: 'muted' }, `→ ${nameOf(c.product, language)}`)),
+    h('ul', { class: 'reasons' }, c.reasons.map((reason) => h('li', {}, reason))))));
+}
+
+function balanceFigures(balance) {
+  if (!balance) {
+    return empty('无平衡数据');
+  }
+  const rows = [
+    ['本地产能', figure(balance.localCapacity, balance.unit)],
+    ['本地需求', figure(balance.localDemand, balance.unit)],
+    ['自给率', percent(balance.selfSufficiency)],
+    ['本地生产企业', String(balance.producerCount)],
+    ['数据完整', balance.complete ? '是' : `否（${balance.sitesWithUnknownCapacity} 个生产厂址、${balance.consumerSitesWithUnknownCapacity} 个使用厂址产能未知，数值为下限）`],
+  ];
+  return h('dl', { class: 'figures' }, rows.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]));
+}
+
+/** The panel of one product of the chain drawn (or of another chain, a ghost node). */
+export function productPanel({ detail, model, language, openCompany, scenarioZh }) {
+  const product = detail.product;
+  const local = product.producers.filter((p) => p.company.local);
+  const outside = product.producers.filter((p) => !p.company.local);
+  const mapGaps = model.gapsByProduct.get(product.id) ?? [];
+  const gapCandidates = detail.gaps.filter((g) => g.product.id === product.id);
+  const gapSections = mapGaps.map((gap) => {
+    const kind = gapKind(gap.kind);
+    const withCandidates = gapCandidates.find((g) => g.kind === gap.kind);
+    return h('article', { class: 'gap', 'data-gap-kind': gap.kind },
+      h('h4', {}, swatch(kind.color), `${kind.zh} · ${gap.action}`,
+        h('span', { class: 'muted' }, ` 严重度 ${gap.severity.toFixed(1)}`)),
+      h('p', { class: 'explanation' }, gap.explanation),
+      gap.kind === 'NO_INNOVATION_SUPPORT'
+        ? null
+        : h('div', { class: 'gap-candidates' }, h('h5', {}, '建议招引企业'),
+          candidateList(withCandidates ? withCandidates.candidates : [], language, openCompany)));
+  });
+  return h('div', { class: 'product-panel', 'data-product-id': product.id },
+    h('h2', {}, nameOf(product, language)),
+    h('p', { class: 'muted' }, `${nameOf(product, language === 'en' ? 'zh' : 'en')} · 单位 ${product.unit} · ${product.chains.map((c) => nameOf(c, language)).join('、')}`),
+    section(`产能与需求（${scenarioZh}）`, balanceFigures(model.balances.get(product.id))),
+    section(`缺口（${mapGaps.length}）`, mapGaps.length === 0 ? empty('本情景下无缺口') : gapSections),
+    mapGaps.length === 0 ? section('外地候选企业', candidateList(detail.candidates, language, openCompany)) : null,
+    section(`本地生产企业（${local.length}）`, producerTable(local, language, openCompany)),
+    section(`外地生产企业（${outside.length}）`, producerTable(outside, language, openCompany)));
+}
+
+function companyList(companies, language, openCompany) {
+  if (companies.length === 0) {
+    return empty('无');
+  }
+  return h('ul', { class: 'inline-list' }, companies.map((c) => h('li', {}, companyLink(c, language, openCompany))));
+}
+
+/** A company card: sites, products, chains, projects, platforms, suppliers and customers. */
+export function companyCard({ company, language, openCompany }) {
+  const productionsBySite = new Map();
+  for (const production of company.productions) {
+    const list = productionsBySite.get(production.site.id) ?? [];
+    list.push(production);
+    productionsBySite.set(production.site.id, list);
+  }
+  const products = [...new Map(company.productions.map((p) => [p.product.id, p.product])).values()];
+  return h('div', { class: 'company-card', 'data-company-id': company.id },
+    h('h2', {}, nameOf(company, language)),
+    h('p', { class: 'muted' }, [
+      nameOf(company, language === 'en' ? 'zh' : 'en'),
+      company.local ? '本地企业' : '外地企业',
+      company.headquarters ? `总部 ${nameOf(company.headquarters, language)}` : null,
+      company.aliases.length > 0 ? `又名 ${company.aliases.join('、')}` : null,
+    ].filter(Boolean).join(' · ')),
+    section(`厂址（${company.sites.length}）`, company.sites.length === 0 ? empty('无')
+      : h('ul', { class: 'sites' }, company.sites.map((site) => h('li', { class: 'site', 'data-site-id': site.id },
+        h('strong', {}, [site.name || site.id, site.region, site.district].filter(Boolean).join(' · ')),
+        h('ul', {}, (productionsBySite.get(site.id) ?? []).map((p) => h('li', {},
+          `${nameOf(p.product, language)} ${figure(p.capacity, p.unit)} ${STATUS_ZH[p.status] ?? p.status}`))))))),
+    section(`产品（${products.length}）`, products.length === 0 ? empty('无')
+      : h('ul', { class: 'inline-list' }, products.map((p) => h('li', {}, nameOf(p, language))))),
+    section(`产业链（${company.chains.length}）`, company.chains.length === 0 ? empty('无')
+      : h('ul', { class: 'inline-list' }, company.chains.map((c) => h('li', {}, nameOf(c, language))))),
+    section(`项目（${company.projects.length}）`, company.projects.length === 0 ? empty('无')
+      : h('ul', {}, company.projects.map((p) => h('li', {},
+        `${nameOf(p, language)} · ${STATUS_ZH[p.status] ?? p.status}`,
+        p.capacity !== null ? ` · ${figure(p.capacity, p.unit)}` : '',
+        p.district ? ` · ${p.district}` : '')))),
+    section(`创新平台（${company.platforms.length}）`, company.platforms.length === 0 ? empty('无')
+      : h('ul', {}, company.platforms.map((p) => h('li', {}, `${nameOf(p, language)} · ${p.kind}`)))),
+    section(`本地供应商（${company.suppliers.length}）`, companyList(company.suppliers, language, openCompany)),
+    section(`本地客户（${company.customers.length}）`, companyList(company.customers, language, openCompany)));
+}

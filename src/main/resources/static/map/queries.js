@@ -1,0 +1,114 @@
+// Every GraphQL document the page sends, and the one function that sends them. The page is a
+// client of the public API (POST /graphql) and nothing else. Each document stays well inside
+// the server's limits (chainlens.graphql.max-depth 10, max-complexity 300, max-page-size 100):
+// the map, a product's details and a company card are separate requests for that reason.
+
+export const PAGE_SIZE = 100;
+
+export const CHAINS = `query Chains {
+  chains { id name nameZh }
+}`;
+
+const PRODUCT_REF = 'id name nameZh chains { id name nameZh }';
+
+export const CHAIN_MAP = `query ChainMap($chainId: ID!, $scenario: Scenario!, $first: Int!) {
+  chain(id: $chainId) {
+    id name nameZh
+    segments {
+      id name nameZh stage position
+      platforms { id }
+      products {
+        id name nameZh unit
+        inputs { basis product { ${PRODUCT_REF} } }
+        outputs { basis product { ${PRODUCT_REF} } }
+      }
+    }
+  }
+  balance(chainId: $chainId, scenario: $scenario) {
+    product { id }
+    localCapacity localDemand selfSufficiency producerCount unit complete
+    sitesWithUnknownCapacity consumerSitesWithUnknownCapacity
+  }
+  gaps(chainId: $chainId, scenario: $scenario, first: $first) {
+    kind action severity explanation complete
+    product { id }
+    segment { id }
+  }
+}`;
+
+const COMPANY_REF = 'id name nameZh local';
+
+const CANDIDATE = `company { ${COMPANY_REF} } product { id name nameZh unit } score capacity reasons`;
+
+export const PRODUCT_DETAIL = `query ProductDetail($productId: ID!, $chainId: ID!, $scenario: Scenario!, $first: Int!) {
+  product(id: $productId) {
+    id name nameZh unit
+    chains { id name nameZh }
+    producers {
+      company { ${COMPANY_REF} }
+      capacity unit status region district writtenAs
+    }
+  }
+  candidates(productId: $productId, first: 5) { ${CANDIDATE} }
+  gaps(chainId: $chainId, scenario: $scenario, first: $first) {
+    kind product { id }
+    candidates(first: 5) { ${CANDIDATE} }
+  }
+}`;
+
+export const SEARCH_COMPANIES = `query SearchCompanies($text: String!) {
+  searchCompanies(text: $text, first: 10) { ${COMPANY_REF} aliases }
+}`;
+
+export const COMPANY_CARD = `query CompanyCard($id: ID!) {
+  company(id: $id) {
+    ${COMPANY_REF} aliases
+    headquarters { name nameZh }
+    sites { id name region district }
+    productions {
+      product { id name nameZh }
+      site { id }
+      capacity unit status region district
+    }
+    chains { id name nameZh }
+    projects { id name nameZh status capacity unit district products { id name nameZh } }
+    platforms { id name nameZh kind status }
+    suppliers { ${COMPANY_REF} }
+    customers { ${COMPANY_REF} }
+  }
+}`;
+
+/** A GraphQL error response, with every message the server gave. */
+export class GraphQlFailure extends Error {
+  constructor(messages) {
+    super(messages.join('\n'));
+    this.messages = messages;
+  }
+}
+
+/** Sends one document; resolves to its data, rejects with GraphQlFailure on any error. */
+export async function graphql(query, variables = {}) {
+  let response;
+  try {
+    response = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch (e) {
+    throw new GraphQlFailure([`无法连接服务器 (cannot reach the server): ${e.message}`]);
+  }
+  let body;
+  try {
+    body = await response.json();
+  } catch (e) {
+    throw new GraphQlFailure([`服务器返回 HTTP ${response.status} (not a GraphQL response)`]);
+  }
+  if (body.errors && body.errors.length > 0) {
+    throw new GraphQlFailure(body.errors.map((error) => error.message));
+  }
+  if (!response.ok) {
+    throw new GraphQlFailure([`服务器返回 HTTP ${response.status}`]);
+  }
+  return body.data;
+}
