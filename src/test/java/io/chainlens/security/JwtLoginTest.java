@@ -142,6 +142,16 @@ class JwtLoginTest {
 		mvc.perform(get("/actuator/health")).andExpect(status().isOk());
 	}
 
+	@Test
+	void theMapPageAndItsAssetsNeedALoginAsReadsDo() throws Exception {
+		String bearer = "Bearer " + token(KEY, "analyst-1", List.of("ANALYST"), List.of(), 600);
+		for (String page : List.of("/", "/index.html", "/map/app.js",
+				"/webjars/cytoscape/dist/cytoscape.esm.min.mjs")) {
+			mvc.perform(get(page)).andExpect(status().isUnauthorized());
+			mvc.perform(get(page).header("Authorization", bearer)).andExpect(status().isOk());
+		}
+	}
+
 	private static Map<String, Object> capacity(String company, String product) {
 		return Map.of("companyId", company, "productId", product, "region", "包头市", "capacity", 3.0, "unit", "万t",
 				"status", "OPERATING", "source", "public: JWT test");

@@ -20,7 +20,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ChainlensTest
 class GraphiQlTest {
 
-	private static final Pattern ASSET = Pattern.compile("(?:src|href)=\"([^\"]+)\"");
+	static final Pattern ASSET = Pattern.compile("(?:src|href)=\"([^\"]+)\"");
 
 	@Autowired
 	MockMvc mvc;

@@ -1,0 +1,275 @@
+package io.chainlens.web;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.graphql.client.GraphQlClient;
+import org.springframework.graphql.client.HttpSyncGraphQlClient;
+import org.springframework.graphql.support.ResourceDocumentSource;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The chain map page in a real headless Chromium against the whole app on a port, each
+ * figure on the page checked against what the public GraphQL API answers.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class ChainMapPageTest {
+
+	private static final String CHAIN = "rare-earth";
+
+	@RegisterExtension
+	static final Browser browser = new Browser();
+
+	@LocalServerPort
+	int port;
+
+	GraphQlClient api;
+
+	@BeforeEach
+	void api() {
+		this.api = HttpSyncGraphQlClient.builder(RestClient.create("http://localhost:" + this.port + "/graphql"))
+			.documentSource(new ResourceDocumentSource(List.of(new ClassPathResource("graphql-test/")),
+					ResourceDocumentSource.FILE_EXTENSIONS))
+			.build();
+	}
+
+	@Test
+	void pageLoadsWithoutConsoleErrors() {
+		open("/");
+		List<LogEntry> console = browser.console();
+		assertThat(console).filteredOn(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+			.as("console errors")
+			.isEmpty();
+		assertThat(browser.driver().findElement(By.id("errors")).isDisplayed()).isFalse();
+		assertThat(new Select(browser.driver().findElement(By.id("chain"))).getOptions())
+			.hasSameSizeAs(this.api.documentName("chains").retrieveSync("chains").toEntityList(Map.class));
+	}
+
+	@Test
+	void mapShowsTheChainsProductsAndTheProductsOfOtherChainsItIsLinkedTo() {
+		open("/?chain=" + CHAIN);
+		List<Map<String, Object>> products = chainProducts(CHAIN);
+		Set<String> ids = ids(products);
+		Set<String> linked = new HashSet<>();
+		for (Map<String, Object> product : products) {
+			for (String direction : List.of("inputs", "outputs")) {
+				for (Map<String, Object> link : list(product.get(direction))) {
+					linked.add((String) map(link.get("product")).get("id"));
+				}
+			}
+		}
+		linked.removeAll(ids);
+
+		assertThat(drawn("product")).containsExactlyInAnyOrderElementsOf(ids);
+		assertThat(drawn("ghost")).containsExactlyInAnyOrderElementsOf(linked).isNotEmpty();
+		assertThat(label(products.get(0).get("id"))).isEqualTo(products.get(0).get("nameZh"));
+
+		browser.driver().findElement(By.id("language")).click();
+		assertThat(label(products.get(0).get("id"))).isEqualTo(products.get(0).get("name"));
+
+		new Select(browser.driver().findElement(By.id("chain"))).selectByValue("pv");
+		awaitMap();
+		assertThat(drawn("product")).containsExactlyInAnyOrderElementsOf(ids(chainProducts("pv")));
+	}
+
+	@Test
+	void clickingAGapColouredProductShowsItsCandidates() {
+		List<Map<String, Object>> gaps = this.api.documentName("gapsWithCandidates")
+			.variable("chainId", CHAIN)
+			.variable("scenario", "CURRENT")
+			.variable("first", 100)
+			.variable("candidates", 5)
+			.retrieveSync("gaps")
+			.toEntityList(Map.class)
+			.stream()
+			.map(ChainMapPageTest::map)
+			.toList();
+		// the gap a node is coloured by is its product's most severe one (the API lists
+		// the
+		// most severe first) about the product itself
+		Map<String, Object> gap = gaps.stream()
+			.filter(g -> !"NO_INNOVATION_SUPPORT".equals(g.get("kind")))
+			.filter(g -> g == colouring(gaps, productOf(g)))
+			.filter(g -> !list(g.get("candidates")).isEmpty())
+			.findFirst()
+			.orElseThrow();
+		String product = productOf(gap);
+		List<String> candidates = list(gap.get("candidates")).stream()
+			.map(c -> (String) map(c.get("company")).get("id"))
+			.toList();
+
+		open("/?chain=" + CHAIN);
+		assertThat((String) browser.script("return window.chainlensMap.getElementById(arguments[0]).data('gapKind')",
+				product))
+			.isEqualTo(gap.get("kind"));
+		clickNode(product);
+
+		WebElement panel = browser.waiting()
+			.until(ExpectedConditions
+				.visibilityOfElementLocated(By.cssSelector(".product-panel[data-product-id='" + product + "']")));
+		List<String> shown = panel
+			.findElements(By.cssSelector(".gap[data-gap-kind='" + gap.get("kind") + "'] .candidate"))
+			.stream()
+			.map(c -> c.getDomAttribute("data-company-id"))
+			.toList();
+		assertThat(shown).containsExactlyElementsOf(candidates);
+		assertThat(panel.getText()).contains((String) gap.get("explanation"));
+	}
+
+	@Test
+	void companySearchOpensACardWithTheCompanysSites() {
+		String text = "北方稀土";
+		String first = (String) map(this.api.documentName("searchCompanies")
+			.variable("text", text)
+			.retrieveSync("searchCompanies[0]")
+			.toEntity(Map.class)).get("id");
+		List<String> sites = this.api.documentName("company")
+			.variable("id", first)
+			.retrieveSync("company.sites")
+			.toEntityList(Map.class)
+			.stream()
+			.map(site -> (String) site.get("id"))
+			.toList();
+
+		open("/?chain=" + CHAIN);
+		browser.driver().findElement(By.id("search")).sendKeys(text);
+		WebElement result = browser.waiting()
+			.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#search-results .result")));
+		assertThat(result.getDomAttribute("data-company-id")).isEqualTo(first);
+		result.click();
+
+		WebElement card = browser.waiting()
+			.until(ExpectedConditions
+				.visibilityOfElementLocated(By.cssSelector(".company-card[data-company-id='" + first + "']")));
+		assertThat(card.findElements(By.cssSelector(".site")).stream().map(s -> s.getDomAttribute("data-site-id")))
+			.isNotEmpty()
+			.containsExactlyInAnyOrderElementsOf(sites);
+		assertThat(card.getText()).contains(text, "厂址", "产业链", "项目", "创新平台", "本地供应商", "本地客户");
+	}
+
+	@Test
+	void mapDownloadsAsAPngOfTheWholeMap() throws IOException {
+		open("/?chain=" + CHAIN + "&scenario=PLANNED");
+		browser.clearDownloads();
+		Map<String, Object> extent = browser
+			.script("const b = window.chainlensMap.elements().boundingBox(); return { w: b.w, h: b.h };");
+
+		browser.driver().findElement(By.id("export-png")).click();
+		Path png = browser.download("chainlens-" + CHAIN + "-PLANNED.png");
+
+		BufferedImage image = ImageIO.read(png.toFile());
+		assertThat(image).as("a PNG image").isNotNull();
+		// full: the whole map at twice its model size, not the part in view
+		assertThat((double) image.getWidth()).isCloseTo(2 * number(extent.get("w")), within(4.0));
+		assertThat((double) image.getHeight()).isCloseTo(2 * number(extent.get("h")), within(4.0));
+		assertThat(Files.size(png)).isGreaterThan(10_000);
+	}
+
+	private void open(String path) {
+		browser.driver().get("http://localhost:" + this.port + path);
+		awaitMap();
+	}
+
+	private void awaitMap() {
+		browser.waiting()
+			.withMessage("the map to be drawn")
+			.until(d -> "true".equals(browser.script("return document.body.dataset.mapReady")));
+	}
+
+	private List<String> drawn(String kind) {
+		return browser.script(
+				"return window.chainlensMap.nodes().filter(n => n.data('kind') === arguments[0])" + ".map(n => n.id())",
+				kind);
+	}
+
+	private String label(Object id) {
+		return browser.script("return window.chainlensMap.getElementById(arguments[0]).data('label')", id);
+	}
+
+	/**
+	 * A real mouse click on a node, brought to the middle of the map as a user would pan.
+	 */
+	private void clickNode(String id) {
+		List<Number> at = browser.script("""
+				const cy = window.chainlensMap;
+				const node = cy.getElementById(arguments[0]);
+				cy.zoom(1);
+				cy.center(node);
+				const p = node.renderedPosition();
+				return [p.x, p.y];""", id);
+		WebElement map = browser.driver().findElement(By.id("map"));
+		int dx = (int) Math.round(at.get(0).doubleValue() - map.getRect().getWidth() / 2.0);
+		int dy = (int) Math.round(at.get(1).doubleValue() - map.getRect().getHeight() / 2.0);
+		new Actions(browser.driver()).moveToElement(map, dx, dy).click().perform();
+	}
+
+	private List<Map<String, Object>> chainProducts(String chain) {
+		return this.api.documentName("chainMap")
+			.variable("chainId", chain)
+			.retrieveSync("chain.segments")
+			.toEntityList(Map.class)
+			.stream()
+			.flatMap(segment -> list(segment.get("products")).stream())
+			.toList();
+	}
+
+	private static Map<String, Object> colouring(List<Map<String, Object>> gaps, String product) {
+		return gaps.stream()
+			.filter(g -> product.equals(productOf(g)) && !"NO_INNOVATION_SUPPORT".equals(g.get("kind")))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private static String productOf(Map<String, Object> gap) {
+		return (String) map(gap.get("product")).get("id");
+	}
+
+	private static Set<String> ids(List<Map<String, Object>> products) {
+		Set<String> ids = new LinkedHashSet<>();
+		products.forEach(p -> ids.add((String) p.get("id")));
+		return ids;
+	}
+
+	private static double number(Object value) {
+		return ((Number) value).doubleValue();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> map(Object value) {
+		return (Map<String, Object>) value;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> list(Object value) {
+		return (List<Map<String, Object>>) value;
+	}
+
+}
