@@ -88,7 +88,7 @@ export function elements(model, language) {
         name: segment.name,
         unsupported,
       },
-      classes: unsupported ? 'segment unsupported' : 'segment',
+      classes: withLanguage(unsupported ? 'segment unsupported' : 'segment', language),
     };
     if (rows[column].length === 0) {
       // a parent takes its place from its products; an empty segment needs one of its own
@@ -112,7 +112,7 @@ export function elements(model, language) {
           gapKind: gap ? gap.kind : '',
           capacity: balance ? balance.localCapacity : 0,
         },
-        classes: balance && balance.localCapacity > 0 ? 'product' : 'product empty',
+        classes: withLanguage(balance && balance.localCapacity > 0 ? 'product' : 'product empty', language),
         position: { x: column * COLUMN_WIDTH, y },
       });
     }
@@ -129,7 +129,7 @@ export function segmentLabel(segment, language, unsupported) {
 
 export function ghostLabel(product, language) {
   const chains = product.chains.map((c) => nameOf(c, language)).join('、') || '其他';
-  return `${nameOf(product, language)}\n〔${chains}〕`;
+  return language === 'en' ? `${nameOf(product, language)}\n[${chains}]` : `${nameOf(product, language)}\n〔${chains}〕`;
 }
 
 function ghostColumn(nodes, ghosts, column, language) {
@@ -146,10 +146,15 @@ function ghostColumn(nodes, ghosts, column, language) {
         chains: product.chains,
         size: GHOST_SIZE,
       },
-      classes: 'ghost',
+      classes: withLanguage('ghost', language),
       position: { x: column * COLUMN_WIDTH, y: ys[row] },
     });
   });
+}
+
+/** Chinese labels wrap between any two characters, English ones between words. */
+function withLanguage(classes, language) {
+  return language === 'en' ? `${classes} latin` : classes;
 }
 
 function addEdge(edges, seen, source, target, basis, crossChain) {
@@ -325,6 +330,7 @@ export const STYLE = [
       opacity: 0.85,
     },
   },
+  { selector: 'node.latin', style: { 'text-overflow-wrap': 'whitespace' } },
   { selector: 'edge.cross', style: { 'line-color': '#b0bcc5', 'target-arrow-color': '#b0bcc5' } },
   { selector: 'edge.stock', style: { 'line-style': 'dashed' } },
   {

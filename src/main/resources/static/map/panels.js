@@ -148,7 +148,7 @@ export function companyCard({ company, language, openCompany }) {
       : h('ul', { class: 'sites' }, company.sites.map((site) => h('li', { class: 'site', 'data-site-id': site.id },
         h('strong', {}, [site.name || site.id, site.region, site.district].filter(Boolean).join(' · ')),
         h('ul', {}, (productionsBySite.get(site.id) ?? []).map((p) => h('li', {},
-          `${nameOf(p.product, language)} ${figure(p.capacity, p.unit)} ${STATUS_ZH[p.status] ?? p.status}`))))))),
+          `${nameOf(p.product, language)} · ${p.capacity === null ? '产能未知' : figure(p.capacity, p.unit)} · ${STATUS_ZH[p.status] ?? p.status}`))))))),
     section(`产品（${products.length}）`, products.length === 0 ? empty('无')
       : h('ul', { class: 'inline-list' }, products.map((p) => h('li', {}, nameOf(p, language))))),
     section(`产业链（${company.chains.length}）`, company.chains.length === 0 ? empty('无')

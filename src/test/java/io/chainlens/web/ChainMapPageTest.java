@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
@@ -27,6 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.client.GraphQlClient;
+import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.client.HttpSyncGraphQlClient;
 import org.springframework.graphql.support.ResourceDocumentSource;
 import org.springframework.test.context.ActiveProfiles;
@@ -173,6 +175,24 @@ class ChainMapPageTest {
 			.isNotEmpty()
 			.containsExactlyInAnyOrderElementsOf(sites);
 		assertThat(card.getText()).contains(text, "厂址", "产业链", "项目", "创新平台", "本地供应商", "本地客户");
+	}
+
+	@Test
+	void graphQlErrorsAreShownInThePage() {
+		String tooLong = "稀".repeat(201);
+		List<ResponseError> refused = this.api.documentName("searchCompanies")
+			.variable("text", tooLong)
+			.executeSync()
+			.getErrors();
+		assertThat(refused).as("the API refuses an overlong search").isNotEmpty();
+
+		open("/?chain=" + CHAIN);
+		// pasted rather than typed key by key: the same input, faster
+		browser.script("document.getElementById('search').value = arguments[0]", tooLong);
+		browser.driver().findElement(By.id("search")).sendKeys(Keys.ENTER);
+
+		WebElement errors = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("errors")));
+		assertThat(errors.getText()).contains("企业搜索失败", refused.get(0).getMessage());
 	}
 
 	@Test
