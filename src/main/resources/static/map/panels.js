@@ -113,8 +113,10 @@ export function productPanel({ detail, model, language, openCompany, scenarioZh 
   return h('div', { class: 'product-panel', 'data-product-id': product.id },
     h('h2', {}, nameOf(product, language)),
     h('p', { class: 'muted' }, `${nameOf(product, language === 'en' ? 'zh' : 'en')} · 单位 ${product.unit} · ${product.chains.map((c) => nameOf(c, language)).join('、')}`),
-    section(`产能与需求（${scenarioZh}）`, balanceFigures(model.balances.get(product.id))),
-    section(`缺口（${mapGaps.length}）`, mapGaps.length === 0 ? empty('本情景下无缺口') : gapSections),
+    model.products.has(product.id)
+      ? [section(`产能与需求（${scenarioZh}）`, balanceFigures(model.balances.get(product.id))),
+        section(`缺口（${mapGaps.length}）`, mapGaps.length === 0 ? empty('本情景下无缺口') : gapSections)]
+      : h('p', { class: 'note' }, '其他产业链的产品：它的产能平衡和缺口在所属产业链的图谱中。'),
     mapGaps.length === 0 ? section('外地候选企业', candidateList(detail.candidates, language, openCompany)) : null,
     section(`本地生产企业（${local.length}）`, producerTable(local, language, openCompany)),
     section(`外地生产企业（${outside.length}）`, producerTable(outside, language, openCompany)));
