@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -89,6 +91,7 @@ class GapExportTest {
 			// 招商清单-晶硅光伏-CURRENT-…
 			.contains(
 					"filename*=UTF-8''%E6%8B%9B%E5%95%86%E6%B8%85%E5%8D%95-%E6%99%B6%E7%A1%85%E5%85%89%E4%BC%8F-CURRENT-");
+		keep("gaps-pv-CURRENT.xlsx", response.getContentAsByteArray());
 		List<ApiGap> gaps = apiGaps("pv", "CURRENT", null, 5);
 		assertThat(gaps).isNotEmpty();
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getContentAsByteArray()))) {
@@ -185,6 +188,7 @@ class GapExportTest {
 		assertThat(response.getHeader("Content-Disposition")).contains("chainlens-gaps-all-chains-CURRENT-")
 			// 全部产业链
 			.contains("%E5%85%A8%E9%83%A8%E4%BA%A7%E4%B8%9A%E9%93%BE");
+		keep("gaps-all-chains-CURRENT.csv", response.getContentAsByteArray());
 		List<CSVRecord> records = csv(response.getContentAsByteArray());
 		assertThat(records).hasSize(expectedRows + 1);
 		assertThat(records.subList(1, records.size()).stream().map(r -> r.get(0)).distinct())
@@ -217,6 +221,12 @@ class GapExportTest {
 		assertThat(response.getStatus()).isEqualTo(400);
 		assertThat(response.getContentAsString(StandardCharsets.UTF_8)).contains(message);
 		assertThat(response.getHeader("Content-Disposition")).isNull();
+	}
+
+	/** Keeps a download in target/exports for a person to open. */
+	private static void keep(String name, byte[] body) throws IOException {
+		Path folder = Files.createDirectories(Path.of("target", "exports"));
+		Files.write(folder.resolve(name), body);
 	}
 
 	private MockHttpServletResponse download(MockHttpServletRequestBuilder request) throws Exception {
