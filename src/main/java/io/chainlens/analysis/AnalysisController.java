@@ -19,7 +19,7 @@ import io.chainlens.analysis.Gap.CandidatePool;
 import io.chainlens.chain.Chain;
 import io.chainlens.chain.Target;
 import io.chainlens.company.Company;
-import io.chainlens.web.BadArgument;
+import io.chainlens.web.GraphQlLimits;
 import io.chainlens.web.NotAvailableYet;
 import reactor.core.publisher.Mono;
 
@@ -35,12 +35,13 @@ import static io.chainlens.database.Batched.ids;
 @Controller
 class AnalysisController {
 
-	static final int MAX_FIRST = 100;
-
 	private final AnalysisService analysis;
 
-	AnalysisController(AnalysisService analysis, BatchLoaderRegistry registry) {
+	private final GraphQlLimits limits;
+
+	AnalysisController(AnalysisService analysis, GraphQlLimits limits, BatchLoaderRegistry registry) {
 		this.analysis = analysis;
+		this.limits = limits;
 		registry.<CandidatePool, List<Candidate>>forName("gapCandidates")
 			.registerMappedBatchLoader((pools, env) -> Mono
 				.fromCallable(() -> analysis.candidates(pools, graph(env.getContext()).regionName())));
@@ -131,8 +132,10 @@ class AnalysisController {
 		return byKey(companies, Company::id, analysis.links(ids(companies, Company::id)));
 	}
 
-	private static int first(Integer first, int defaultValue) {
-		return BadArgument.checkFirst(first == null ? defaultValue : first, MAX_FIRST);
+	// The schema's defaults apply when a client leaves `first` out; a caller inside the
+	// app may pass null. Either way the one configured page-size limit holds.
+	private int first(Integer first, int defaultValue) {
+		return this.limits.checkFirst(first == null ? defaultValue : first);
 	}
 
 }

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -131,15 +130,6 @@ class AnalysisQueries {
 						r.get("nameZh").asString(), r.get("kind").asString(), r.get("status").asString(null)));
 		List<Target> targets = list(PRODUCT_TARGETS, Map.of(), Target::of);
 		return new LocalGraph(regionName[0], List.copyOf(chains.values()), feeds, yields, makes, platforms, targets);
-	}
-
-	Optional<Company> company(String id) {
-		return neo4j.query("MATCH (c:Company {id: $id}) RETURN c")
-			.bind(id)
-			.to("id")
-			.fetchAs(Company.class)
-			.mappedBy((t, r) -> Company.of(r.get("c")))
-			.one();
 	}
 
 	/**

@@ -20,6 +20,7 @@ import io.chainlens.chain.Product;
 import io.chainlens.chain.ProductLookup;
 import io.chainlens.chain.Target;
 import io.chainlens.company.Company;
+import io.chainlens.company.CompanyReads;
 import io.chainlens.web.NotFound;
 
 /**
@@ -44,15 +45,19 @@ class AnalysisService {
 
 	private final ProductLookup products;
 
+	private final CompanyReads companies;
+
 	private final GapFinder gapFinder;
 
 	private final CandidateScorer scorer;
 
 	private final ImpactAnalysis impactAnalysis;
 
-	AnalysisService(AnalysisQueries queries, ProductLookup products, AnalysisSettings settings) {
+	AnalysisService(AnalysisQueries queries, ProductLookup products, CompanyReads companies,
+			AnalysisSettings settings) {
 		this.queries = queries;
 		this.products = products;
+		this.companies = companies;
 		this.gapFinder = new GapFinder(settings);
 		this.scorer = new CandidateScorer(settings);
 		this.impactAnalysis = new ImpactAnalysis(settings);
@@ -129,7 +134,7 @@ class AnalysisService {
 	}
 
 	Impact impact(Supplier<LocalGraph> graph, String companyId, Scenario scenario) {
-		Company company = queries.company(companyId).orElseThrow(() -> new NotFound("company", companyId));
+		Company company = companies.company(companyId).orElseThrow(() -> new NotFound("company", companyId));
 		return impactAnalysis.of(graph.get(), scenario, company);
 	}
 

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Companies, sites, productions, projects and platforms by id, for features that write
- * them and answer with what they wrote.
+ * them and answer with what they wrote, and for features that start from one (impact).
  */
 @Component
 public class CompanyReads {

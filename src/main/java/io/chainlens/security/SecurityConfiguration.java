@@ -19,9 +19,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import jakarta.servlet.DispatcherType;
 
 /**
- * Reads are open unless {@code chainlens.security.reads-require-login} closes them;
- * writes are checked per chain by the editing feature, so that a refused write is a
- * GraphQL error naming the chain rather than a bare HTTP status.
+ * Reads (GraphQL queries, GraphiQL, the exports) are open unless
+ * {@code chainlens.security.reads-require-login} closes them; writes are checked per
+ * chain by the editing feature, so that a refused write is a GraphQL error naming the
+ * chain rather than a bare HTTP status.
  *
  * <p>
  * No CSRF tokens: the API keeps no session, and although browsers resend Basic
@@ -55,7 +56,9 @@ class SecurityConfiguration {
 			requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
 			requests.requestMatchers("/actuator/**").hasRole(Role.ADMIN.name());
 			if (settings.readsRequireLogin()) {
-				requests.requestMatchers("/graphql", "/graphql/**", "/graphiql", "/graphiql/**").authenticated();
+				// the exports are reads too: they run GraphQL queries
+				requests.requestMatchers("/graphql", "/graphql/**", "/graphiql", "/graphiql/**", "/export/**")
+					.authenticated();
 				// the chain map page and its assets are reads too
 				requests.requestMatchers(MAP_PAGES).authenticated();
 				requests.requestMatchers("/map/**", "/webjars/**").authenticated();

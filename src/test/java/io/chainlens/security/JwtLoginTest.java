@@ -41,8 +41,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * A production set-up by configuration alone: bearer tokens of an OAuth2/OIDC provider
  * (here a key made for the test, no network), roles and chains from the token's claims,
- * reads closed to callers without a login, GraphiQL, the schema page and introspection
- * off.
+ * reads (the exports too) closed to callers without a login, GraphiQL, the schema page
+ * and introspection off.
  */
 @ChainlensTest
 @TestPropertySource(properties = { "chainlens.security.mode=jwt", "chainlens.security.reads-require-login=true",
@@ -83,6 +83,20 @@ class JwtLoginTest {
 			.path("chains[*].id")
 			.entityList(String.class)
 			.contains("rare-earth", "pv");
+	}
+
+	@Test
+	void exportsNeedALoginLikeOtherReads() throws Exception {
+		mvc.perform(get("/export/gaps.csv")).andExpect(status().isUnauthorized());
+		mvc.perform(get("/export/gaps.xlsx").param("chainId", "pv")).andExpect(status().isUnauthorized());
+		String csv = mvc
+			.perform(get("/export/gaps.csv").header("Authorization",
+					"Bearer " + token(KEY, "analyst-1", List.of("ANALYST"), List.of(), 600)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(csv).startsWith("\uFEFF产业链,环节,产品,缺口类型");
 	}
 
 	@Test
