@@ -2,8 +2,12 @@ package io.chainlens.web;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,6 +17,12 @@ import java.util.logging.Level;
 
 import javax.imageio.ImageIO;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,6 +41,7 @@ import org.springframework.graphql.client.GraphQlClient;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.client.HttpSyncGraphQlClient;
 import org.springframework.graphql.support.ResourceDocumentSource;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.client.RestClient;
 
@@ -43,6 +54,10 @@ import static org.assertj.core.api.Assertions.within;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+// no other class shares this app: closed after the class rather than at the JVM's exit,
+// with
+// its own embedded database
+@DirtiesContext
 class ChainMapPageTest {
 
 	private static final String CHAIN = "rare-earth";
@@ -211,6 +226,76 @@ class ChainMapPageTest {
 		assertThat((double) image.getWidth()).isCloseTo(2 * number(extent.get("w")), within(4.0));
 		assertThat((double) image.getHeight()).isCloseTo(2 * number(extent.get("h")), within(4.0));
 		assertThat(Files.size(png)).isGreaterThan(10_000);
+	}
+
+	@Test
+	void gapsExportsDownloadFromThePageAndParseWithOneRowPerGapAndCandidate() throws IOException {
+		open("/?chain=" + CHAIN + "&scenario=PLANNED");
+
+		browser.clearDownloads();
+		browser.driver().findElement(By.id("export-chain-csv")).click();
+		Path csv = browser.downloadEndingWith(".csv");
+		List<String> csvRows;
+		try (CSVParser parser = CSVFormat.RFC4180.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.get()
+			.parse(new StringReader(Files.readString(csv, StandardCharsets.UTF_8).replaceFirst("^\uFEFF", "")))) {
+			csvRows = parser.stream().map(r -> r.get("产品") + " | " + r.get("候选企业")).toList();
+		}
+		assertThat(csvRows).containsExactlyInAnyOrderElementsOf(exportedRows(CHAIN, "PLANNED", false));
+
+		browser.clearDownloads();
+		browser.driver().findElement(By.id("export-all-xlsx")).click();
+		Path xlsx = browser.downloadEndingWith(".xlsx");
+		List<String> xlsxRows = new ArrayList<>();
+		try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+			Sheet sheet = workbook.getSheetAt(0);
+			List<String> header = new ArrayList<>();
+			sheet.getRow(0).forEach(cell -> header.add(cell.getStringCellValue()));
+			int chain = header.indexOf("产业链");
+			int product = header.indexOf("产品");
+			int company = header.indexOf("候选企业");
+			for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+				Row row = sheet.getRow(r);
+				xlsxRows.add(text(row, chain) + " | " + text(row, product) + " | " + text(row, company));
+			}
+		}
+		List<String> expected = new ArrayList<>();
+		for (Object chain : this.api.documentName("chains").retrieveSync("chains").toEntityList(Map.class)) {
+			expected.addAll(exportedRows((String) map(chain).get("id"), "PLANNED", true));
+		}
+		assertThat(xlsxRows).containsExactlyInAnyOrderElementsOf(expected);
+	}
+
+	/**
+	 * The rows a 招商清单 holds by the API: one a gap and candidate (five candidates a gap),
+	 * one with no candidate for a gap without any.
+	 */
+	private List<String> exportedRows(String chain, String scenario, boolean withChain) {
+		List<String> rows = new ArrayList<>();
+		for (Object found : this.api.documentName("gapsWithCandidates")
+			.variable("chainId", chain)
+			.variable("scenario", scenario)
+			.variable("first", 100)
+			.variable("candidates", 5)
+			.retrieveSync("gaps")
+			.toEntityList(Map.class)) {
+			Map<String, Object> gap = map(found);
+			String prefix = (withChain ? map(gap.get("chain")).get("nameZh") + " | " : "")
+					+ map(gap.get("product")).get("nameZh") + " | ";
+			List<Map<String, Object>> candidates = list(gap.get("candidates"));
+			if (candidates.isEmpty()) {
+				rows.add(prefix);
+			}
+			candidates.forEach(c -> rows.add(prefix + map(c.get("company")).get("nameZh")));
+		}
+		return rows;
+	}
+
+	private static String text(Row row, int column) {
+		Cell cell = row.getCell(column);
+		return cell == null ? "" : cell.getStringCellValue();
 	}
 
 	private void open(String path) {
