@@ -59,7 +59,7 @@ final class Browser implements BeforeAllCallback, AfterTestExecutionCallback, Af
 			}
 			Assumptions.abort(missing + ": skipped");
 		}
-		Files.createDirectories(Path.of("target"));
+		forgetScreenshots(context.getRequiredTestClass().getSimpleName() + "-");
 		this.profile = Files.createTempDirectory(Path.of("target"), "browser-profile-");
 		this.downloads = Files.createTempDirectory(Path.of("target"), "browser-downloads-");
 		ChromeOptions options = new ChromeOptions();
@@ -78,6 +78,16 @@ final class Browser implements BeforeAllCallback, AfterTestExecutionCallback, Af
 			.usingAnyFreePort()
 			.build();
 		this.driver = new ChromeDriver(service, options);
+	}
+
+	/**
+	 * Screenshots of an earlier run would pass for this one's, a failure's among them.
+	 */
+	private static void forgetScreenshots(String prefix) throws IOException {
+		Files.createDirectories(SCREENSHOTS);
+		try (Stream<Path> files = Files.list(SCREENSHOTS)) {
+			files.filter(f -> f.getFileName().toString().startsWith(prefix)).forEach(Browser::deleteFile);
+		}
 	}
 
 	@Override
