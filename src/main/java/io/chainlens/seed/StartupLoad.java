@@ -3,6 +3,7 @@ package io.chainlens.seed;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import org.springframework.beans.factory.BeanInitializationException;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
@@ -35,10 +36,12 @@ class StartupLoad implements SmartInitializingSingleton, DisposableBean {
 			done.join();
 		}
 		catch (CompletionException ex) {
-			if (ex.getCause() instanceof RuntimeException cause) {
-				throw cause;
-			}
-			throw ex;
+			// the cause (e.g. SeedInvalid) stays in the chain, where the failure
+			// analyzers
+			// find it
+			throw new BeanInitializationException(
+					"Applying the schema or loading the seed graph failed: " + ex.getCause().getMessage(),
+					ex.getCause());
 		}
 	}
 
