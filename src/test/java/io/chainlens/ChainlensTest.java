@@ -27,7 +27,7 @@ import io.chainlens.audit.AuditTrail;
 @AutoConfigureMockMvc
 @AutoConfigureHttpGraphQlTester
 @ActiveProfiles("test")
-@Import({ TestGraph.class, QueryCounter.class })
+@Import({ TestGraph.class, QueryCounter.class, SessionRecorder.class })
 @ExtendWith(GraphGuard.class)
 @MockitoSpyBean(types = AuditTrail.class)
 public @interface ChainlensTest {

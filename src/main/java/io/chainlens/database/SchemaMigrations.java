@@ -40,7 +40,6 @@ public class SchemaMigrations {
 	SchemaMigrations(Driver driver, ConnectionVerified connection) {
 		this.driver = driver;
 		this.migrations = load("classpath*:cypher/schema/*.cypher");
-		apply();
 	}
 
 	record Migration(int version, String name, String checksum, List<String> statements) {
@@ -73,7 +72,12 @@ public class SchemaMigrations {
 		}
 	}
 
-	private void apply() {
+	/**
+	 * Applies the files not applied yet; called once at start, before anything reads or
+	 * writes the graph (io.chainlens.seed.StartupLoad).
+	 */
+	public void apply() {
+		long started = System.nanoTime();
 		try (Session session = driver.session()) {
 			Map<Long, String> applied = session
 				.executeRead(tx -> tx.run("MATCH (m:SchemaMigration) RETURN m.version AS v, m.checksum AS c").list())
@@ -88,13 +92,10 @@ public class SchemaMigrations {
 					}
 					continue;
 				}
-				// Schema statements cannot share a transaction with writes, so each runs
-				// on its own;
-				// all are IF NOT EXISTS, so a start interrupted half-way simply runs them
-				// again.
-				for (String statement : migration.statements()) {
-					session.executeWriteWithoutResult(tx -> tx.run(statement));
-				}
+				// Schema statements cannot share a transaction with data writes, so a
+				// file's statements commit together and its bookkeeping after them; all
+				// are IF NOT EXISTS, so a start interrupted in between runs them again.
+				session.executeWriteWithoutResult(tx -> migration.statements().forEach(tx::run));
 				session.executeWriteWithoutResult(tx -> tx.run(
 						"CREATE (:SchemaMigration {version: $version, name: $name, checksum: $checksum, appliedAt: datetime()})",
 						Map.of("version", migration.version(), "name", migration.name(), "checksum",
@@ -103,6 +104,7 @@ public class SchemaMigrations {
 			}
 			session.run("CALL db.awaitIndexes(300)").consume();
 		}
+		log.info("Schema checked in {} ms", (System.nanoTime() - started) / 1_000_000);
 	}
 
 	private static String sha256(String text) {
