@@ -106,9 +106,7 @@ class AnalysisQueries {
 				chainInfo.segments().add(created);
 				return created;
 			});
-			if (!r.get("p").isNull()) {
-				segmentInfo.products().add(Product.of(r.get("p")));
-			}
+			segmentInfo.products().addAll(r.get("products").asList(Product::of));
 		});
 		List<LocalGraph.Feed> feeds = new ArrayList<>();
 		List<LocalGraph.Yield> yields = new ArrayList<>();

@@ -13,10 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.QueryRunner;
 import org.neo4j.driver.Transaction;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.exceptions.Neo4jException;
@@ -62,10 +65,12 @@ public class BulkImport {
 		Counts counts = new Counts();
 		List<Problem> rowProblems = new ArrayList<>();
 		SeedDataSet.Validation validation = new SeedDataSet.Validation(rowProblems, new GraphKnown());
-		for (FileType type : SeedSchema.FILES) {
-			for (Path file : files) {
-				if (file.getFileName().toString().equals(type.name())) {
-					importFile(dir, file, type, batchSize, validation, rowProblems, rejections, counts);
+		try (BatchWriter writer = new BatchWriter()) {
+			for (FileType type : SeedSchema.FILES) {
+				for (Path file : files) {
+					if (file.getFileName().toString().equals(type.name())) {
+						importFile(dir, file, type, batchSize, validation, rowProblems, rejections, counts, writer);
+					}
 				}
 			}
 		}
@@ -108,7 +113,7 @@ public class BulkImport {
 	}
 
 	private void importFile(Path dir, Path file, FileType type, int batchSize, SeedDataSet.Validation validation,
-			List<Problem> rowProblems, List<Problem> rejections, Counts counts) {
+			List<Problem> rowProblems, List<Problem> rejections, Counts counts, BatchWriter writer) {
 		String name = name(dir, file);
 		long started = System.nanoTime();
 		List<Row> batch = new ArrayList<>(batchSize);
@@ -126,17 +131,18 @@ public class BulkImport {
 			}
 			batch.add(row);
 			if (batch.size() == batchSize) {
-				write(type, batch, rejections, counts);
+				writer.submit(type, List.copyOf(batch));
 				batch.clear();
 				log.info("{}: {} rows read ({} rows/s)", name, read[0], rate(read[0], started));
 			}
 		});
+		if (!batch.isEmpty()) {
+			writer.submit(type, List.copyOf(batch));
+		}
+		writer.finish(rejections, counts);
 		// problems of the file as a whole (header, unknown columns) and of single cells
 		rejections.addAll(problems);
 		rejections.sort(Comparator.comparing(Problem::file).thenComparingLong(Problem::line));
-		if (!batch.isEmpty()) {
-			write(type, batch, rejections, counts);
-		}
 		counts.read += read[0];
 		log.info("{}: {} rows read in {} ms", name, read[0], (System.nanoTime() - started) / 1_000_000);
 	}
@@ -147,17 +153,87 @@ public class BulkImport {
 	}
 
 	/**
+	 * Writes batches on a thread of its own, in the order they are given, while the next
+	 * batch is read and checked: on two cores, reading and writing overlap. One batch is
+	 * written while at most one more waits, so memory stays bounded; a batch is written
+	 * only after the ones before it are committed, so rows may refer to rows of earlier
+	 * batches and files.
+	 */
+	private final class BatchWriter implements AutoCloseable {
+
+		private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+			Thread t = new Thread(r, "chainlens-import-writer");
+			t.setDaemon(true);
+			return t;
+		});
+
+		private final List<Problem> rejections = new ArrayList<>();
+
+		private final Counts counts = new Counts();
+
+		private Future<?> pending;
+
+		void submit(FileType type, List<Row> batch) {
+			await();
+			pending = thread.submit(() -> write(type, batch, rejections, counts));
+		}
+
+		/**
+		 * Waits for the batches given so far and adds what they did to the import's
+		 * totals.
+		 */
+		void finish(List<Problem> allRejections, Counts allCounts) {
+			await();
+			allRejections.addAll(rejections);
+			rejections.clear();
+			allCounts.created += counts.created;
+			allCounts.updated += counts.updated;
+			allCounts.rejected += counts.rejected;
+			counts.created = 0;
+			counts.updated = 0;
+			counts.rejected = 0;
+		}
+
+		private void await() {
+			if (pending == null) {
+				return;
+			}
+			try {
+				pending.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("The import was interrupted", ex);
+			}
+			catch (ExecutionException ex) {
+				if (ex.getCause() instanceof RuntimeException runtime) {
+					throw runtime;
+				}
+				throw new IllegalStateException(ex.getCause());
+			}
+			finally {
+				pending = null;
+			}
+		}
+
+		@Override
+		public void close() {
+			thread.shutdownNow();
+		}
+
+	}
+
+	/**
 	 * One transaction per batch; a batch the database refuses is retried row by row to
 	 * find the culprit.
 	 */
 	private void write(FileType type, List<Row> batch, List<Problem> rejections, Counts counts) {
 		List<Map<String, Object>> values = batch.stream().map(Row::values).toList();
 		try (Session session = driver.session(); Transaction tx = session.beginTransaction()) {
-			long existing = existing(tx, type, values);
-			cypher.write(tx, type, values);
+			long created = cypher.write(tx, type, values);
 			tx.commit();
-			counts.updated += existing;
-			counts.created += batch.size() - existing;
+			counts.created += created;
+			counts.updated += batch.size() - created;
 		}
 		catch (Neo4jException ex) {
 			if (batch.size() == 1) {
@@ -169,22 +245,6 @@ public class BulkImport {
 			}
 			batch.forEach(row -> write(type, List.of(row), rejections, counts));
 		}
-	}
-
-	/** How many of the rows name an entity or link the graph already has. */
-	private static long existing(QueryRunner tx, FileType type, List<Map<String, Object>> rows) {
-		String query = switch (type.name()) {
-			case "feeds.csv" ->
-				"UNWIND $rows AS row MATCH (:Product {id: row.input_id})-[r:FEEDS]->(:Product {id: row.output_id}) RETURN count(r)";
-			case "yields.csv" ->
-				"UNWIND $rows AS row MATCH (:Product {id: row.process_id})-[r:YIELDS]->(:Product {id: row.product_id}) RETURN count(r)";
-			case "capacities.csv" ->
-				"UNWIND $rows AS row MATCH (:Site {id: row.site_id})-[r:MAKES {status: row.status}]->(:Product {id: row.product_id}) RETURN count(r)";
-			case "supply_links.csv" ->
-				"UNWIND $rows AS row MATCH (:Company {id: row.supplier_id})-[r:SUPPLIES {productId: row.product_id}]->(:Company {id: row.customer_id}) RETURN count(r)";
-			default -> "UNWIND $rows AS row MATCH (n:%s {id: row.id}) RETURN count(n)".formatted(type.defines().label);
-		};
-		return tx.run(query, Map.of("rows", rows)).single().get(0).asLong();
 	}
 
 	/** Ids already in the graph, read once per kind when first needed. */

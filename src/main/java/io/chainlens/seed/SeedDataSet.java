@@ -317,6 +317,10 @@ public final class SeedDataSet {
 
 	}
 
+	/** Where an id was defined; a product's unit. */
+	private record Definition(String file, long line, String unit) {
+	}
+
 	/** The checks across rows and files. */
 	static final class Validation {
 
@@ -324,7 +328,11 @@ public final class SeedDataSet {
 
 		private final Known known;
 
-		private final Map<Kind, Map<String, Row>> defined = new EnumMap<>(Kind.class);
+		/**
+		 * Where each id was defined, and a product's unit: a national import defines
+		 * hundreds of thousands of ids, so not the whole rows.
+		 */
+		private final Map<Kind, Map<String, Definition>> defined = new EnumMap<>(Kind.class);
 
 		private final Set<String> capacityKeys = new HashSet<>();
 
@@ -410,7 +418,9 @@ public final class SeedDataSet {
 				return;
 			}
 			String id = idValue.toString();
-			Row earlier = defined.get(kind).putIfAbsent(id, row);
+			Definition earlier = defined.get(kind)
+				.putIfAbsent(id,
+						new Definition(row.file(), row.line(), kind == Kind.PRODUCT ? row.text("unit") : null));
 			if (earlier != null) {
 				problems.add(new Problem(row.file(), row.line(), row.type().key(),
 						"duplicate id '" + id + "', first defined at " + earlier.file() + ":" + earlier.line()));
@@ -447,8 +457,8 @@ public final class SeedDataSet {
 			if (productId == null) {
 				return Optional.empty();
 			}
-			Row product = defined.get(Kind.PRODUCT).get(productId);
-			return product != null ? Optional.ofNullable(product.text("unit")) : known.unit(productId);
+			Definition product = defined.get(Kind.PRODUCT).get(productId);
+			return product != null ? Optional.ofNullable(product.unit()) : known.unit(productId);
 		}
 
 		private void feed(Row row) {

@@ -1,0 +1,73 @@
+package io.chainlens.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.summary.ProfiledPlan;
+import org.neo4j.driver.summary.ResultSummary;
+
+import io.chainlens.database.EmbeddedNeo4j;
+import io.chainlens.database.Neo4jSettings;
+
+/**
+ * PROFILEs Cypher files on a store, for the results' explanations: each query is run a
+ * few times (the first plans it) and the last run's plan is printed with rows and db hits
+ * per operator.
+ *
+ * <pre>
+ * Profile &lt;store dir&gt;:&lt;page cache&gt; name=value,... file.cypher...
+ * </pre>
+ *
+ * A value {@code a|b} is a list.
+ */
+public final class Profile {
+
+	private Profile() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		String[] store = args[0].split(":", 2);
+		Map<String, Object> params = new LinkedHashMap<>();
+		for (String pair : args[1].split(",")) {
+			String[] kv = pair.split("=", 2);
+			params.put(kv[0], kv[1].contains("|") ? List.of(kv[1].split("\\|")) : kv[1]);
+		}
+		try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(new Neo4jSettings(true, Path.of(store[0]), 0, store[1]));
+				Driver driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken())) {
+			for (int i = 2; i < args.length; i++) {
+				String cypher = Files.readString(Path.of(args[i]));
+				ResultSummary summary = null;
+				long millis = 0;
+				for (int run = 0; run < 4; run++) {
+					try (Session session = driver.session()) {
+						long t0 = System.nanoTime();
+						var result = session.run("PROFILE " + cypher, params);
+						result.list();
+						summary = result.consume();
+						millis = (System.nanoTime() - t0) / 1_000_000;
+					}
+				}
+				System.out.printf("== %s: %d ms, %d db hits in total%n", args[i], millis, total(summary.profile()));
+				print(summary.profile(), "");
+			}
+		}
+	}
+
+	private static long total(ProfiledPlan plan) {
+		return plan.dbHits() + plan.children().stream().mapToLong(Profile::total).sum();
+	}
+
+	private static void print(ProfiledPlan plan, String indent) {
+		String details = plan.arguments().containsKey("Details") ? plan.arguments().get("Details").asString() : "";
+		System.out.printf("%s%s rows=%d dbHits=%d %s%n", indent, plan.operatorType(), plan.records(), plan.dbHits(),
+				details.length() > 160 ? details.substring(0, 160) + "…" : details);
+		plan.children().forEach(child -> print(child, indent + "  "));
+	}
+
+}
