@@ -34,12 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class GapsReader {
 
-	/**
-	 * The API answers at most this many gaps per request ({@code gaps(first)}); each
-	 * chain is asked on its own, so that an all-chains export holds every chain.
-	 */
-	static final int GAPS_PER_CHAIN = 100;
-
 	private final ExecutionGraphQlService graphQl;
 
 	private final String document;
@@ -58,19 +52,22 @@ class GapsReader {
 		}
 	}
 
-	/** The gaps of one chain or of every chain, in the chains' order. */
+	/**
+	 * The gaps of one chain or of every chain, in the chains' order. The API answers at
+	 * most {@code maxPageSize} gaps per request ({@code gaps(first)}); each chain is
+	 * asked on its own, so that an all-chains export holds every chain.
+	 */
 	GapsRead read(ExportRequest request, int maxPageSize) {
-		int first = Math.min(GAPS_PER_CHAIN, maxPageSize);
 		if (!request.allChains()) {
-			GapsAnswer answer = gaps(request, request.chainId(), first);
-			return new GapsRead(answer.focusRegion().nameZh(), answer.chain(), List.of(answer), first);
+			GapsAnswer answer = gaps(request, request.chainId(), maxPageSize);
+			return new GapsRead(answer.focusRegion().nameZh(), answer.chain(), List.of(answer), maxPageSize);
 		}
 		ChainsAnswer chains = run("exportChains", Map.of(), ChainsAnswer.class);
 		List<GapsAnswer> answers = new ArrayList<>();
 		for (ChainRef chain : chains.chains()) {
-			answers.add(gaps(request, chain.id(), first));
+			answers.add(gaps(request, chain.id(), maxPageSize));
 		}
-		return new GapsRead(chains.focusRegion().nameZh(), null, answers, first);
+		return new GapsRead(chains.focusRegion().nameZh(), null, answers, maxPageSize);
 	}
 
 	/**
