@@ -102,8 +102,8 @@ final class GapFinder {
 					targets, self));
 		}
 		// A ratio against a figure that is wholly unknown (every producer's, or every
-		// consumer's,
-		// capacity missing) says nothing: no SHORTFALL or EXTENSION is claimed on it.
+		// consumer's, capacity missing) says nothing: no SHORTFALL or EXTENSION is
+		// claimed on it.
 		boolean supplyUnknown = b.localCapacity() == 0 && !b.supplyComplete();
 		boolean demandUnknown = b.localDemand() == 0 && !b.demandComplete();
 		if (!supplyUnknown && b.localDemand() > 0

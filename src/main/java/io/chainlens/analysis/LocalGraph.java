@@ -98,8 +98,7 @@ final class LocalGraph {
 			}
 		}
 		// sorted so that lists built from them (inputs, consumers, explanations) do not
-		// depend on
-		// the order the database returns rows in
+		// depend on the order the database returns rows in
 		feeds.stream().sorted(Comparator.comparing(Feed::inputId).thenComparing(Feed::outputId)).forEach(f -> {
 			feedsFrom.computeIfAbsent(f.inputId(), k -> new ArrayList<>()).add(f);
 			feedsInto.computeIfAbsent(f.outputId(), k -> new ArrayList<>()).add(f);

@@ -40,9 +40,8 @@ class CompanyController {
 		this.products = products;
 		this.limits = limits;
 		// Producers take an argument (localOnly), which batch mappings cannot; a data
-		// loader keyed by
-		// product id still reads all products' producers in one query and filters per
-		// field.
+		// loader keyed by product id still reads all products' producers in one query
+		// and filters per field.
 		registry.<String, List<Production>>forName("producers")
 			.registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> queries.producers(ids)));
 	}

@@ -70,9 +70,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		try {
 			Files.createDirectories(dataDir);
 			// Neo4j's own store lock surfaces as a failed database deep in its start-up;
-			// taking our
-			// own lock first lets a second app on the same directory fail with a plain
-			// message.
+			// taking our own lock first lets a second app on the same directory fail with
+			// a plain message.
 			channel = FileChannel.open(dataDir.resolve("chainlens.lock"), StandardOpenOption.CREATE,
 					StandardOpenOption.WRITE);
 			lock = tryLock(channel);

@@ -37,8 +37,7 @@ class StartupLoad implements SmartInitializingSingleton, DisposableBean {
 		}
 		catch (CompletionException ex) {
 			// the cause (e.g. SeedInvalid) stays in the chain, where the failure
-			// analyzers
-			// find it
+			// analyzers find it
 			throw new BeanInitializationException(
 					"Applying the schema or loading the seed graph failed: " + ex.getCause().getMessage(),
 					ex.getCause());
