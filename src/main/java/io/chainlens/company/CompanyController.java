@@ -13,6 +13,9 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingFieldSelectionSet;
+
 import io.chainlens.chain.Chain;
 import io.chainlens.chain.Product;
 import io.chainlens.chain.ProductLookup;
@@ -47,19 +50,56 @@ class CompanyController {
 	}
 
 	@QueryMapping
-	Company company(@Argument String id) {
-		return queries.company(id).orElse(null);
+	Company company(@Argument String id, DataFetchingEnvironment env) {
+		DataFetchingFieldSelectionSet selection = env.getSelectionSet();
+		if (!selection.contains("sites/productions")) {
+			return queries.company(id).orElse(null);
+		}
+		// The company card (the map page's, and the usual way to browse) asks for sites,
+		// their productions and products, and often the products' chains: one query reads
+		// them all and hands them to the data loaders of those fields, which would
+		// otherwise read them level by level, one round trip each.
+		return queries.card(id, selection.contains("sites/productions/product/chains")).map(card -> {
+			prime(env, "Company.sites", card.company(),
+					card.sites().stream().map(CompanyQueries.CardSite::site).toList());
+			card.sites().forEach(site -> {
+				prime(env, "Site.productions", site.site(),
+						site.productions().stream().map(CompanyQueries.CardProduction::production).toList());
+				site.productions().forEach(p -> {
+					prime(env, "Production.product", p.production(), p.product());
+					if (selection.contains("sites/productions/product/chains")) {
+						prime(env, "Product.chains", p.product(), p.chains());
+					}
+				});
+			});
+			return card.company();
+		}).orElse(null);
+	}
+
+	/**
+	 * Gives a batch mapping's data loader (named by its field, {@code Type.field}) the
+	 * value of one key, so that resolving the field for that key reads nothing.
+	 */
+	private static <K, V> void prime(DataFetchingEnvironment env, String loader, K key, V value) {
+		DataLoader<K, V> dataLoader = env.getDataLoader(loader);
+		if (dataLoader != null) {
+			dataLoader.prime(key, value);
+		}
 	}
 
 	@QueryMapping
-	List<Company> searchCompanies(@Argument String text, @Argument int first) {
+	List<Company> searchCompanies(@Argument String text, @Argument int first, DataFetchingEnvironment env) {
 		if (text == null || text.isBlank()) {
 			throw new BadArgument("text", "must not be empty");
 		}
 		if (text.length() > 200) {
 			throw new BadArgument("text", "must be at most 200 characters");
 		}
-		return queries.search(text.strip(), limits.checkFirst(first));
+		List<CompanyQueries.Found> found = queries.search(text.strip(), limits.checkFirst(first));
+		// The search read whether each company is local; the batch mapping of the field
+		// below then answers from the data loader's cache instead of asking again.
+		found.forEach(f -> prime(env, "Company.local", f.company(), f.local()));
+		return found.stream().map(CompanyQueries.Found::company).toList();
 	}
 
 	@BatchMapping

@@ -1,18 +1,21 @@
 package io.chainlens.company;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.chainlens.chain.Chain;
 import io.chainlens.chain.FocusRegion;
+import io.chainlens.chain.Product;
 import io.chainlens.chain.Region;
 import io.chainlens.database.Batched;
 
@@ -23,6 +26,13 @@ import io.chainlens.database.Batched;
 @Repository
 @Transactional(readOnly = true)
 class CompanyQueries {
+
+	/**
+	 * Cypher true when company {@code c} has a site in the focus region
+	 * ({@code $region}).
+	 */
+	private static final String LOCAL = "EXISTS { MATCH (c)-[:HAS_SITE]->(:Site)-[:IN_REGION]->(r:Region) WHERE %s }"
+		.formatted(FocusRegion.IN_FOCUS);
 
 	private final Neo4jClient neo4j;
 
@@ -47,33 +57,45 @@ class CompanyQueries {
 	 * ranks first. Falls back to a substring match for text the analyzer drops, such as a
 	 * stop word.
 	 */
-	List<Company> search(String text, int first) {
-		List<Company> found = neo4j
-			.query("""
-					CALL db.index.fulltext.queryNodes('company_names', $query, {limit: $limit}) YIELD node, score
-					WITH node, score
-					     + CASE WHEN node.nameZh = $text OR toLower(node.name) = toLower($text)
-					                 OR any(a IN node.aliases WHERE toLower(a) = toLower($text)) THEN 100 ELSE 0 END
-					     + CASE WHEN node.nameZh STARTS WITH $text OR toLower(node.name) STARTS WITH toLower($text) THEN 10 ELSE 0 END
-					     AS rank
-					RETURN node ORDER BY rank DESC, node.id LIMIT $first""")
-			.bindAll(Map.of("query", luceneQuery(text), "text", text, "limit", Math.max(first * 5, 50), "first", first))
-			.fetchAs(Company.class)
-			.mappedBy((t, r) -> Company.of(r.get("node")))
-			.all()
-			.stream()
-			.toList();
+	List<Found> search(String text, int first) {
+		Map<String, Object> params = new HashMap<>(region);
+		params
+			.putAll(Map.of("query", luceneQuery(text), "text", text, "limit", Math.max(first * 5, 50), "first", first));
+		List<Found> found = found(
+				"""
+						CALL db.index.fulltext.queryNodes('company_names', $query, {limit: $limit}) YIELD node, score
+						WITH node, score
+						     + CASE WHEN node.nameZh = $text OR toLower(node.name) = toLower($text)
+						                 OR any(a IN node.aliases WHERE toLower(a) = toLower($text)) THEN 100 ELSE 0 END
+						     + CASE WHEN node.nameZh STARTS WITH $text OR toLower(node.name) STARTS WITH toLower($text) THEN 10 ELSE 0 END
+						     AS rank
+						WITH node AS c, rank ORDER BY rank DESC, c.id LIMIT $first
+						""",
+				params);
 		if (!found.isEmpty()) {
 			return found;
 		}
-		return neo4j.query("""
+		return found("""
 				MATCH (c:Company)
 				WHERE c.nameZh CONTAINS $text OR toLower(c.name) CONTAINS toLower($text)
 				   OR any(a IN c.aliases WHERE toLower(a) CONTAINS toLower($text))
-				RETURN c ORDER BY size(c.nameZh), c.id LIMIT $first""")
-			.bindAll(Map.of("text", text, "first", first))
-			.fetchAs(Company.class)
-			.mappedBy((t, r) -> Company.of(r.get("c")))
+				WITH c, -size(c.nameZh) AS rank ORDER BY rank DESC, c.id LIMIT $first
+				""", params);
+	}
+
+	/**
+	 * A company found, with whether it is local: the list pages of the API show it beside
+	 * each name, and reading it here saves a second round trip per search.
+	 */
+	record Found(Company company, boolean local) {
+	}
+
+	private List<Found> found(String match, Map<String, Object> params) {
+		return neo4j.query(match + """
+				RETURN c, %s AS local ORDER BY rank DESC, c.id""".formatted(LOCAL))
+			.bindAll(params)
+			.fetchAs(Found.class)
+			.mappedBy((t, r) -> new Found(Company.of(r.get("c")), r.get("local").asBoolean()))
 			.all()
 			.stream()
 			.toList();
@@ -99,11 +121,7 @@ class CompanyQueries {
 	}
 
 	Map<String, Boolean> local(Collection<String> companyIds) {
-		return single(
-				"""
-						MATCH (c:Company) WHERE c.id IN $ids
-						RETURN c.id AS key, EXISTS { MATCH (c)-[:HAS_SITE]->(:Site)-[:IN_REGION]->(r:Region) WHERE %s } AS local"""
-					.formatted(FocusRegion.IN_FOCUS),
+		return single("MATCH (c:Company) WHERE c.id IN $ids RETURN c.id AS key, %s AS local".formatted(LOCAL),
 				companyIds, r -> r.get("local").asBoolean());
 	}
 
@@ -159,6 +177,66 @@ class CompanyQueries {
 				MATCH (pl:Platform) WHERE pl.id IN $ids
 				WITH pl, pl.id AS key
 				""" + Platform.COLUMNS + ", key", platformIds, Platform::of);
+	}
+
+	/** A company with its sites, their productions, products and the products' chains. */
+	record Card(Company company, List<CardSite> sites) {
+	}
+
+	record CardSite(Site site, List<CardProduction> productions) {
+	}
+
+	record CardProduction(Production production, Product product, List<Chain> chains) {
+	}
+
+	/**
+	 * The company card in one query: what the batch mappings of {@code Company.sites},
+	 * {@code Site.productions}, {@code Production.product} and {@code Product.chains}
+	 * read in four, with the same rows in the same order.
+	 */
+	Optional<Card> card(String id, boolean withChains) {
+		Map<String, Object> params = new HashMap<>(region);
+		params.put("id", id);
+		params.put("withChains", withChains);
+		return neo4j
+			.query("""
+					MATCH (c:Company {id: $id})
+					RETURN c, COLLECT {
+					  MATCH (c)-[:HAS_SITE]->(s:Site)-[:IN_REGION]->(r:Region)
+					  RETURN {s: s, region: %s, district: CASE r.level WHEN 'DISTRICT' THEN r.nameZh END, local: %s,
+					          productions: COLLECT {
+					            MATCH (s)-[m:MAKES]->(p:Product)
+					            RETURN {m: m, p: p, chains: CASE WHEN $withChains THEN COLLECT {
+					              MATCH (ch:Chain)-[:HAS_SEGMENT]->(:Segment)-[:HAS_PRODUCT]->(p) RETURN DISTINCT ch ORDER BY ch.id
+					            } ELSE [] END} AS production ORDER BY p.id, m.status
+					          }} AS site ORDER BY s.id
+					} AS sites"""
+				.formatted(FocusRegion.CITY_OF_R, FocusRegion.IN_FOCUS))
+			.bindAll(params)
+			.fetchAs(Card.class)
+			.mappedBy((t, r) -> card(r))
+			.one();
+	}
+
+	private static Card card(Record r) {
+		Company company = Company.of(r.get("c"));
+		List<CardSite> sites = r.get("sites").asList(v -> {
+			Value s = v.get("s");
+			Site site = new Site(s.get("id").asString(), s.get("nameZh").asString(null), company.id(),
+					v.get("region").asString(), v.get("district").asString(null), s.get("source").asString(""));
+			List<CardProduction> productions = v.get("productions").asList(pv -> {
+				Value m = pv.get("m");
+				Product product = Product.of(pv.get("p"));
+				Production production = new Production(site.id(), company.id(), product.id(), site.region(),
+						site.district(), m.get("capacity").isNull() ? null : m.get("capacity").asDouble(),
+						m.get("unit").asString(null), m.get("status").asString(), m.get("source").asString(""),
+						m.get("year").isNull() ? null : m.get("year").asInt(), m.get("writtenAs").asString(null),
+						v.get("local").asBoolean());
+				return new CardProduction(production, product, pv.get("chains").asList(Chain::of));
+			});
+			return new CardSite(site, productions);
+		});
+		return new Card(company, sites);
 	}
 
 	Map<String, List<Site>> sites(Collection<String> companyIds) {

@@ -32,6 +32,9 @@ class QueryLimitsTest {
 	@Autowired
 	QueryCounter queries;
 
+	@Autowired
+	ParsedDocuments parsedDocuments;
+
 	@BeforeEach
 	void seedGraph() {
 		graph.seed();
@@ -50,6 +53,15 @@ class QueryLimitsTest {
 	@Test
 	void aQueryNestedDeeperThanMaxDepthIsRefusedBeforeAnyDatabaseQuery() {
 		assertThat(refusedNaming("chainlens.graphql.max-depth", graphQl.documentName("tooDeep"))).isZero();
+	}
+
+	@Test
+	void aDocumentSentAgainIsRefusedAgainThoughItIsKeptParsed() {
+		// the parsed document of a valid, over-limit query is kept for its next use; the
+		// limits are checked at every execution, not at parse time
+		assertThat(refusedNaming("chainlens.graphql.max-depth", graphQl.documentName("tooDeep"))).isZero();
+		assertThat(refusedNaming("chainlens.graphql.max-depth", graphQl.documentName("tooDeep"))).isZero();
+		assertThat(parsedDocuments.size()).isPositive();
 	}
 
 	@Test
