@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -142,15 +143,16 @@ class AnalysisQueries {
 
 	/**
 	 * Candidate rows per product id, for any number of products in one query;
-	 * {@code madeHere}: the ids of the products the focus region makes.
+	 * {@code madeHere}: the ids of the products the focus region makes (from the cached
+	 * local graph: a set lookup here costs less than a list parameter tested per row).
 	 */
-	Map<String, List<CandidateRow>> candidates(Collection<String> productIds, Collection<String> madeHere) {
-		return Batched.grouped(neo4j, CANDIDATES, productIds, made(madeHere),
+	Map<String, List<CandidateRow>> candidates(Collection<String> productIds, Set<String> madeHere) {
+		return Batched.grouped(neo4j, CANDIDATES, productIds, Map.of("region", focus.region()),
 				r -> new CandidateRow(r.get("key").asString(), Company.of(r.get("c")), r.get("capacity").asDouble(),
 						r.get("operating").asDouble(), r.get("unknown").asInt(),
 						r.get("others")
 							.asList(v -> new OtherProduct(v.get("id").asString(), v.get("nameZh").asString(),
-									v.get("local").asBoolean())),
+									madeHere.contains(v.get("id").asString()))),
 						r.get("localSites").size(), r.get("localProducts").asList(Value::asString),
 						r.get("supplyLinks")
 							.asList(v -> new SupplyTie(v.get("partner").asString(), v.get("product").asString(),
@@ -161,11 +163,11 @@ class AnalysisQueries {
 	 * Proximity rows per product id, for any number of products in one query;
 	 * {@code madeHere} as for {@link #candidates}.
 	 */
-	Map<String, List<ProximityRow>> proximity(Collection<String> productIds, Collection<String> madeHere) {
-		return Batched.grouped(neo4j, PROXIMITY, productIds, made(madeHere),
+	Map<String, List<ProximityRow>> proximity(Collection<String> productIds, Set<String> madeHere) {
+		return Batched.grouped(neo4j, PROXIMITY, productIds, Map.of(),
 				r -> new ProximityRow(r.get("key").asString(), r.get("otherId").asString(),
 						r.get("otherName").asString(), r.get("both").asLong(), r.get("makersOfP").asLong(),
-						r.get("makersOfQ").asLong(), r.get("local").asBoolean()));
+						r.get("makersOfQ").asLong(), madeHere.contains(r.get("otherId").asString())));
 	}
 
 	/**
@@ -178,10 +180,6 @@ class AnalysisQueries {
 						CompanyLink.Direction.valueOf(r.get("direction").asString()),
 						CompanyLink.Kind.valueOf(r.get("kind").asString()), r.get("source").asString(null),
 						r.get("local").asBoolean()));
-	}
-
-	private Map<String, Object> made(Collection<String> madeHere) {
-		return Map.of("region", focus.region(), "madeHere", List.copyOf(madeHere));
 	}
 
 	private void each(String cypher, Map<String, Object> params, Consumer<Record> action) {
