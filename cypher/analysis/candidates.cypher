@@ -1,20 +1,24 @@
 // Candidates to attract for each product of $ids: companies that make it at a site outside the focus
-// region and at no site inside it; with their capacity outside, their other products (and whether
-// the region makes them), their sites in the region and their supply links with local companies.
-// The region's sites and products are collected once, then tested by membership.
+// region and at no site inside it; with their capacity outside, their other products (whether the
+// region makes them is looked up in the cached local graph by the caller), their sites in the region
+// and their supply links with local companies. Starts from the
+// product's makers and tests each candidate's own sites and partners' sites: a site is local when its
+// region is one of the focus region's (the region and those PART_OF it, a dozen nodes collected once).
+// Patterns start from the candidate's site or company, so that the planner walks a hop or two from
+// there rather than down from the focus region to all its sites.
 CALL () {
   OPTIONAL MATCH (f:Region) WHERE f.id = $region OR f.nameZh = $region
-  OPTIONAL MATCH (s:Site)-[:IN_REGION]->(:Region)-[:PART_OF*0..4]->(f)
-  WITH collect(DISTINCT s) AS localSites
-  RETURN localSites,
-         COLLECT { UNWIND localSites AS s MATCH (s)-[:MAKES]->(p:Product) RETURN DISTINCT p } AS madeHere,
-         COLLECT { UNWIND localSites AS s MATCH (co:Company)-[:HAS_SITE]->(s) RETURN DISTINCT co } AS localCompanies
+  OPTIONAL MATCH (r:Region)-[:PART_OF*0..4]->(f)
+  RETURN collect(DISTINCT r) AS localRegions
 }
 MATCH (p:Product) WHERE p.id IN $ids
 MATCH (c:Company)-[:HAS_SITE]->(s:Site)-[m:MAKES]->(p)
-WITH localSites, madeHere, localCompanies, p, c,
-     collect({local: s IN localSites, capacity: m.capacity, status: m.status}) AS makes
+WITH localRegions, p, c,
+     collect({local: any(r IN [(s)-[:IN_REGION]->(sr:Region) | sr] WHERE r IN localRegions),
+              capacity: m.capacity, status: m.status}) AS makes
 WHERE none(x IN makes WHERE x.local)
+WITH localRegions, p, c, makes,
+     [(c)-[:HAS_SITE]->(ls:Site)-[:IN_REGION]->(lr:Region) WHERE lr IN localRegions | ls] AS localSites
 RETURN p.id AS key, c,
        reduce(total = 0.0, x IN makes | total + coalesce(x.capacity, 0.0)) AS capacity,
        reduce(total = 0.0, x IN makes | total + CASE x.status WHEN 'OPERATING' THEN coalesce(x.capacity, 0.0) ELSE 0.0 END) AS operating,
@@ -22,15 +26,17 @@ RETURN p.id AS key, c,
        COLLECT {
          MATCH (c)-[:HAS_SITE]->(:Site)-[:MAKES]->(q:Product) WHERE q <> p
          WITH DISTINCT q
-         RETURN {id: q.id, nameZh: q.nameZh, local: q IN madeHere} ORDER BY q.id
+         RETURN {id: q.id, nameZh: q.nameZh} ORDER BY q.id
        } AS others,
-       COLLECT { MATCH (c)-[:HAS_SITE]->(ls:Site) WHERE ls IN localSites RETURN ls.id } AS localSites,
+       [ls IN localSites | ls.id] AS localSites,
        COLLECT {
-         MATCH (c)-[:HAS_SITE]->(ls:Site)-[:MAKES]->(lp:Product) WHERE ls IN localSites
+         UNWIND localSites AS ls
+         MATCH (ls)-[:MAKES]->(lp:Product)
          RETURN DISTINCT lp.nameZh ORDER BY lp.nameZh
        } AS localProducts,
        COLLECT {
-         MATCH (c)-[l:SUPPLIES]-(o:Company) WHERE o IN localCompanies
+         MATCH (c)-[l:SUPPLIES]-(o:Company)
+         WHERE any(r IN [(o)-[:HAS_SITE]->(:Site)-[:IN_REGION]->(or:Region) | or] WHERE r IN localRegions)
          OPTIONAL MATCH (lp:Product {id: l.productId})
          RETURN {partner: o.nameZh, product: coalesce(lp.nameZh, l.productId), supplies: startNode(l) = c}
          ORDER BY o.id, l.productId

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 
+import io.chainlens.database.GraphState;
 import io.chainlens.seed.SeedLoader;
 
 /**
@@ -69,7 +70,12 @@ public class TestGraph {
 	/** Writes to the graph directly (a test's own set-up); the graph has then changed. */
 	public void write(String cypher, Map<String, Object> params) {
 		try (Session session = driver.session()) {
-			session.executeWriteWithoutResult(tx -> tx.run(cypher, params).consume());
+			session.executeWriteWithoutResult(tx -> {
+				tx.run(cypher, params).consume();
+				// a write path like any other: what is cached against the version is
+				// stale
+				tx.run(GraphState.BUMP).consume();
+			});
 		}
 		changed();
 	}

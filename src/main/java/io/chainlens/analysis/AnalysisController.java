@@ -43,8 +43,8 @@ class AnalysisController {
 		this.analysis = analysis;
 		this.limits = limits;
 		registry.<CandidatePool, List<Candidate>>forName("gapCandidates")
-			.registerMappedBatchLoader((pools, env) -> Mono
-				.fromCallable(() -> analysis.candidates(pools, graph(env.getContext()).regionName())));
+			.registerMappedBatchLoader(
+					(pools, env) -> Mono.fromCallable(() -> analysis.candidates(pools, graph(env.getContext()))));
 		registry.<ChainScenario, LocalSupport>forName("localSupport")
 			.registerMappedBatchLoader(
 					(keys, env) -> Mono.fromCallable(() -> analysis.localSupport(graph(env.getContext()), keys)));

@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -22,6 +24,7 @@ import io.chainlens.chain.Target;
 import io.chainlens.company.Company;
 import io.chainlens.database.Batched;
 import io.chainlens.database.CypherScript;
+import io.chainlens.database.GraphState;
 
 /**
  * Reads what the analysis computes on. The Cypher lives in {@code cypher/analysis/};
@@ -130,41 +133,41 @@ class AnalysisQueries {
 		return new LocalGraph(regionName[0], List.copyOf(chains.values()), feeds, yields, makes, platforms, targets);
 	}
 
-	/**
-	 * The focus region's Chinese name, or the configured value when the region is not in
-	 * the graph.
-	 */
-	String regionName() {
-		return neo4j
-			.query("MATCH (f:Region) WHERE f.id = $region OR f.nameZh = $region RETURN f.nameZh AS name LIMIT 1")
-			.bind(focus.region())
-			.to("region")
-			.fetchAs(String.class)
-			.mappedBy((t, r) -> r.get("name").asString())
-			.one()
-			.orElse(focus.region());
+	/** The graph's version; empty when none has been written. */
+	Optional<GraphState.Version> version() {
+		return neo4j.query(GraphState.READ)
+			.fetchAs(GraphState.Version.class)
+			.mappedBy((t, r) -> new GraphState.Version(r.get("epoch").asString(), r.get("version").asLong()))
+			.one();
 	}
 
-	/** Candidate rows per product id, for any number of products in one query. */
-	Map<String, List<CandidateRow>> candidates(Collection<String> productIds) {
+	/**
+	 * Candidate rows per product id, for any number of products in one query;
+	 * {@code madeHere}: the ids of the products the focus region makes (from the cached
+	 * local graph: a set lookup here costs less than a list parameter tested per row).
+	 */
+	Map<String, List<CandidateRow>> candidates(Collection<String> productIds, Set<String> madeHere) {
 		return Batched.grouped(neo4j, CANDIDATES, productIds, Map.of("region", focus.region()),
 				r -> new CandidateRow(r.get("key").asString(), Company.of(r.get("c")), r.get("capacity").asDouble(),
 						r.get("operating").asDouble(), r.get("unknown").asInt(),
 						r.get("others")
 							.asList(v -> new OtherProduct(v.get("id").asString(), v.get("nameZh").asString(),
-									v.get("local").asBoolean())),
+									madeHere.contains(v.get("id").asString()))),
 						r.get("localSites").size(), r.get("localProducts").asList(Value::asString),
 						r.get("supplyLinks")
 							.asList(v -> new SupplyTie(v.get("partner").asString(), v.get("product").asString(),
 									v.get("supplies").asBoolean()))));
 	}
 
-	/** Proximity rows per product id, for any number of products in one query. */
-	Map<String, List<ProximityRow>> proximity(Collection<String> productIds) {
-		return Batched.grouped(neo4j, PROXIMITY, productIds, Map.of("region", focus.region()),
+	/**
+	 * Proximity rows per product id, for any number of products in one query;
+	 * {@code madeHere} as for {@link #candidates}.
+	 */
+	Map<String, List<ProximityRow>> proximity(Collection<String> productIds, Set<String> madeHere) {
+		return Batched.grouped(neo4j, PROXIMITY, productIds, Map.of(),
 				r -> new ProximityRow(r.get("key").asString(), r.get("otherId").asString(),
 						r.get("otherName").asString(), r.get("both").asLong(), r.get("makersOfP").asLong(),
-						r.get("makersOfQ").asLong(), r.get("local").asBoolean()));
+						r.get("makersOfQ").asLong(), madeHere.contains(r.get("otherId").asString())));
 	}
 
 	/**

@@ -26,8 +26,9 @@ import io.chainlens.web.NotFound;
 /**
  * The analysis requests. Each reads what it needs in a fixed number of queries and
  * computes in memory: the cost does not grow with the number of chains, products, gaps or
- * companies asked about. The {@link LocalGraph} is read in one read transaction and
- * passed in, so that the fields of one GraphQL request share one snapshot.
+ * companies asked about. The {@link LocalGraph} is taken from the {@link LocalGraphCache}
+ * (read again only when the graph has changed) and passed in, so that the fields of one
+ * GraphQL request share one snapshot.
  */
 @Service
 @Transactional(readOnly = true)
@@ -41,7 +42,13 @@ class AnalysisService {
 	record TargetScenario(Target target, Scenario scenario) {
 	}
 
+	/** The key of a chain's (or all chains', chainId null) gaps derived from a graph. */
+	private record GapsOf(String chainId, Scenario scenario) {
+	}
+
 	private final AnalysisQueries queries;
+
+	private final LocalGraphCache localGraphs;
 
 	private final ProductLookup products;
 
@@ -53,9 +60,10 @@ class AnalysisService {
 
 	private final ImpactAnalysis impactAnalysis;
 
-	AnalysisService(AnalysisQueries queries, ProductLookup products, CompanyReads companies,
-			AnalysisSettings settings) {
+	AnalysisService(AnalysisQueries queries, LocalGraphCache localGraphs, ProductLookup products,
+			CompanyReads companies, AnalysisSettings settings) {
 		this.queries = queries;
+		this.localGraphs = localGraphs;
 		this.products = products;
 		this.companies = companies;
 		this.gapFinder = new GapFinder(settings);
@@ -68,7 +76,7 @@ class AnalysisService {
 	 * fields.
 	 */
 	LocalGraph localGraph() {
-		return queries.localGraph();
+		return localGraphs.get();
 	}
 
 	List<Gap> gaps(LocalGraph graph, String chainId, Collection<GapKind> kinds, Scenario scenario, int first) {
@@ -76,15 +84,13 @@ class AnalysisService {
 			chainOf(graph, chainId);
 		}
 		Set<GapKind> wanted = kinds == null || kinds.isEmpty() ? Set.of(GapKind.values()) : Set.copyOf(kinds);
-		return gapFinder.find(graph, scenario, chainId)
-			.stream()
-			.filter(g -> wanted.contains(g.kind()))
-			.limit(first)
-			.toList();
+		// gaps depend on the graph and the settings alone: computed once per graph
+		List<Gap> all = graph.derived(new GapsOf(chainId, scenario), () -> gapFinder.find(graph, scenario, chainId));
+		return all.stream().filter(g -> wanted.contains(g.kind())).limit(first).toList();
 	}
 
 	List<ProductBalance> balance(LocalGraph graph, String chainId, Scenario scenario) {
-		Balances balances = new Balances(graph, scenario);
+		Balances balances = graph.balances(scenario);
 		return chainOf(graph, chainId).segments()
 			.stream()
 			.flatMap(s -> s.products().stream())
@@ -99,14 +105,14 @@ class AnalysisService {
 		if (product == null) {
 			throw new NotFound("product", productId);
 		}
-		return candidatesByProduct(Map.of(productId, product), queries.regionName()).get(productId)
+		return candidatesByProduct(Map.of(productId, product), localGraph()).get(productId)
 			.stream()
 			.limit(first)
 			.toList();
 	}
 
 	/** The candidates of many gaps at once: three queries whatever the number of gaps. */
-	Map<CandidatePool, List<Candidate>> candidates(Collection<CandidatePool> pools, String region) {
+	Map<CandidatePool, List<Candidate>> candidates(Collection<CandidatePool> pools, LocalGraph graph) {
 		Set<String> ids = new LinkedHashSet<>();
 		pools.forEach(p -> {
 			ids.add(p.gapProductId());
@@ -116,20 +122,22 @@ class AnalysisService {
 		Map<String, Product> wanted = new LinkedHashMap<>();
 		pools.forEach(p -> p.productIds().forEach(id -> wanted.put(id, byId.get(id))));
 		wanted.values().removeIf(p -> p == null);
-		Map<String, List<Candidate>> byProduct = candidatesByProduct(wanted, region);
+		Map<String, List<Candidate>> byProduct = candidatesByProduct(wanted, graph);
 		Map<CandidatePool, List<Candidate>> result = new LinkedHashMap<>();
 		pools.forEach(p -> result.put(p, CandidateScorer.forPool(p, byProduct, byId)));
 		return result;
 	}
 
-	private Map<String, List<Candidate>> candidatesByProduct(Map<String, Product> wanted, String region) {
+	private Map<String, List<Candidate>> candidatesByProduct(Map<String, Product> wanted, LocalGraph graph) {
 		Map<String, List<Candidate>> result = new LinkedHashMap<>();
 		if (wanted.isEmpty()) {
 			return result;
 		}
-		Map<String, List<AnalysisQueries.CandidateRow>> rows = queries.candidates(wanted.keySet());
-		Map<String, List<AnalysisQueries.ProximityRow>> proximity = queries.proximity(wanted.keySet());
-		wanted.forEach((id, product) -> result.put(id, scorer.score(product, rows.get(id), proximity.get(id), region)));
+		Map<String, List<AnalysisQueries.CandidateRow>> rows = queries.candidates(wanted.keySet(), graph.madeHere());
+		Map<String, List<AnalysisQueries.ProximityRow>> proximity = queries.proximity(wanted.keySet(),
+				graph.madeHere());
+		wanted.forEach((id, product) -> result.put(id,
+				scorer.score(product, rows.get(id), proximity.get(id), graph.regionName())));
 		return result;
 	}
 
@@ -139,22 +147,18 @@ class AnalysisService {
 	}
 
 	Map<ChainScenario, LocalSupport> localSupport(LocalGraph graph, Collection<ChainScenario> keys) {
-		Map<Scenario, Balances> balances = new LinkedHashMap<>();
 		Map<ChainScenario, LocalSupport> result = new LinkedHashMap<>();
 		for (ChainScenario key : keys) {
 			graph.chain(key.chainId())
-				.ifPresent(chain -> result.put(key, ChainMeasures.localSupport(chain,
-						balances.computeIfAbsent(key.scenario(), s -> new Balances(graph, s)))));
+				.ifPresent(chain -> result.put(key, ChainMeasures.localSupport(chain, graph.balances(key.scenario()))));
 		}
 		return result;
 	}
 
 	Map<TargetScenario, TargetProgress> progress(LocalGraph graph, Collection<TargetScenario> keys) {
-		Map<Scenario, Balances> balances = new LinkedHashMap<>();
 		Map<TargetScenario, TargetProgress> result = new LinkedHashMap<>();
 		for (TargetScenario key : keys) {
-			TargetProgress progress = ChainMeasures.progress(key.target(),
-					balances.computeIfAbsent(key.scenario(), s -> new Balances(graph, s)));
+			TargetProgress progress = ChainMeasures.progress(key.target(), graph.balances(key.scenario()));
 			if (progress != null) {
 				result.put(key, progress);
 			}

@@ -2,12 +2,12 @@ package io.chainlens.analysis;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.chainlens.analysis.LocalGraph.Feed;
 import io.chainlens.analysis.LocalGraph.Make;
@@ -32,7 +32,9 @@ final class Balances {
 
 	private final String removedCompanyId;
 
-	private final Map<String, ProductBalance> computed = new HashMap<>();
+	// concurrent: the balances of a cached LocalGraph are shared by the requests that
+	// use it; two threads computing one product compute the same value
+	private final Map<String, ProductBalance> computed = new ConcurrentHashMap<>();
 
 	Balances(LocalGraph graph, Scenario scenario) {
 		this(graph, scenario, null);

@@ -44,8 +44,8 @@ final class GapFinder {
 
 	/** Gaps of one chain, or of every chain when chainId is null, most severe first. */
 	List<Gap> find(LocalGraph graph, Scenario scenario, String chainId) {
-		Balances balances = new Balances(graph, scenario);
-		Balances planned = scenario == Scenario.PLANNED ? balances : new Balances(graph, Scenario.PLANNED);
+		Balances balances = graph.balances(scenario);
+		Balances planned = graph.balances(Scenario.PLANNED);
 		List<Gap> gaps = new ArrayList<>();
 		for (ChainInfo chain : graph.chains()) {
 			if (chainId != null && !chain.chain().id().equals(chainId)) {

@@ -34,7 +34,7 @@ final class ImpactAnalysis {
 	}
 
 	Impact of(LocalGraph graph, Scenario scenario, Company company) {
-		Balances with = new Balances(graph, scenario);
+		Balances with = graph.balances(scenario);
 		Balances without = new Balances(graph, scenario, company.id());
 		Set<String> made = new LinkedHashSet<>();
 		for (Make make : graph.makes()) {

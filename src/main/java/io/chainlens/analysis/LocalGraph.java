@@ -6,6 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import io.chainlens.chain.Chain;
 import io.chainlens.chain.Product;
@@ -14,10 +18,13 @@ import io.chainlens.chain.Target;
 import io.chainlens.company.Company;
 
 /**
- * What one analysis request reads from the database, in a few queries, before it computes
- * in memory: the chains and products, the product graph (FEEDS, YIELDS), everything the
+ * What the analysis reads from the database, in a few queries, before it computes in
+ * memory: the chains and products, the product graph (FEEDS, YIELDS), everything the
  * focus region makes, platforms per segment and targets per product. Its size follows the
- * product catalogue and the region's sites, not the number of chains asked about.
+ * product catalogue and the region's sites, not the number of chains asked about, nor the
+ * nation's sites. Immutable once built, so requests share it while the graph's version is
+ * unchanged ({@link LocalGraphCache}), together with what they derive from it (balances
+ * per scenario, gaps).
  */
 final class LocalGraph {
 
@@ -84,6 +91,10 @@ final class LocalGraph {
 
 	private final Map<String, List<Target>> targetsOf = new LinkedHashMap<>();
 
+	private final Set<String> madeHere = new TreeSet<>();
+
+	private final Map<Object, Object> derived = new ConcurrentHashMap<>();
+
 	LocalGraph(String regionName, List<ChainInfo> chains, List<Feed> feeds, List<Yield> yields, List<Make> makes,
 			List<PlatformSupport> platforms, List<Target> targets) {
 		this.regionName = regionName;
@@ -107,7 +118,10 @@ final class LocalGraph {
 			yieldsInto.computeIfAbsent(y.productId(), k -> new ArrayList<>()).add(y);
 			yieldsFrom.computeIfAbsent(y.processId(), k -> new ArrayList<>()).add(y);
 		});
-		makes.forEach(m -> makesOf.computeIfAbsent(m.productId(), k -> new ArrayList<>()).add(m));
+		makes.forEach(m -> {
+			makesOf.computeIfAbsent(m.productId(), k -> new ArrayList<>()).add(m);
+			madeHere.add(m.productId());
+		});
 		platforms.forEach(p -> platformsOf.computeIfAbsent(p.segmentId(), k -> new ArrayList<>()).add(p));
 		targets.forEach(t -> targetsOf.computeIfAbsent(t.productId(), k -> new ArrayList<>()).add(t));
 	}
@@ -161,6 +175,34 @@ final class LocalGraph {
 
 	List<Make> makes() {
 		return makes;
+	}
+
+	/** Ids of the products a local site makes, any status. */
+	Set<String> madeHere() {
+		return madeHere;
+	}
+
+	/** The balances of a scenario, computed once per graph. */
+	Balances balances(Scenario scenario) {
+		return derived(scenario, () -> new Balances(this, scenario));
+	}
+
+	/**
+	 * A value computed from this graph alone, once: the key names what it is (the same
+	 * key always names the same computation). Two threads asking at once may both compute
+	 * it; the first stored is kept.
+	 */
+	@SuppressWarnings("unchecked")
+	<T> T derived(Object key, Supplier<T> compute) {
+		Object value = derived.get(key);
+		if (value == null) {
+			value = compute.get();
+			Object earlier = derived.putIfAbsent(key, value);
+			if (earlier != null) {
+				value = earlier;
+			}
+		}
+		return (T) value;
 	}
 
 	List<PlatformSupport> platformsOf(String segmentId) {

@@ -10,6 +10,7 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import io.chainlens.database.GraphState;
 import io.chainlens.security.Caller;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,8 +32,9 @@ public class AuditTrail {
 	}
 
 	/**
-	 * Records a write. Runs only inside the write's transaction, so that the record and
-	 * the write are committed or rolled back together.
+	 * Records a write and moves the graph's version on. Runs only inside the write's
+	 * transaction, so that the record, the version and the write are committed or rolled
+	 * back together.
 	 * @throws IllegalStateException outside a read-write transaction
 	 */
 	public void record(Caller caller, String operation, String source, Written written) {
@@ -47,6 +49,9 @@ public class AuditTrail {
 				UNWIND $chainIds AS chainId
 				MATCH (c:Chain {id: chainId})
 				CREATE (ch)-[:ON_CHAIN]->(c)""").bindAll(parameters(caller, operation, source, written)).run();
+		// every write of the API records itself here, so this one bump covers them all;
+		// what is cached against the version (the analysis) is read afresh after it
+		neo4j.query(GraphState.BUMP).run();
 	}
 
 	private static Map<String, Object> parameters(Caller caller, String operation, String source, Written written) {

@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.chainlens.audit.AuditTrail;
 import io.chainlens.audit.Written;
+import io.chainlens.database.GraphState;
 import io.chainlens.editing.Inputs.CapacityInput;
 import io.chainlens.editing.Lookups.ProductRef;
 import io.chainlens.editing.Lookups.RegionRef;
@@ -87,6 +88,8 @@ class CapacityEditing {
 				MERGE (s)-[m:MAKES {status: $status}]->(p)
 				SET m.capacity = $capacity, m.unit = p.unit, m.writtenAs = $writtenAs, m.year = $year,
 				    m.source = $source, m.note = $note""", write);
+		// a new MAKES (or a new site of the company) may add a maker of the product
+		lookups.write(GraphState.RECOUNT_MAKERS, params("productIds", List.of(productId), "siteIds", List.of()));
 		Map<String, Object> after = new TreeMap<>(lookups.snapshot(SNAPSHOT, keyParams));
 		if (site.isNew()) {
 			after.put("newSite", Map.of("id", site.id(), "region", region.id()));

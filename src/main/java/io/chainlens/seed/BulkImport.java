@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.stereotype.Component;
 
+import io.chainlens.database.GraphState;
 import io.chainlens.seed.SeedDataSet.Row;
 import io.chainlens.seed.SeedInvalid.Problem;
 import io.chainlens.seed.SeedSchema.FileType;
@@ -65,15 +66,28 @@ public class BulkImport {
 		Counts counts = new Counts();
 		List<Problem> rowProblems = new ArrayList<>();
 		SeedDataSet.Validation validation = new SeedDataSet.Validation(rowProblems, new GraphKnown());
+		MakersToRecount makers = new MakersToRecount();
 		try (BatchWriter writer = new BatchWriter()) {
 			for (FileType type : SeedSchema.FILES) {
 				for (Path file : files) {
 					if (file.getFileName().toString().equals(type.name())) {
-						importFile(dir, file, type, batchSize, validation, rowProblems, rejections, counts, writer);
+						importFile(dir, file, type, batchSize, validation, rowProblems, rejections, counts, writer,
+								makers);
 					}
 				}
 			}
 		}
+		catch (RuntimeException ex) {
+			// the batches committed before the failure stay, and so must their counts
+			try {
+				makers.recount();
+			}
+			catch (RuntimeException again) {
+				ex.addSuppressed(again);
+			}
+			throw ex;
+		}
+		makers.recount();
 		files.stream()
 			.filter(f -> !SeedSchema.BY_NAME.containsKey(f.getFileName().toString()))
 			.forEach(f -> rejections.add(new Problem(name(dir, f), 0, null,
@@ -113,7 +127,8 @@ public class BulkImport {
 	}
 
 	private void importFile(Path dir, Path file, FileType type, int batchSize, SeedDataSet.Validation validation,
-			List<Problem> rowProblems, List<Problem> rejections, Counts counts, BatchWriter writer) {
+			List<Problem> rowProblems, List<Problem> rejections, Counts counts, BatchWriter writer,
+			MakersToRecount makers) {
 		String name = name(dir, file);
 		long started = System.nanoTime();
 		List<Row> batch = new ArrayList<>(batchSize);
@@ -130,6 +145,7 @@ public class BulkImport {
 				return;
 			}
 			batch.add(row);
+			makers.note(row);
 			if (batch.size() == batchSize) {
 				writer.submit(type, List.copyOf(batch));
 				batch.clear();
@@ -231,6 +247,8 @@ public class BulkImport {
 		List<Map<String, Object>> values = batch.stream().map(Row::values).toList();
 		try (Session session = driver.session(); Transaction tx = session.beginTransaction()) {
 			long created = cypher.write(tx, type, values);
+			// each committed batch is a change the analysis must not serve from its cache
+			tx.run(GraphState.BUMP).consume();
 			tx.commit();
 			counts.created += created;
 			counts.updated += batch.size() - created;
@@ -245,6 +263,50 @@ public class BulkImport {
 			}
 			batch.forEach(row -> write(type, List.of(row), rejections, counts));
 		}
+	}
+
+	/**
+	 * Products whose number of makers ({@code Product.makers}) the import may have
+	 * changed: those of the capacity lines it wrote and those made at the sites it wrote
+	 * (a site row may link a site to a company). Counted once, at the end, in one
+	 * statement: counting per batch would count the same products again for every batch.
+	 */
+	private final class MakersToRecount {
+
+		private final Set<String> productIds = new HashSet<>();
+
+		private final Set<String> siteIds = new HashSet<>();
+
+		void note(Row row) {
+			switch (row.type().name()) {
+				case "capacities.csv" -> productIds.add((String) row.values().get("product_id"));
+				case "sites.csv" -> siteIds.add((String) row.values().get("id"));
+				default -> {
+				}
+			}
+		}
+
+		void recount() {
+			if (productIds.isEmpty() && siteIds.isEmpty()) {
+				return;
+			}
+			long started = System.nanoTime();
+			try (Session session = driver.session()) {
+				long products = session.executeWrite(tx -> {
+					long counted = tx
+						.run(GraphState.RECOUNT_MAKERS,
+								Map.of("productIds", List.copyOf(productIds), "siteIds", List.copyOf(siteIds)))
+						.single()
+						.get("products")
+						.asLong();
+					tx.run(GraphState.BUMP).consume();
+					return counted;
+				});
+				log.info("Recounted the makers of {} products in {} ms", products,
+						(System.nanoTime() - started) / 1_000_000);
+			}
+		}
+
 	}
 
 	/** Ids already in the graph, read once per kind when first needed. */

@@ -14,6 +14,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
+import io.chainlens.database.GraphState;
+
 /**
  * Loads the seed data set into an empty database (at start, see {@link StartupLoad}):
  * validated whole first, then written in one transaction, so a bad file leaves the
@@ -56,14 +58,16 @@ public class SeedLoader {
 		}
 	}
 
-	/** True when the database holds nothing but schema bookkeeping. */
+	/**
+	 * True when the database holds nothing but schema bookkeeping and the graph version.
+	 */
 	public boolean isEmpty() {
 		try (Session session = driver.session()) {
-			return session
-				.executeRead(tx -> tx.run("MATCH (n) WHERE NOT n:SchemaMigration RETURN count(n) = 0 AS empty")
-					.single()
-					.get("empty")
-					.asBoolean());
+			return session.executeRead(tx -> tx
+				.run("MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:GraphState RETURN count(n) = 0 AS empty")
+				.single()
+				.get("empty")
+				.asBoolean());
 		}
 	}
 
@@ -86,6 +90,10 @@ public class SeedLoader {
 							(System.nanoTime() - t0) / 1_000_000);
 				}
 			});
+			// in the load's transaction: the figures and the version commit with the
+			// graph
+			tx.run(GraphState.RECOUNT_ALL_MAKERS).consume();
+			tx.run(GraphState.BUMP).consume();
 			tx.commit();
 		}
 		return new Loaded(files.size(), data.rowCount(), (System.nanoTime() - started) / 1_000_000,

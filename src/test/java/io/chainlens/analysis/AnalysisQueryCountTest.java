@@ -1,5 +1,7 @@
 package io.chainlens.analysis;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -33,12 +35,29 @@ class AnalysisQueryCountTest {
 		int onFixture = gapsWithCandidates();
 		graph.seed();
 		int onSeed = gapsWithCandidates();
-		// the local graph 5 (structure, product graph, local production, platforms,
-		// targets), shared by
+		// the graph's version 1 and, the graph having just been loaded, the local graph 5
+		// (structure, product graph, local production, platforms, targets), shared by
 		// gaps, Chain.localSupportRate and Target.progress; candidates 3 (products,
-		// candidates,
-		// proximity); Company.local 1
-		assertThat(onSeed).isEqualTo(onFixture).isLessThanOrEqualTo(9);
+		// candidates, proximity); Company.local 1
+		assertThat(onSeed).isEqualTo(onFixture).isLessThanOrEqualTo(10);
+	}
+
+	@Test
+	void theLocalGraphIsReadAgainOnlyAfterAWrite() {
+		graph.seed();
+		int first = balance();
+		assertThat(balance()).as("the version only").isEqualTo(1).isLessThan(first);
+		graph.write("MATCH (p:Product {id: 'pv-polysilicon'}) SET p.note = 'changed'", Map.of());
+		assertThat(balance()).as("the version and the local graph").isEqualTo(first);
+		assertThat(balance()).isEqualTo(1);
+	}
+
+	private int balance() {
+		return count(() -> graphQl.documentName("balance")
+			.variable("chainId", "rare-earth")
+			.execute()
+			.path("balance")
+			.hasValue());
 	}
 
 	@Test
@@ -48,14 +67,16 @@ class AnalysisQueryCountTest {
 			.variable("chainId", "rare-earth")
 			.execute()
 			.path("balance")
-			.hasValue())).isLessThanOrEqualTo(5);
-		// the company, and the local graph
+			.hasValue())).isLessThanOrEqualTo(6);
+		// the company, the version (and the local graph if the graph changed since it was
+		// read)
 		assertThat(count(() -> graphQl.documentName("impact")
 			.variable("companyId", "china-northern-rare-earth")
 			.execute()
 			.path("impact.affectedProducts")
 			.hasValue())).isLessThanOrEqualTo(6);
-		// the product, the region's name, candidates, proximity; Company.local
+		// the product, the version (the local graph: the region's name and what it
+		// makes), candidates, proximity; Company.local
 		assertThat(count(() -> graphQl.documentName("candidates")
 			.variable("productId", "storage-hydrogen-battery-cell")
 			.execute()

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import io.chainlens.ChainlensTest;
 import io.chainlens.TestGraph;
@@ -21,6 +22,9 @@ class BulkImportTest {
 
 	@Autowired
 	TestGraph graph;
+
+	@Autowired
+	HttpGraphQlTester graphQl;
 
 	@AfterEach
 	void graphWasWritten() {
@@ -75,6 +79,48 @@ class BulkImportTest {
 		assertThat(graph.count("""
 				CALL db.index.fulltext.queryNodes('company_names', 'sunrise') YIELD node
 				WHERE node.id = 'test-sunrise' RETURN count(node)""")).isEqualTo(1);
+	}
+
+	@Test
+	void anImportShowsInTheBalanceOfTheNextRequest() throws IOException {
+		graph.seed();
+		double before = localCapacity("pv", "pv-cell");
+
+		bulkImport.run(folder(), 2);
+
+		assertThat(localCapacity("pv", "pv-cell")).as("12 GW operating at a site in 青山区").isEqualTo(before + 12);
+	}
+
+	@Test
+	void anImportRecountsTheMakersOfTheProductsItWroteCapacitiesFor() throws IOException {
+		graph.seed();
+		long wafer = makers("pv-wafer");
+		long cell = makers("pv-cell");
+
+		bulkImport.run(folder(), 2);
+
+		assertThat(makers("pv-wafer")).isEqualTo(wafer + 1);
+		assertThat(makers("pv-cell")).isEqualTo(cell + 1);
+		assertThat(graph
+			.count("""
+					MATCH (p:Product)
+					WHERE coalesce(p.makers, -1) <> COUNT { MATCH (c:Company)-[:HAS_SITE]->(:Site)-[:MAKES]->(p) RETURN DISTINCT c }
+					RETURN count(p)"""))
+			.isZero();
+	}
+
+	private long makers(String productId) {
+		return graph.count("MATCH (p:Product {id: '" + productId + "'}) RETURN p.makers");
+	}
+
+	private double localCapacity(String chainId, String productId) {
+		return graphQl.documentName("balance")
+			.variable("chainId", chainId)
+			.execute()
+			.path("balance[?(@.product.id == '" + productId + "')].localCapacity")
+			.entityList(Double.class)
+			.get()
+			.get(0);
 	}
 
 }
