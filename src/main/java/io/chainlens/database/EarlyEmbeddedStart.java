@@ -23,13 +23,18 @@ class EarlyEmbeddedStart implements ApplicationListener<ApplicationContextInitia
 	@Override
 	public void onApplicationEvent(ApplicationContextInitializedEvent event) {
 		ConfigurableApplicationContext context = event.getApplicationContext();
-		Neo4jSettings settings = Binder.get(context.getEnvironment())
-			.bindOrCreate("chainlens.neo4j", Neo4jSettings.class);
+		Binder binder = Binder.get(context.getEnvironment());
+		Neo4jSettings settings = binder.bindOrCreate("chainlens.neo4j", Neo4jSettings.class);
 		if (!settings.embedded() || !(context.getBeanFactory() instanceof DefaultListableBeanFactory beans)) {
 			return;
 		}
-		Starting starting = new Starting(CompletableFuture.supplyAsync(() -> EmbeddedNeo4j.start(settings),
-				runnable -> new Thread(runnable, "chainlens-embedded-neo4j-start").start()));
+		// io.chainlens.seed.SeedSettings, read here before any bean exists: a store
+		// template stands for a seed load, so it is used only when one would happen
+		String seedLocation = binder.bind("chainlens.seed.load-on-start", Boolean.class).orElse(true)
+				? binder.bind("chainlens.seed.location", String.class).orElse("classpath:graph-seed") : null;
+		Starting starting = new Starting(
+				CompletableFuture.supplyAsync(() -> EmbeddedNeo4j.start(settings, seedLocation),
+						runnable -> new Thread(runnable, "chainlens-embedded-neo4j-start").start()));
 		beans.registerSingleton(BEAN_NAME, starting);
 		// a start that fails before the database bean is made still stops the database
 		beans.registerDisposableBean(BEAN_NAME, starting);

@@ -63,6 +63,14 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 	}
 
 	public static EmbeddedNeo4j start(Neo4jSettings settings) {
+		return start(settings, null);
+	}
+
+	/**
+	 * @param seedLocation the seed data set the app loads into an empty store, or null
+	 * when it loads none; a store template is used only for this data set
+	 */
+	public static EmbeddedNeo4j start(Neo4jSettings settings, String seedLocation) {
 		Path dataDir = settings.dataDir().toAbsolutePath().normalize();
 		FileChannel channel = null;
 		FileLock lock = null;
@@ -79,6 +87,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 				throw new StoreInUse(dataDir);
 			}
 			long started = System.nanoTime();
+			boolean fromTemplate = settings.templateDir() != null && seedLocation != null
+					&& new StoreTemplate(settings.templateDir().toAbsolutePath().normalize(), seedLocation)
+						.copyInto(dataDir);
 			service = new DatabaseManagementServiceBuilder(dataDir).setConfig(BoltConnector.enabled, true)
 				.setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", settings.boltPort()))
 				.setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", settings.boltPort()))
@@ -102,8 +113,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 				.getPort();
 			URI uri = URI.create("bolt://127.0.0.1:" + port);
 			String password = newPassword(service);
-			log.info("Embedded Neo4j started in {} ms at {}, store {}", (System.nanoTime() - started) / 1_000_000, uri,
-					dataDir);
+			log.info("Embedded Neo4j started in {} ms at {}, store {}{}", (System.nanoTime() - started) / 1_000_000,
+					uri, dataDir,
+					fromTemplate ? " (copied from the store template " + settings.templateDir() + ")" : "");
 			return new EmbeddedNeo4j(dataDir, channel, lock, service, uri, password);
 		}
 		catch (IOException ex) {
@@ -165,6 +177,14 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
 	public Path dataDir() {
 		return dataDir;
+	}
+
+	/**
+	 * Notes beside the store that it was created with the seed data set at
+	 * {@code seedLocation}, which makes it usable as a store template.
+	 */
+	public void recordSeeded(String seedLocation) {
+		StoreTemplate.recordSeeded(dataDir, seedLocation);
 	}
 
 	@Override

@@ -1,8 +1,5 @@
 package io.chainlens.seed;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.neo4j.driver.Driver;
@@ -11,10 +8,10 @@ import org.neo4j.driver.Transaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 import io.chainlens.database.GraphState;
+import io.chainlens.database.SeedFiles;
 
 /**
  * Loads the seed data set into an empty database (at start, see {@link StartupLoad}):
@@ -46,16 +43,19 @@ public class SeedLoader {
 		this.cypher = cypher;
 	}
 
-	/** Loads the data set at {@code location} when the database holds no graph yet. */
-	void loadIfEmpty(String location) {
+	/**
+	 * Loads the data set at {@code location} when the database holds no graph yet.
+	 * @return whether it did
+	 */
+	boolean loadIfEmpty(String location) {
 		if (isEmpty()) {
 			Loaded loaded = load(location);
 			log.info("Loaded the seed graph from {}: {} files, {} rows in {} ms ({} ms reading and checking)", location,
 					loaded.files(), loaded.rows(), loaded.millis(), loaded.validateMillis());
+			return true;
 		}
-		else {
-			log.info("The database already holds a graph; the seed data set was not loaded again");
-		}
+		log.info("The database already holds a graph; the seed data set was not loaded again");
+		return false;
 	}
 
 	/**
@@ -101,36 +101,7 @@ public class SeedLoader {
 	}
 
 	static Map<String, Resource> find(String location) {
-		String root = location.endsWith("/") ? location : location + "/";
-		if (root.startsWith("file:")) {
-			// relative file locations would not prefix the absolute URLs of the files
-			// found below them
-			root = java.nio.file.Path.of(root.substring("file:".length()))
-				.toAbsolutePath()
-				.normalize()
-				.toUri()
-				.toString();
-		}
-		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
-		try {
-			Resource rootResource = resolver.getResource(root);
-			if (!rootResource.exists()) {
-				throw new IllegalStateException("The seed data set " + location + " does not exist");
-			}
-			String rootUrl = rootResource.getURL().toString();
-			Map<String, Resource> files = new LinkedHashMap<>();
-			for (Resource resource : resolver.getResources(root + "**/*.csv")) {
-				String url = resource.getURL().toString();
-				files.put(url.startsWith(rootUrl) ? url.substring(rootUrl.length()) : resource.getFilename(), resource);
-			}
-			if (files.isEmpty()) {
-				throw new IllegalStateException("The seed data set " + location + " holds no CSV files");
-			}
-			return files;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot list the seed data set " + location, ex);
-		}
+		return SeedFiles.find(location);
 	}
 
 }

@@ -5,9 +5,11 @@ import java.util.concurrent.CompletionException;
 
 import org.springframework.beans.factory.BeanInitializationException;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
+import io.chainlens.database.EmbeddedNeo4j;
 import io.chainlens.database.SchemaMigrations;
 
 /**
@@ -21,11 +23,13 @@ class StartupLoad implements SmartInitializingSingleton, DisposableBean {
 
 	private final CompletableFuture<Void> done;
 
-	StartupLoad(SchemaMigrations schema, SeedLoader loader, SeedSettings settings) {
+	StartupLoad(SchemaMigrations schema, SeedLoader loader, SeedSettings settings,
+			ObjectProvider<EmbeddedNeo4j> embedded) {
 		this.done = CompletableFuture.runAsync(() -> {
 			schema.apply();
-			if (settings.loadOnStart()) {
-				loader.loadIfEmpty(settings.location());
+			if (settings.loadOnStart() && loader.loadIfEmpty(settings.location())) {
+				// what lets the build's store serve as the template of new stores
+				embedded.ifAvailable(neo4j -> neo4j.recordSeeded(settings.location()));
 			}
 		}, runnable -> new Thread(runnable, "chainlens-startup-load").start());
 	}
