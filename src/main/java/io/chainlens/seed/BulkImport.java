@@ -65,14 +65,15 @@ public class BulkImport {
 		List<Problem> rejections = new ArrayList<>();
 		Counts counts = new Counts();
 		List<Problem> rowProblems = new ArrayList<>();
-		SeedDataSet.Validation validation = new SeedDataSet.Validation(rowProblems, new GraphKnown());
+		GraphKnown known = new GraphKnown();
+		SeedDataSet.Validation validation = new SeedDataSet.Validation(rowProblems, known);
 		MakersToRecount makers = new MakersToRecount();
 		try (BatchWriter writer = new BatchWriter()) {
 			for (FileType type : SeedSchema.FILES) {
 				for (Path file : files) {
 					if (file.getFileName().toString().equals(type.name())) {
-						importFile(dir, file, type, batchSize, validation, rowProblems, rejections, counts, writer,
-								makers);
+						importFile(dir, file, type, batchSize, validation, known, rowProblems, rejections, counts,
+								writer, makers);
 					}
 				}
 			}
@@ -127,11 +128,18 @@ public class BulkImport {
 	}
 
 	private void importFile(Path dir, Path file, FileType type, int batchSize, SeedDataSet.Validation validation,
-			List<Problem> rowProblems, List<Problem> rejections, Counts counts, BatchWriter writer,
+			GraphKnown known, List<Problem> rowProblems, List<Problem> rejections, Counts counts, BatchWriter writer,
 			MakersToRecount makers) {
 		String name = name(dir, file);
 		long started = System.nanoTime();
+		Kind newness = cypher.creates(type) ? newness(type) : null;
+		if (newness != null) {
+			// read before the first row of this kind is written, so that it says what the
+			// graph held before the import
+			known.exists(newness, "");
+		}
 		List<Row> batch = new ArrayList<>(batchSize);
+		List<Row> fresh = new ArrayList<>(batchSize);
 		long[] read = { 0 };
 		List<Problem> problems = new ArrayList<>();
 		SeedDataSet.parse(name, new FileSystemResource(file), problems, row -> {
@@ -144,16 +152,21 @@ public class BulkImport {
 				counts.rejected++;
 				return;
 			}
-			batch.add(row);
+			boolean isNew = newness != null && !known.exists(newness, row.text(newnessKey(type)));
+			List<Row> rows = isNew ? fresh : batch;
+			rows.add(row);
 			makers.note(row);
-			if (batch.size() == batchSize) {
-				writer.submit(type, List.copyOf(batch));
-				batch.clear();
+			if (rows.size() == batchSize) {
+				writer.submit(type, List.copyOf(rows), isNew);
+				rows.clear();
 				log.info("{}: {} rows read ({} rows/s)", name, read[0], rate(read[0], started));
 			}
 		});
 		if (!batch.isEmpty()) {
-			writer.submit(type, List.copyOf(batch));
+			writer.submit(type, List.copyOf(batch), false);
+		}
+		if (!fresh.isEmpty()) {
+			writer.submit(type, List.copyOf(fresh), true);
 		}
 		writer.finish(rejections, counts);
 		// problems of the file as a whole (header, unknown columns) and of single cells
@@ -161,6 +174,19 @@ public class BulkImport {
 		rejections.sort(Comparator.comparing(Problem::file).thenComparingLong(Problem::line));
 		counts.read += read[0];
 		log.info("{}: {} rows read in {} ms", name, read[0], (System.nanoTime() - started) / 1_000_000);
+	}
+
+	/**
+	 * The kind whose ids, when the graph did not hold them before the import, make a row
+	 * of this type new: its entity, or for a capacity line its site (a site new to the
+	 * graph has no capacity lines yet, and the import refuses the same line twice).
+	 */
+	private static Kind newness(FileType type) {
+		return type.defines() != null ? type.defines() : Kind.SITE;
+	}
+
+	private static String newnessKey(FileType type) {
+		return type.defines() != null ? type.key() : "site_id";
 	}
 
 	private static long rate(long rows, long started) {
@@ -189,9 +215,9 @@ public class BulkImport {
 
 		private Future<?> pending;
 
-		void submit(FileType type, List<Row> batch) {
+		void submit(FileType type, List<Row> batch, boolean isNew) {
 			await();
-			pending = thread.submit(() -> write(type, batch, rejections, counts));
+			pending = thread.submit(() -> write(type, batch, isNew, rejections, counts));
 		}
 
 		/**
@@ -241,12 +267,14 @@ public class BulkImport {
 
 	/**
 	 * One transaction per batch; a batch the database refuses is retried row by row to
-	 * find the culprit.
+	 * find the culprit. Rows known to be new are created rather than merged; retried one
+	 * by one they are merged, so a row that exists after all (written by someone else
+	 * during the import) is updated rather than refused.
 	 */
-	private void write(FileType type, List<Row> batch, List<Problem> rejections, Counts counts) {
+	private void write(FileType type, List<Row> batch, boolean isNew, List<Problem> rejections, Counts counts) {
 		List<Map<String, Object>> values = batch.stream().map(Row::values).toList();
 		try (Session session = driver.session(); Transaction tx = session.beginTransaction()) {
-			long created = cypher.write(tx, type, values);
+			long created = isNew ? cypher.create(tx, type, values) : cypher.write(tx, type, values);
 			// each committed batch is a change the analysis must not serve from its cache
 			tx.run(GraphState.BUMP).consume();
 			tx.commit();
@@ -254,14 +282,14 @@ public class BulkImport {
 			counts.updated += batch.size() - created;
 		}
 		catch (Neo4jException ex) {
-			if (batch.size() == 1) {
+			if (batch.size() == 1 && !isNew) {
 				Row row = batch.get(0);
 				rejections
 					.add(new Problem(row.file(), row.line(), null, "the database refused it: " + ex.getMessage()));
 				counts.rejected++;
 				return;
 			}
-			batch.forEach(row -> write(type, List.of(row), rejections, counts));
+			batch.forEach(row -> write(type, List.of(row), false, rejections, counts));
 		}
 	}
 

@@ -1,10 +1,13 @@
 package io.chainlens.seed;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -121,6 +124,49 @@ class BulkImportTest {
 			.entityList(Double.class)
 			.get()
 			.get(0);
+	}
+
+	@Test
+	void updatesRowsTheGraphHoldsAndCreatesTheNewOnesInTheSameImport(@TempDir Path dir) throws IOException {
+		graph.seed();
+		bulkImport.run(folder(), 100);
+		Files.writeString(dir.resolve("companies.csv"), """
+				id,name_zh,name_en,aliases,hq_region_id,source
+				test-sunrise,旭日光能,Sunrise Solar Energy,旭日|Sunrise,jiangsu,estimate: test fixture
+				test-newco,新星材料,Nova Materials,,zhejiang,estimate: test fixture
+				""");
+		Files.writeString(dir.resolve("sites.csv"), """
+				id,company_id,name_zh,region_id,source
+				test-sunrise-qingshan,test-sunrise,旭日青山基地,baotou-qingshan,estimate: test fixture
+				test-newco-zhejiang,test-newco,,zhejiang,estimate: test fixture
+				""");
+		Files.writeString(dir.resolve("capacities.csv"), """
+				site_id,product_id,capacity,unit,status,year,source
+				test-sunrise-qingshan,pv-cell,14,GW,OPERATING,2025,estimate: test fixture
+				test-sunrise-qingshan,pv-wafer,3,GW,PLANNED,2026,estimate: test fixture
+				test-newco-zhejiang,pv-wafer,2,GW,OPERATING,2025,estimate: test fixture
+				""");
+
+		ImportReport report = bulkImport.run(dir, 2);
+
+		assertThat(report.rejections()).isEmpty();
+		assertThat(report.created()).as("test-newco, its site, its capacity and the new line of an old site")
+			.isEqualTo(4);
+		assertThat(report.updated()).isEqualTo(3);
+		assertThat(graph.rows("""
+				MATCH (c:Company)-[:HAS_SITE]->(s:Site {id: 'test-sunrise-qingshan'})
+				RETURN c.name AS company, s.nameZh AS site""", Map.of()))
+			.containsExactly(Map.of("company", "Sunrise Solar Energy", "site", "旭日青山基地"));
+		assertThat(graph.count("""
+				MATCH (:Site {id: 'test-sunrise-qingshan'})-[m:MAKES]->(:Product {id: 'pv-cell'})
+				RETURN toInteger(sum(m.capacity)) * 1000 + count(m)""")).as("one pv-cell line, updated to 14 GW")
+			.isEqualTo(14_001);
+		assertThat(graph
+			.count("""
+					MATCH (:Company {id: 'test-newco'})-[:HAS_SITE]->(:Site {id: 'test-newco-zhejiang'})-[m:MAKES]->(:Product {id: 'pv-wafer'})
+					RETURN count(m)"""))
+			.isEqualTo(1);
+		assertThat(graph.count("MATCH (c:Company) WHERE c.id STARTS WITH 'test-' RETURN count(c)")).isEqualTo(3);
 	}
 
 }
