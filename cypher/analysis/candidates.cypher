@@ -12,11 +12,15 @@ CALL () {
   RETURN collect(DISTINCT r) AS localRegions
 }
 MATCH (p:Product) WHERE p.id IN $ids
-MATCH (c:Company)-[:HAS_SITE]->(s:Site)-[m:MAKES]->(p)
-WITH localRegions, p, c,
-     collect({local: any(r IN [(s)-[:IN_REGION]->(sr:Region) | sr] WHERE r IN localRegions),
-              capacity: m.capacity, status: m.status}) AS makes
-WHERE none(x IN makes WHERE x.local)
+// aggregated per product in a subquery, so that the grouping key is the company alone and not
+// the list of local regions as well (hashing that list for every MAKES cost more than the match)
+CALL (p, localRegions) {
+  MATCH (c:Company)-[:HAS_SITE]->(s:Site)-[m:MAKES]->(p)
+  WITH c, collect({local: any(r IN [(s)-[:IN_REGION]->(sr:Region) | sr] WHERE r IN localRegions),
+                   capacity: m.capacity, status: m.status}) AS makes
+  WHERE none(x IN makes WHERE x.local)
+  RETURN c, makes
+}
 WITH localRegions, p, c, makes,
      [(c)-[:HAS_SITE]->(ls:Site)-[:IN_REGION]->(lr:Region) WHERE lr IN localRegions | ls] AS localSites
 RETURN p.id AS key, c,

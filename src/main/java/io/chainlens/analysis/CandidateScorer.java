@@ -2,6 +2,7 @@ package io.chainlens.analysis;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,12 @@ final class CandidateScorer {
 			.filter(r -> r.capacity() > 0)
 			.sorted(Comparator.comparingDouble(CandidateRow::capacity).reversed())
 			.toList();
+		// by identity: a national product has hundreds of candidates, and looking each up
+		// in the list by (deep) equality cost more than scoring them
+		Map<CandidateRow, Integer> rank = new IdentityHashMap<>();
+		for (int i = 0; i < byCapacity.size(); i++) {
+			rank.put(byCapacity.get(i), i + 1);
+		}
 		List<Candidate> candidates = new ArrayList<>();
 		for (CandidateRow row : rows) {
 			double capacityScore = maxCapacity > 0 ? row.capacity() / maxCapacity : 0;
@@ -56,7 +63,7 @@ final class CandidateScorer {
 			double ties = (row.localSites() > 0 ? 0.5 : 0) + (row.supplyTies().isEmpty() ? 0 : 0.5);
 			double score = (weights.capacity() * capacityScore + weights.relatedness() * relatedness
 					+ weights.ties() * ties) / (weights.capacity() + weights.relatedness() + weights.ties());
-			List<String> reasons = List.of(capacityWords(product, row, byCapacity, rows.size()),
+			List<String> reasons = List.of(capacityWords(product, row, rank.getOrDefault(row, 0), rows.size()),
 					"产品关联度 " + num(relatedness) + "：" + densityWords + "；" + overlapWords(row, localOthers, region)
 							+ "（relatedness " + num(relatedness) + "）",
 					tiesWords(row, region),
@@ -96,11 +103,10 @@ final class CandidateScorer {
 		return best.values().stream().sorted(BEST_FIRST).toList();
 	}
 
-	private static String capacityWords(Product product, CandidateRow row, List<CandidateRow> byCapacity, int count) {
+	private static String capacityWords(Product product, CandidateRow row, int rank, int count) {
 		if (row.capacity() <= 0) {
 			return "产能未公开（" + row.unknownSites() + "个基地），产能分计 0（capacity not published）";
 		}
-		int rank = byCapacity.indexOf(row) + 1;
 		return "产能 " + amount(row.capacity(), product.unit()) + "，在 " + count + " 家候选中居第 " + rank
 				+ (row.operating() != row.capacity() ? "；其中在产 " + amount(row.operating(), product.unit()) : "")
 				+ (row.unknownSites() > 0 ? "；另有" + row.unknownSites() + "个基地产能未知" : "") + "（capacity "
