@@ -21,6 +21,7 @@ import io.chainlens.chain.ProductLookup;
 import io.chainlens.chain.Target;
 import io.chainlens.company.Company;
 import io.chainlens.company.CompanyReads;
+import io.chainlens.web.GraphQlLimits;
 import io.chainlens.web.NotFound;
 
 /**
@@ -60,8 +61,11 @@ class AnalysisService {
 
 	private final ImpactAnalysis impactAnalysis;
 
+	private final RankedCandidates rankedCandidates;
+
 	AnalysisService(AnalysisQueries queries, LocalGraphCache localGraphs, ProductLookup products,
-			CompanyReads companies, AnalysisSettings settings) {
+			CompanyReads companies, AnalysisSettings settings, GraphQlLimits limits) {
+		this.rankedCandidates = new RankedCandidates(limits.maxPageSize());
 		this.queries = queries;
 		this.localGraphs = localGraphs;
 		this.products = products;
@@ -101,14 +105,17 @@ class AnalysisService {
 	}
 
 	List<Candidate> candidates(String productId, int first) {
-		Product product = products.byId(List.of(productId)).get(productId);
-		if (product == null) {
-			throw new NotFound("product", productId);
+		LocalGraph graph = localGraph();
+		List<Candidate> ranked = rankedCandidates.get(graph, productId);
+		if (ranked == null) {
+			Product product = products.byId(List.of(productId)).get(productId);
+			if (product == null) {
+				throw new NotFound("product", productId);
+			}
+			ranked = candidatesByProduct(Map.of(productId, product), graph).get(productId);
+			ranked = rankedCandidates.put(graph, productId, ranked);
 		}
-		return candidatesByProduct(Map.of(productId, product), localGraph()).get(productId)
-			.stream()
-			.limit(first)
-			.toList();
+		return ranked.stream().limit(first).toList();
 	}
 
 	/** The candidates of many gaps at once: three queries whatever the number of gaps. */

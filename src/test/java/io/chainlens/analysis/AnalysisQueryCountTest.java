@@ -1,5 +1,6 @@
 package io.chainlens.analysis;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,28 @@ class AnalysisQueryCountTest {
 		graph.write("MATCH (p:Product {id: 'pv-polysilicon'}) SET p.note = 'changed'", Map.of());
 		assertThat(balance()).as("the version and the local graph").isEqualTo(first);
 		assertThat(balance()).isEqualTo(1);
+	}
+
+	@Test
+	void aProductsCandidatesAreRankedAgainOnlyAfterAWrite() {
+		graph.seed();
+		List<String> first = candidateIds();
+		int again = count(this::candidateIds);
+		assertThat(again).as("the version and Company.local: the ranking is kept").isEqualTo(2);
+		graph.write("MATCH (p:Product {id: 'pv-wafer'}) SET p.note = 'changed'", Map.of());
+		int afterWrite = count(() -> assertThat(candidateIds()).isEqualTo(first));
+		assertThat(afterWrite).as("the version, the local graph, and the product, candidates and proximity")
+			.isGreaterThanOrEqualTo(again + 3);
+	}
+
+	private List<String> candidateIds() {
+		return graphQl.documentName("candidates")
+			.variable("productId", "pv-polysilicon")
+			.execute()
+			.path("candidates[*].company.id")
+			.entityList(String.class)
+			.hasSizeGreaterThan(0)
+			.get();
 	}
 
 	private int balance() {
