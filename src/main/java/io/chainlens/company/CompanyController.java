@@ -59,7 +59,8 @@ class CompanyController {
 		// their productions and products, and often the products' chains: one query reads
 		// them all and hands them to the data loaders of those fields, which would
 		// otherwise read them level by level, one round trip each.
-		return queries.card(id, selection.contains("sites/productions/product/chains")).map(card -> {
+		boolean withChains = selection.contains("sites/productions/product/chains");
+		return queries.card(id, withChains).map(card -> {
 			prime(env, "Company.sites", card.company(),
 					card.sites().stream().map(CompanyQueries.CardSite::site).toList());
 			card.sites().forEach(site -> {
@@ -67,7 +68,7 @@ class CompanyController {
 						site.productions().stream().map(CompanyQueries.CardProduction::production).toList());
 				site.productions().forEach(p -> {
 					prime(env, "Production.product", p.production(), p.product());
-					if (selection.contains("sites/productions/product/chains")) {
+					if (withChains) {
 						prime(env, "Product.chains", p.product(), p.chains());
 					}
 				});

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.neo4j.driver.Record;
-import org.neo4j.driver.Value;
+import org.neo4j.driver.types.MapAccessor;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -198,45 +198,33 @@ class CompanyQueries {
 		Map<String, Object> params = new HashMap<>(region);
 		params.put("id", id);
 		params.put("withChains", withChains);
+		// each site and production carries the columns of SITE_COLUMNS and
+		// Production.COLUMNS, so that the same mappers read them
 		return neo4j
 			.query("""
 					MATCH (c:Company {id: $id})
 					RETURN c, COLLECT {
 					  MATCH (c)-[:HAS_SITE]->(s:Site)-[:IN_REGION]->(r:Region)
-					  RETURN {s: s, region: %s, district: CASE r.level WHEN 'DISTRICT' THEN r.nameZh END, local: %s,
-					          productions: COLLECT {
-					            MATCH (s)-[m:MAKES]->(p:Product)
-					            RETURN {m: m, p: p, chains: CASE WHEN $withChains THEN COLLECT {
+					  WITH c, s, %s AS region, CASE r.level WHEN 'DISTRICT' THEN r.nameZh END AS district, %s AS local
+					  RETURN {s: s, companyId: c.id, region: region, district: district, productions: COLLECT {
+					    MATCH (s)-[m:MAKES]->(p:Product)
+					    RETURN {siteId: s.id, companyId: c.id, productId: p.id, region: region, district: district,
+					            capacity: m.capacity, unit: m.unit, status: m.status, source: m.source, year: m.year,
+					            writtenAs: m.writtenAs, local: local, p: p, chains: CASE WHEN $withChains THEN COLLECT {
 					              MATCH (ch:Chain)-[:HAS_SEGMENT]->(:Segment)-[:HAS_PRODUCT]->(p) RETURN DISTINCT ch ORDER BY ch.id
 					            } ELSE [] END} AS production ORDER BY p.id, m.status
-					          }} AS site ORDER BY s.id
+					  }} AS site ORDER BY s.id
 					} AS sites"""
 				.formatted(FocusRegion.CITY_OF_R, FocusRegion.IN_FOCUS))
 			.bindAll(params)
 			.fetchAs(Card.class)
-			.mappedBy((t, r) -> card(r))
+			.mappedBy((t, r) -> new Card(Company.of(r.get("c")),
+					r.get("sites")
+						.asList(s -> new CardSite(site(s),
+								s.get("productions")
+									.asList(p -> new CardProduction(Production.of(p), Product.of(p.get("p")),
+											p.get("chains").asList(Chain::of)))))))
 			.one();
-	}
-
-	private static Card card(Record r) {
-		Company company = Company.of(r.get("c"));
-		List<CardSite> sites = r.get("sites").asList(v -> {
-			Value s = v.get("s");
-			Site site = new Site(s.get("id").asString(), s.get("nameZh").asString(null), company.id(),
-					v.get("region").asString(), v.get("district").asString(null), s.get("source").asString(""));
-			List<CardProduction> productions = v.get("productions").asList(pv -> {
-				Value m = pv.get("m");
-				Product product = Product.of(pv.get("p"));
-				Production production = new Production(site.id(), company.id(), product.id(), site.region(),
-						site.district(), m.get("capacity").isNull() ? null : m.get("capacity").asDouble(),
-						m.get("unit").asString(null), m.get("status").asString(), m.get("source").asString(""),
-						m.get("year").isNull() ? null : m.get("year").asInt(), m.get("writtenAs").asString(null),
-						v.get("local").asBoolean());
-				return new CardProduction(production, product, pv.get("chains").asList(Chain::of));
-			});
-			return new CardSite(site, productions);
-		});
-		return new Card(company, sites);
 	}
 
 	Map<String, List<Site>> sites(Collection<String> companyIds) {
@@ -249,7 +237,7 @@ class CompanyQueries {
 				CompanyQueries::site);
 	}
 
-	private static Site site(Record r) {
+	private static Site site(MapAccessor r) {
 		var s = r.get("s");
 		return new Site(s.get("id").asString(), s.get("nameZh").asString(null), r.get("companyId").asString(),
 				r.get("region").asString(), r.get("district").asString(null), s.get("source").asString(""));

@@ -1,6 +1,6 @@
 package io.chainlens.company;
 
-import org.neo4j.driver.Record;
+import org.neo4j.driver.types.MapAccessor;
 
 import io.chainlens.chain.FocusRegion;
 
@@ -19,7 +19,7 @@ public record Production(String siteId, String companyId, String productId, Stri
 			       m.capacity AS capacity, m.unit AS unit, m.status AS status, m.source AS source, m.year AS year,
 			       m.writtenAs AS writtenAs, %s AS local""".formatted(FocusRegion.CITY_OF_R, FocusRegion.IN_FOCUS);
 
-	static Production of(Record r) {
+	static Production of(MapAccessor r) {
 		return new Production(r.get("siteId").asString(), r.get("companyId").asString(), r.get("productId").asString(),
 				r.get("region").asString(), r.get("district").asString(null),
 				r.get("capacity").isNull() ? null : r.get("capacity").asDouble(), r.get("unit").asString(null),
