@@ -23,6 +23,9 @@ public final class GraphState {
 			MATCH (g:GraphState {id: 'graph'})
 			RETURN g.epoch AS epoch, g.version AS version""";
 
+	/** Sets the makers of product {@code p}. */
+	private static final String SET_MAKERS = "SET p.makers = COUNT { MATCH (c:Company)-[:HAS_SITE]->(:Site)-[:MAKES]->(p) RETURN DISTINCT c }";
+
 	/**
 	 * Sets {@code Product.makers}, the number of distinct companies with a site that
 	 * MAKES the product (any status), for the products of {@code $productIds} and those
@@ -39,13 +42,11 @@ public final class GraphState {
 			  MATCH (:Site {id: id})-[:MAKES]->(p:Product)
 			  RETURN p
 			}
-			SET p.makers = COUNT { MATCH (c:Company)-[:HAS_SITE]->(:Site)-[:MAKES]->(p) RETURN DISTINCT c }
-			RETURN count(p) AS products""";
+			%s
+			RETURN count(p) AS products""".formatted(SET_MAKERS);
 
 	/** {@link #RECOUNT_MAKERS} for every product (seed load). */
-	public static final String RECOUNT_ALL_MAKERS = """
-			MATCH (p:Product)
-			SET p.makers = COUNT { MATCH (c:Company)-[:HAS_SITE]->(:Site)-[:MAKES]->(p) RETURN DISTINCT c }""";
+	public static final String RECOUNT_ALL_MAKERS = "MATCH (p:Product) " + SET_MAKERS;
 
 	/** The version read by {@link #READ}; compare with {@link #covers}. */
 	public record Version(String epoch, long number) {

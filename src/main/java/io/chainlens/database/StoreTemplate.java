@@ -3,15 +3,11 @@ package io.chainlens.database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A store that the build made once with the schema and the seed graph in it (pom.xml, the
@@ -110,38 +107,11 @@ record StoreTemplate(Path dir, String seedLocation) {
 		}
 		// a copy cut short stays under another name, so it is never taken for a store
 		Path partial = dataDir.resolve(STORE + ".copying");
-		deleteTree(partial);
-		copyTree(source, partial);
+		FileSystemUtils.deleteRecursively(partial);
+		FileSystemUtils.copyRecursively(source, partial);
 		Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
 		Files.copy(fingerprintFile, dataDir.resolve(FINGERPRINT_FILE), StandardCopyOption.REPLACE_EXISTING);
 		return true;
-	}
-
-	private static void copyTree(Path from, Path to) throws IOException {
-		Files.walkFileTree(from, new SimpleFileVisitor<>() {
-			@Override
-			public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-				Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-				return FileVisitResult.CONTINUE;
-			}
-
-			@Override
-			public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-				Files.copy(file, to.resolve(from.relativize(file).toString()));
-				return FileVisitResult.CONTINUE;
-			}
-		});
-	}
-
-	private static void deleteTree(Path dir) throws IOException {
-		if (!Files.exists(dir)) {
-			return;
-		}
-		try (var paths = Files.walk(dir)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(path);
-			}
-		}
 	}
 
 }

@@ -78,7 +78,7 @@ public class SeedLoader {
 	 */
 	public Loaded load(String location) {
 		long started = System.nanoTime();
-		Map<String, Resource> files = find(location);
+		Map<String, Resource> files = SeedFiles.find(location);
 		SeedDataSet data = SeedDataSet.read(files);
 		long validated = System.nanoTime();
 		try (Session session = driver.session(); Transaction tx = session.beginTransaction()) {
@@ -98,10 +98,6 @@ public class SeedLoader {
 		}
 		return new Loaded(files.size(), data.rowCount(), (System.nanoTime() - started) / 1_000_000,
 				(validated - started) / 1_000_000);
-	}
-
-	static Map<String, Resource> find(String location) {
-		return SeedFiles.find(location);
 	}
 
 }

@@ -8,6 +8,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.chainlens.database.SeedFiles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
@@ -19,12 +21,12 @@ class GraphSeedTest {
 
 	@Test
 	void shippedSeedDataSetIsValid() {
-		assertThatCode(() -> SeedDataSet.read(SeedLoader.find("file:graph-seed"))).doesNotThrowAnyException();
+		assertThatCode(() -> SeedDataSet.read(SeedFiles.find("file:graph-seed"))).doesNotThrowAnyException();
 	}
 
 	@Test
 	void shippedSeedDataSetHasAllSevenChains() {
-		SeedDataSet data = SeedDataSet.read(SeedLoader.find("file:graph-seed"));
+		SeedDataSet data = SeedDataSet.read(SeedFiles.find("file:graph-seed"));
 		assertThat(data.rows().get(SeedSchema.BY_NAME.get("chains.csv"))).extracting(row -> row.get("id"))
 			.containsExactlyInAnyOrder("rare-earth", "pv", "wind", "storage-hydrogen", "metals", "ev-trucks",
 					"carbon-fibre");
@@ -52,7 +54,7 @@ class GraphSeedTest {
 	}
 
 	private static List<String> productsShortOfChineseProducers(Set<String> exceptions) {
-		SeedDataSet data = SeedDataSet.read(SeedLoader.find("file:graph-seed"));
+		SeedDataSet data = SeedDataSet.read(SeedFiles.find("file:graph-seed"));
 		Map<String, String> parent = new HashMap<>();
 		rows(data, "regions.csv").forEach(r -> parent.put((String) r.get("id"), (String) r.get("parent_id")));
 		Map<String, String> hq = new HashMap<>();

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -25,6 +24,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The system's headless Chromium (Debian's {@code chromium} and {@code chromium-driver}),
@@ -165,11 +165,11 @@ final class Browser implements BeforeAllCallback, AfterTestExecutionCallback, Af
 	}
 
 	private static void delete(Path folder) {
-		if (folder == null || !Files.exists(folder)) {
+		if (folder == null) {
 			return;
 		}
-		try (Stream<Path> files = Files.walk(folder)) {
-			files.sorted(Comparator.reverseOrder()).forEach(Browser::deleteFile);
+		try {
+			FileSystemUtils.deleteRecursively(folder);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
