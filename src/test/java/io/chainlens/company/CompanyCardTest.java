@@ -42,6 +42,7 @@ class CompanyCardTest {
 	@Test
 	void readsTheCompanyCardInOneQuery() {
 		int ran = queries.countDuring(() -> graphQl.documentName("companyCard")
+			.operationName("companyCard")
 			.variable("id", "china-northern-rare-earth")
 			.execute()
 			.path("company.sites[0].productions[0].product.chains[0].id")
@@ -54,12 +55,14 @@ class CompanyCardTest {
 		// searchCompanies reads sites, productions, products and chains with one batch
 		// load per level, company(id) with one query: both must give the same answer
 		List<Map<String, Object>> inOneQuery = graphQl.documentName("companyCard")
+			.operationName("companyCard")
 			.variable("id", "china-northern-rare-earth")
 			.execute()
 			.path("company.sites")
 			.entity(SITES)
 			.get();
-		List<Map<String, Object>> levelByLevel = graphQl.documentName("companyCardBySearch")
+		List<Map<String, Object>> levelByLevel = graphQl.documentName("companyCard")
+			.operationName("companyCardBySearch")
 			.variable("text", "北方稀土")
 			.execute()
 			.path("searchCompanies[0].id")
@@ -75,7 +78,12 @@ class CompanyCardTest {
 
 	@Test
 	void unknownCompanyIsNull() {
-		graphQl.documentName("companyCard").variable("id", "no-such-company").execute().path("company").valueIsNull();
+		graphQl.documentName("companyCard")
+			.operationName("companyCard")
+			.variable("id", "no-such-company")
+			.execute()
+			.path("company")
+			.valueIsNull();
 	}
 
 	@Test
