@@ -44,6 +44,48 @@ public final class Units {
 	private Units() {
 	}
 
+	/**
+	 * The largest figure one row may state, per canonical unit and count unit. Each is
+	 * above any single plant, project or target of a country (China's crude steel is
+	 * about 1e9 t a year, its electricity about 1e7 GWh, its GDP about 1.3e6 亿元), so a
+	 * real figure never meets it, and far enough below {@link Double#MAX_VALUE} that sums
+	 * over any number of rows the graph can hold stay finite. A figure is checked after
+	 * it is converted to the unit stored.
+	 */
+	private static final Map<String, Double> UPPER_BOUNDS = Map.ofEntries(Map.entry("t", 1e10), Map.entry("GW", 1e5),
+			Map.entry("MW", 1e8), Map.entry("GWh", 1e8), Map.entry("units", 1e10), Map.entry("Mm2", 1e6),
+			Map.entry("亿元", 1e7), Map.entry("%", 1e4), Map.entry("家", 1e7), Map.entry("项", 1e7), Map.entry("个", 1e7),
+			Map.entry("件", 1e9), Map.entry("人", 1e9), Map.entry("座", 1e7), Map.entry("台", 1e9), Map.entry("辆", 1e9),
+			Map.entry("次", 1e9));
+
+	/**
+	 * The largest figure a row may state in {@code storedUnit} (a canonical or count
+	 * unit); empty for a unit that is neither.
+	 */
+	public static Optional<Double> upperBound(String storedUnit) {
+		return Optional.ofNullable(UPPER_BOUNDS.get(storedUnit));
+	}
+
+	/**
+	 * Why {@code amount}, already converted to {@code storedUnit}, cannot be stored: not
+	 * a finite number, negative, or above the unit's {@link #upperBound bound}; empty
+	 * when it can. The message names the figure as written so the writer can find it.
+	 */
+	public static Optional<String> outOfBounds(double amount, String storedUnit, String writtenAs) {
+		if (!Double.isFinite(amount)) {
+			return Optional.of(writtenAs + " is not a finite number in " + storedUnit);
+		}
+		if (amount < 0) {
+			return Optional.of(writtenAs + " is negative");
+		}
+		Double bound = UPPER_BOUNDS.get(storedUnit);
+		if (bound != null && amount > bound) {
+			return Optional.of(writtenAs + " is " + amount + " " + storedUnit
+					+ ", above the largest figure one row may state (" + writtenAs(bound, storedUnit) + ")");
+		}
+		return Optional.empty();
+	}
+
 	private static final Map<String, String> CANONICAL_OF_DIMENSION = Map.of("mass", "t", "power", "GW", "energy",
 			"GWh", "count", "units", "area", "Mm2", "money", "亿元");
 
