@@ -314,8 +314,10 @@ class CompanyQueries {
 						  MATCH (co)<-[:BY]-(:Project)-[:FOR_PRODUCT]->(:Product)<-[:HAS_PRODUCT]-(:Segment)<-[:HAS_SEGMENT]-(c:Chain)
 						  RETURN c
 						  UNION
-						  MATCH (co)<-[:OPERATED_BY]-(:Platform)-[:SUPPORTS]->(x)
-						  MATCH (c:Chain) WHERE x = c OR (c)-[:HAS_SEGMENT]->(x)
+						  MATCH (co)<-[:OPERATED_BY]-(:Platform)-[:SUPPORTS]->(c:Chain)
+						  RETURN c
+						  UNION
+						  MATCH (co)<-[:OPERATED_BY]-(:Platform)-[:SUPPORTS]->(:Segment)<-[:HAS_SEGMENT]-(c:Chain)
 						  RETURN c
 						}
 						RETURN co.id AS key, c ORDER BY c.id""",
@@ -359,8 +361,8 @@ class CompanyQueries {
 	List<Platform> platforms(String chainId) {
 		return neo4j.query("""
 				MATCH (pl:Platform)
-				WHERE $chainId IS NULL OR EXISTS {
-				  MATCH (pl)-[:SUPPORTS]->(x), (c:Chain {id: $chainId}) WHERE x = c OR (c)-[:HAS_SEGMENT]->(x) }
+				WHERE $chainId IS NULL OR EXISTS { (pl)-[:SUPPORTS]->(:Chain {id: $chainId}) }
+				   OR EXISTS { (pl)-[:SUPPORTS]->(:Segment)<-[:HAS_SEGMENT]-(:Chain {id: $chainId}) }
 				WITH pl ORDER BY pl.id
 				""" + Platform.COLUMNS)
 			.bindAll(Collections.singletonMap("chainId", chainId))

@@ -13,7 +13,8 @@ public record Project(String id, String name, String nameZh, String companyId, D
 	static final String COLUMNS = """
 			OPTIONAL MATCH (pr)-[:IN_REGION]->(r:Region)
 			OPTIONAL MATCH (pr)-[:UNDER_ITEM]->(i:PolicyItem)
-			RETURN pr, COLLECT { MATCH (pr)-[by:BY]->(co:Company) RETURN co.id ORDER BY coalesce(by.position, 0), co.id }[0] AS companyId, CASE r.level WHEN 'DISTRICT' THEN r.nameZh END AS district, i.number AS item""";
+			RETURN pr, reduce(lead = null, x IN [(pr)-[by:BY]->(co:Company) | {position: coalesce(by.position, 0), id: co.id}] |
+			         CASE WHEN lead IS NULL OR x.position < lead.position THEN x ELSE lead END).id AS companyId, CASE r.level WHEN 'DISTRICT' THEN r.nameZh END AS district, i.number AS item""";
 
 	static Project of(Record r) {
 		var p = r.get("pr");
