@@ -1,5 +1,5 @@
 // Candidates to attract for each product of $ids: companies that make it at a site outside the focus
-// region and at no site inside it; with their capacity outside, their other products (whether the
+// region and at no site inside it, nor through a unit of its group; with their capacity outside, their other products (whether the
 // region makes them is looked up in the cached local graph by the caller), their sites in the region
 // and their supply links with local companies. Starts from the
 // product's makers and tests each candidate's own sites and partners' sites: a site is local when its
@@ -19,6 +19,11 @@ CALL (p, localRegions) {
   WITH c, collect({local: any(r IN [(s)-[:IN_REGION]->(sr:Region) | sr] WHERE r IN localRegions),
                    capacity: m.capacity, status: m.status}) AS makes
   WHERE none(x IN makes WHERE x.local)
+    // a unit of a group that already makes the product here is not an outside candidate
+    AND NOT EXISTS {
+      MATCH (c)-[:GROUP_UNIT_OF*1..6]-(:Company)-[:HAS_SITE]->(gs:Site)-[:MAKES]->(p)
+      WHERE any(r IN [(gs)-[:IN_REGION]->(gr:Region) | gr] WHERE r IN localRegions)
+    }
   RETURN c, makes
 }
 WITH localRegions, p, c, makes,

@@ -4,9 +4,12 @@ SET p.nameZh = row.name_zh, p.name = coalesce(row.name_en, row.name_zh), p.capac
     p.unit = row.unit, p.writtenAs = row.written_as, p.status = row.status, p.source = row.source, p.note = row.note
 WITH p, row
 CALL (p, row) {
-  WITH p, row WHERE row.company_id IS NOT NULL
-  MATCH (c:Company {id: row.company_id})
-  MERGE (p)-[:BY]->(c)
+  // several developers: the first named leads (position 0), the others co-develop
+  WITH p, coalesce(row.company_id, []) AS companyIds
+  UNWIND range(0, size(companyIds) - 1) AS position
+  MATCH (c:Company {id: companyIds[position]})
+  MERGE (p)-[by:BY]->(c)
+  SET by.position = position
 }
 CALL (p, row) {
   UNWIND coalesce(row.product_ids, []) AS productId

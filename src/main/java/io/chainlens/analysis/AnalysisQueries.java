@@ -123,14 +123,22 @@ class AnalysisQueries {
 						r.get("factor").asDouble(), r.get("source").asString(null)));
 			}
 		});
-		List<LocalGraph.Make> makes = list(LOCAL_PRODUCTION, region,
-				r -> new LocalGraph.Make(Company.of(r.get("co")), r.get("siteId").asString(),
-						r.get("productId").asString(), r.get("status").asString(), number(r.get("capacity"))));
+		Map<String, Set<String>> groups = new LinkedHashMap<>();
+		List<LocalGraph.Make> makes = list(LOCAL_PRODUCTION, region, r -> {
+			LocalGraph.Make make = new LocalGraph.Make(Company.of(r.get("co")), r.get("siteId").asString(),
+					r.get("productId").asString(), r.get("status").asString(), number(r.get("capacity")));
+			List<String> group = r.get("groupIds").asList(Value::asString);
+			if (!group.isEmpty()) {
+				groups.putIfAbsent(make.company().id(), Set.copyOf(group));
+			}
+			return make;
+		});
 		List<LocalGraph.PlatformSupport> platforms = list(SEGMENT_PLATFORMS, Map.of(),
 				r -> new LocalGraph.PlatformSupport(r.get("segmentId").asString(), r.get("id").asString(),
 						r.get("nameZh").asString(), r.get("kind").asString(), r.get("status").asString(null)));
 		List<Target> targets = list(PRODUCT_TARGETS, Map.of(), Target::of);
-		return new LocalGraph(regionName[0], List.copyOf(chains.values()), feeds, yields, makes, platforms, targets);
+		return new LocalGraph(regionName[0], List.copyOf(chains.values()), feeds, yields, makes, platforms, targets,
+				groups);
 	}
 
 	/** The graph's version; empty when none has been written. */

@@ -73,11 +73,13 @@ final class ImpactAnalysis {
 				.thenComparing(s -> s.product().id()))
 			.toList();
 		Map<String, Company> companies = new LinkedHashMap<>();
-		ordered.forEach(s -> companies.putIfAbsent(s.company().id(), s.company()));
+		Map<String, Company> groupUnits = new LinkedHashMap<>();
+		ordered.forEach(s -> (graph.sameGroup(company.id(), s.company().id()) ? groupUnits : companies)
+			.putIfAbsent(s.company().id(), s.company()));
 		List<ProductBalance> after = affected.stream().map(without::of).toList();
 		List<ProductBalance> before = affected.stream().map(with::of).toList();
 		return new Impact(company, after, List.copyOf(companies.values()), scenario, before, ordered,
-				explanation(graph, company, made, before, after, ordered));
+				explanation(graph, company, made, before, after, ordered), List.copyOf(groupUnits.values()));
 	}
 
 	/**
@@ -131,6 +133,11 @@ final class ImpactAnalysis {
 			}
 		}
 		words.append("。下游受影响的本地企业（").append(depth).append(" 跳以内）：");
+		List<Impact.Step> own = steps.stream().filter(s -> graph.sameGroup(company.id(), s.company().id())).toList();
+		steps = steps.stream().filter(s -> !own.contains(s)).toList();
+		if (steps.isEmpty()) {
+			words.append("无其他企业");
+		}
 		Map<Integer, List<Impact.Step>> byHop = steps.stream()
 			.collect(Collectors.groupingBy(Impact.Step::hop, LinkedHashMap::new, Collectors.toList()));
 		words
@@ -139,6 +146,10 @@ final class ImpactAnalysis {
 				.map(e -> "第" + e.getKey() + "跳 " + Words.names(e.getValue(),
 						s -> s.company().nameZh() + "（用" + s.input().nameZh() + "生产" + s.product().nameZh() + "）"))
 				.collect(Collectors.joining("；")));
+		if (!own.isEmpty()) {
+			words.append("。同一集团的本企业单位也受波及：")
+				.append(Words.names(own.stream().map(s -> s.company().nameZh()).distinct().toList(), n -> n));
+		}
 		return words.append("。").toString();
 	}
 

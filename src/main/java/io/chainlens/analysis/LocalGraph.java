@@ -95,9 +95,15 @@ final class LocalGraph {
 
 	private final Map<Object, Object> derived = new ConcurrentHashMap<>();
 
+	private final Map<String, Set<String>> groups;
+
+	/**
+	 * @param groups per local company with group links, the other companies of its group
+	 */
 	LocalGraph(String regionName, List<ChainInfo> chains, List<Feed> feeds, List<Yield> yields, List<Make> makes,
-			List<PlatformSupport> platforms, List<Target> targets) {
+			List<PlatformSupport> platforms, List<Target> targets, Map<String, Set<String>> groups) {
 		this.regionName = regionName;
+		this.groups = Map.copyOf(groups);
 		this.chains = List.copyOf(chains);
 		this.makes = List.copyOf(makes);
 		for (ChainInfo chain : chains) {
@@ -203,6 +209,14 @@ final class LocalGraph {
 			}
 		}
 		return (T) value;
+	}
+
+	/**
+	 * Whether two local companies belong to one group (a parent and its units): a unit is
+	 * not another company to its own group.
+	 */
+	boolean sameGroup(String companyId, String otherId) {
+		return groups.getOrDefault(companyId, Set.of()).contains(otherId);
 	}
 
 	List<PlatformSupport> platformsOf(String segmentId) {

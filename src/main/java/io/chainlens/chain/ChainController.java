@@ -10,6 +10,8 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
+import io.chainlens.web.NotFound;
+
 import static io.chainlens.database.Batched.byKey;
 import static io.chainlens.database.Batched.ids;
 
@@ -48,6 +50,49 @@ class ChainController {
 	@QueryMapping
 	List<PolicyItem> policyItems() {
 		return queries.policyItems();
+	}
+
+	@QueryMapping
+	PolicyItem policyItem(@Argument int number) {
+		return queries.policyItem(number).orElse(null);
+	}
+
+	@QueryMapping
+	List<Target> targets(@Argument Integer item, @Argument String chainId) {
+		if (chainId != null && queries.chain(chainId).isEmpty()) {
+			throw new NotFound("chain", chainId);
+		}
+		return queries.targets(item, chainId);
+	}
+
+	@QueryMapping
+	List<GovUnit> govUnits() {
+		return queries.govUnits();
+	}
+
+	@BatchMapping(typeName = "PolicyItem", field = "targets")
+	Map<PolicyItem, List<Target>> targetsOfItems(List<PolicyItem> items) {
+		return byKey(items, PolicyItem::id, queries.targetsOfItems(ids(items, PolicyItem::id)));
+	}
+
+	@BatchMapping(typeName = "Target", field = "chain")
+	Map<Target, Chain> chainOfTargets(List<Target> targets) {
+		return byKey(targets, Target::id, queries.chainOfTargets(ids(targets, Target::id)));
+	}
+
+	@BatchMapping(typeName = "GovUnit", field = "leads")
+	Map<GovUnit, List<PolicyItem>> itemsLed(List<GovUnit> units) {
+		return byKey(units, GovUnit::id, queries.itemsOfUnits(ids(units, GovUnit::id), true));
+	}
+
+	@BatchMapping(typeName = "GovUnit", field = "responsibleFor")
+	Map<GovUnit, List<PolicyItem>> itemsResponsibleFor(List<GovUnit> units) {
+		return byKey(units, GovUnit::id, queries.itemsOfUnits(ids(units, GovUnit::id), false));
+	}
+
+	@BatchMapping(typeName = "GovUnit", field = "region")
+	Map<GovUnit, Region> regionOfUnits(List<GovUnit> units) {
+		return byKey(units, GovUnit::id, queries.regionOfUnits(ids(units, GovUnit::id)));
 	}
 
 	@BatchMapping

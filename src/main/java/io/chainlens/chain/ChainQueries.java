@@ -1,6 +1,7 @@
 package io.chainlens.chain;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,6 +79,73 @@ class ChainQueries {
 			.all()
 			.stream()
 			.toList();
+	}
+
+	Optional<PolicyItem> policyItem(int number) {
+		return neo4j.query("MATCH (i:PolicyItem {number: $number}) RETURN i")
+			.bind(number)
+			.to("number")
+			.fetchAs(PolicyItem.class)
+			.mappedBy((t, r) -> PolicyItem.of(r.get("i")))
+			.one();
+	}
+
+	/**
+	 * Targets, of every chain or none, optionally only those set by one policy item and
+	 * those of one chain (a product's target belongs to the product's chains).
+	 */
+	List<Target> targets(Integer item, String chainId) {
+		return neo4j
+			.query("""
+					MATCH (t:Target)
+					WHERE ($item IS NULL OR EXISTS { (t)-[:UNDER_ITEM]->(:PolicyItem {number: $item}) })
+					  AND ($chainId IS NULL OR EXISTS { (t)-[:FOR_CHAIN]->(:Chain {id: $chainId}) }
+					       OR EXISTS { (t)-[:FOR_PRODUCT]->(:Product)<-[:HAS_PRODUCT]-(:Segment)<-[:HAS_SEGMENT]-(:Chain {id: $chainId}) })
+					OPTIONAL MATCH (t)-[:FOR_PRODUCT]->(p:Product)
+					OPTIONAL MATCH (t)-[:UNDER_ITEM]->(i:PolicyItem)
+					RETURN t, p.id AS productId, i.number AS item
+					ORDER BY item, t.id""")
+			.bindAll(nullable("item", item, "chainId", chainId))
+			.fetchAs(Target.class)
+			.mappedBy((t, r) -> Target.of(r))
+			.all()
+			.stream()
+			.toList();
+	}
+
+	List<GovUnit> govUnits() {
+		return neo4j.query("MATCH (g:GovUnit) RETURN g ORDER BY g.id")
+			.fetchAs(GovUnit.class)
+			.mappedBy((t, r) -> GovUnit.of(r.get("g")))
+			.all()
+			.stream()
+			.toList();
+	}
+
+	Map<String, List<Target>> targetsOfItems(Collection<String> itemIds) {
+		return grouped("""
+				MATCH (t:Target)-[:UNDER_ITEM]->(i:PolicyItem) WHERE i.id IN $ids
+				OPTIONAL MATCH (t)-[:FOR_PRODUCT]->(p:Product)
+				RETURN i.id AS key, t, p.id AS productId, i.number AS item ORDER BY t.id""", itemIds, Target::of);
+	}
+
+	Map<String, Chain> chainOfTargets(Collection<String> targetIds) {
+		return single("""
+				MATCH (t:Target)-[:FOR_CHAIN]->(c:Chain) WHERE t.id IN $ids
+				RETURN t.id AS key, c""", targetIds, r -> Chain.of(r.get("c")));
+	}
+
+	Map<String, List<PolicyItem>> itemsOfUnits(Collection<String> unitIds, boolean lead) {
+		return grouped("""
+				MATCH (g:GovUnit)-[rel]->(i:PolicyItem) WHERE g.id IN $ids AND type(rel) = $type
+				RETURN g.id AS key, i ORDER BY i.number""", unitIds, Map.of("type", lead ? "LEADS" : "RESPONSIBLE_FOR"),
+				r -> PolicyItem.of(r.get("i")));
+	}
+
+	Map<String, Region> regionOfUnits(Collection<String> unitIds) {
+		return single("""
+				MATCH (g:GovUnit)-[:IN_REGION]->(r:Region) WHERE g.id IN $ids
+				RETURN g.id AS key, r""", unitIds, r -> Region.of(r.get("r")));
 	}
 
 	Map<String, List<Segment>> segments(Collection<String> chainIds) {
@@ -174,6 +242,14 @@ class ChainQueries {
 		return new ProductLink(Product.of(r.get("other")),
 				f.get("perUnit").isNull() ? null : f.get("perUnit").asDouble(), f.get("basis").asString("FLOW"),
 				f.get("writtenAs").asString(null), f.get("source").asString(null), f.get("note").asString(null));
+	}
+
+	/** Parameters that may be null, which {@code Map.of} refuses. */
+	private static Map<String, Object> nullable(String k1, Object v1, String k2, Object v2) {
+		Map<String, Object> params = new HashMap<>();
+		params.put(k1, v1);
+		params.put(k2, v2);
+		return params;
 	}
 
 	private <T> Map<String, List<T>> grouped(String cypher, Collection<String> ids, Function<Record, T> mapper) {

@@ -17,6 +17,7 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingFieldSelectionSet;
 
 import io.chainlens.chain.Chain;
+import io.chainlens.chain.PolicyItem;
 import io.chainlens.chain.Product;
 import io.chainlens.chain.ProductLookup;
 import io.chainlens.chain.Region;
@@ -200,6 +201,62 @@ class CompanyController {
 			.filter(p -> companies.containsKey(p.companyId()))
 			.forEach(p -> result.put(p, companies.get(p.companyId())));
 		return result;
+	}
+
+	@QueryMapping
+	List<Institution> institutions() {
+		return queries.institutions();
+	}
+
+	@QueryMapping
+	List<Platform> platforms(@Argument String chainId) {
+		return queries.platforms(chainId);
+	}
+
+	@BatchMapping(typeName = "PolicyItem", field = "responsibleOrganisations")
+	Map<PolicyItem, List<Object>> responsibleOrganisations(List<PolicyItem> items) {
+		return byKey(items, PolicyItem::id, queries.responsibleOrganisations(ids(items, PolicyItem::id)));
+	}
+
+	@BatchMapping(typeName = "PolicyItem", field = "projects")
+	Map<PolicyItem, List<Project>> projectsOfItems(List<PolicyItem> items) {
+		return byKey(items, PolicyItem::id, queries.projectsOfItems(ids(items, PolicyItem::id)));
+	}
+
+	@BatchMapping(typeName = "PolicyItem", field = "platforms")
+	Map<PolicyItem, List<Platform>> platformsOfItems(List<PolicyItem> items) {
+		return byKey(items, PolicyItem::id, queries.platformsOfItems(ids(items, PolicyItem::id)));
+	}
+
+	@BatchMapping(typeName = "Institution", field = "region")
+	Map<Institution, Region> regionOfInstitutions(List<Institution> institutions) {
+		return byKey(institutions, Institution::id, queries.regionsOfInstitutions(ids(institutions, Institution::id)));
+	}
+
+	@BatchMapping(typeName = "Institution", field = "platforms")
+	Map<Institution, List<Platform>> platformsOfInstitutions(List<Institution> institutions) {
+		return byKey(institutions, Institution::id,
+				queries.platformsOfInstitutions(ids(institutions, Institution::id)));
+	}
+
+	@BatchMapping(typeName = "Project", field = "developers")
+	Map<Project, List<Company>> developersOfProjects(List<Project> projects) {
+		return byKey(projects, Project::id, queries.developers(ids(projects, Project::id)));
+	}
+
+	@BatchMapping(typeName = "Company", field = "groupParents")
+	Map<Company, List<GroupLink>> groupParents(List<Company> companies) {
+		return byKey(companies, Company::id, queries.groupLinks(ids(companies, Company::id), true));
+	}
+
+	@BatchMapping(typeName = "Company", field = "groupUnits")
+	Map<Company, List<GroupLink>> groupUnits(List<Company> companies) {
+		return byKey(companies, Company::id, queries.groupLinks(ids(companies, Company::id), false));
+	}
+
+	@BatchMapping(typeName = "Company", field = "group")
+	Map<Company, List<Company>> group(List<Company> companies) {
+		return byKey(companies, Company::id, queries.groupMembers(ids(companies, Company::id)));
 	}
 
 	@BatchMapping(typeName = "Project", field = "products")

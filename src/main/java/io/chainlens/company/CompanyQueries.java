@@ -1,6 +1,7 @@
 package io.chainlens.company;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,12 @@ class CompanyQueries {
 	 * Cypher true when company {@code c} has a site in the focus region
 	 * ({@code $region}).
 	 */
-	private static final String LOCAL = "EXISTS { MATCH (c)-[:HAS_SITE]->(:Site)-[:IN_REGION]->(r:Region) WHERE %s }"
-		.formatted(FocusRegion.IN_FOCUS);
+	// a seat (headquarters, registered office) in the region makes an organisation local
+	// as
+	// much as a site does
+	private static final String LOCAL = """
+			(EXISTS { MATCH (c)-[:HAS_SITE]->(:Site)-[:IN_REGION]->(r:Region) WHERE %1$s }
+			 OR EXISTS { MATCH (c)-[:HEADQUARTERED_IN]->(r:Region) WHERE %1$s })""".formatted(FocusRegion.IN_FOCUS);
 
 	private final Neo4jClient neo4j;
 
@@ -293,13 +298,125 @@ class CompanyQueries {
 				""" + Platform.COLUMNS + ", key", segmentIds, Platform::of);
 	}
 
+	/**
+	 * Every chain a company takes part in: it makes one of the chain's products, builds
+	 * or co-develops a project for one, or runs a platform supporting the chain or one of
+	 * its segments.
+	 */
 	Map<String, List<Chain>> chainsOfCompanies(Collection<String> companyIds) {
 		return grouped(
 				"""
-						MATCH (co:Company)-[:HAS_SITE]->(:Site)-[:MAKES]->(:Product)<-[:HAS_PRODUCT]-(:Segment)<-[:HAS_SEGMENT]-(c:Chain)
-						WHERE co.id IN $ids
-						RETURN DISTINCT co.id AS key, c ORDER BY c.id""",
+						MATCH (co:Company) WHERE co.id IN $ids
+						CALL (co) {
+						  MATCH (co)-[:HAS_SITE]->(:Site)-[:MAKES]->(:Product)<-[:HAS_PRODUCT]-(:Segment)<-[:HAS_SEGMENT]-(c:Chain)
+						  RETURN c
+						  UNION
+						  MATCH (co)<-[:BY]-(:Project)-[:FOR_PRODUCT]->(:Product)<-[:HAS_PRODUCT]-(:Segment)<-[:HAS_SEGMENT]-(c:Chain)
+						  RETURN c
+						  UNION
+						  MATCH (co)<-[:OPERATED_BY]-(:Platform)-[:SUPPORTS]->(c:Chain)
+						  RETURN c
+						  UNION
+						  MATCH (co)<-[:OPERATED_BY]-(:Platform)-[:SUPPORTS]->(:Segment)<-[:HAS_SEGMENT]-(c:Chain)
+						  RETURN c
+						}
+						RETURN co.id AS key, c ORDER BY c.id""",
 				companyIds, r -> Chain.of(r.get("c")));
+	}
+
+	/**
+	 * The group links of companies: {@code up} the companies they are units of, otherwise
+	 * their own units.
+	 */
+	Map<String, List<GroupLink>> groupLinks(Collection<String> companyIds, boolean up) {
+		String pattern = up ? "(c)-[g:GROUP_UNIT_OF]->(o:Company)" : "(c)<-[g:GROUP_UNIT_OF]-(o:Company)";
+		return grouped("MATCH " + pattern + """
+				 WHERE c.id IN $ids
+				RETURN c.id AS key, o, g ORDER BY o.id""", companyIds,
+				r -> new GroupLink(Company.of(r.get("o")), r.get("g").get("kind").asString(),
+						r.get("g").get("share").isNull() ? null : r.get("g").get("share").asDouble(),
+						r.get("g").get("source").asString(""), r.get("g").get("note").asString(null)));
+	}
+
+	/**
+	 * The other companies of each company's group: every company reached through group
+	 * links in either direction (a parent, its other units, their units).
+	 */
+	Map<String, List<Company>> groupMembers(Collection<String> companyIds) {
+		return grouped("""
+				MATCH (c:Company)-[:GROUP_UNIT_OF*1..6]-(o:Company) WHERE c.id IN $ids AND o <> c
+				RETURN DISTINCT c.id AS key, o ORDER BY o.id""", companyIds, r -> Company.of(r.get("o")));
+	}
+
+	List<Institution> institutions() {
+		return neo4j.query("MATCH (i:Institution) RETURN i ORDER BY i.id")
+			.fetchAs(Institution.class)
+			.mappedBy((t, r) -> Institution.of(r.get("i")))
+			.all()
+			.stream()
+			.toList();
+	}
+
+	/** Every platform, or those supporting one chain or one of its segments. */
+	List<Platform> platforms(String chainId) {
+		return neo4j.query("""
+				MATCH (pl:Platform)
+				WHERE $chainId IS NULL OR EXISTS { (pl)-[:SUPPORTS]->(:Chain {id: $chainId}) }
+				   OR EXISTS { (pl)-[:SUPPORTS]->(:Segment)<-[:HAS_SEGMENT]-(:Chain {id: $chainId}) }
+				WITH pl ORDER BY pl.id
+				""" + Platform.COLUMNS)
+			.bindAll(Collections.singletonMap("chainId", chainId))
+			.fetchAs(Platform.class)
+			.mappedBy((t, r) -> Platform.of(r))
+			.all()
+			.stream()
+			.toList();
+	}
+
+	/**
+	 * The companies and institutions responsible for each policy item (责任单位 that are not
+	 * government units), as {@link Company} or {@link Institution}.
+	 */
+	Map<String, List<Object>> responsibleOrganisations(Collection<String> itemIds) {
+		return grouped("""
+				MATCH (o)-[:RESPONSIBLE_FOR]->(i:PolicyItem) WHERE i.id IN $ids AND (o:Company OR o:Institution)
+				RETURN i.id AS key, o, o:Company AS company ORDER BY o.id""", itemIds,
+				r -> r.get("company").asBoolean() ? Company.of(r.get("o")) : Institution.of(r.get("o")));
+	}
+
+	Map<String, List<Project>> projectsOfItems(Collection<String> itemIds) {
+		return grouped("""
+				MATCH (pr:Project)-[:UNDER_ITEM]->(it:PolicyItem) WHERE it.id IN $ids
+				WITH pr, it.id AS key ORDER BY pr.id
+				""" + Project.COLUMNS + ", key", itemIds, Project::of);
+	}
+
+	Map<String, List<Platform>> platformsOfItems(Collection<String> itemIds) {
+		return grouped("""
+				MATCH (pl:Platform)-[:UNDER_ITEM]->(it:PolicyItem) WHERE it.id IN $ids
+				WITH pl, it.id AS key ORDER BY pl.id
+				""" + Platform.COLUMNS + ", key", itemIds, Platform::of);
+	}
+
+	Map<String, Region> regionsOfInstitutions(Collection<String> institutionIds) {
+		return single("""
+				MATCH (i:Institution)-[:IN_REGION]->(r:Region) WHERE i.id IN $ids
+				RETURN i.id AS key, r""", institutionIds, r -> Region.of(r.get("r")));
+	}
+
+	Map<String, List<Platform>> platformsOfInstitutions(Collection<String> institutionIds) {
+		return grouped("""
+				MATCH (pl:Platform)-[:OPERATED_BY]->(i:Institution) WHERE i.id IN $ids
+				WITH pl, i.id AS key ORDER BY pl.id
+				""" + Platform.COLUMNS + ", key", institutionIds, Platform::of);
+	}
+
+	/** The developers of each project, the lead developer first. */
+	Map<String, List<Company>> developers(Collection<String> projectIds) {
+		return grouped("""
+				MATCH (pr:Project)-[by:BY]->(c:Company) WHERE pr.id IN $ids
+				RETURN pr.id AS key, c ORDER BY coalesce(by.position, 0), c.id""", projectIds,
+				r -> Company.of(r.get("c")));
 	}
 
 	Map<String, List<Company>> companiesOfChains(Collection<String> chainIds) {

@@ -79,6 +79,12 @@ final class SeedSchema {
 	 */
 	static final Set<String> ITEM_SCOPES = Set.of("CHAIN", "CROSS_CUTTING");
 
+	/**
+	 * SUBSIDIARY: the child is controlled by the parent; JOINT_VENTURE: the parent holds
+	 * a share of it with others; BRANCH: an unincorporated unit of the parent.
+	 */
+	static final Set<String> GROUP_KINDS = Set.of("SUBSIDIARY", "JOINT_VENTURE", "BRANCH");
+
 	static final Set<String> INSTITUTION_KINDS = Set.of("UNIVERSITY", "INSTITUTE", "ASSOCIATION", "FUND", "OTHER");
 
 	/**
@@ -106,6 +112,9 @@ final class SeedSchema {
 			file("companies.csv", "07_companies", Kind.COMPANY, req("id", Type.ID), req("name_zh", Type.TEXT),
 					req("name_en", Type.TEXT), list("aliases", Type.TEXT), ref("hq_region_id", false, Kind.REGION),
 					req("source", Type.SOURCE), opt("note", Type.TEXT)),
+			file("company_groups.csv", "17_company_groups", null, ref("parent_id", true, Kind.COMPANY),
+					ref("child_id", true, Kind.COMPANY), oneOf("kind", true, GROUP_KINDS), opt("share", Type.NUMBER),
+					req("source", Type.SOURCE), opt("note", Type.TEXT)),
 			file("institutions.csv", "08_institutions", Kind.INSTITUTION, req("id", Type.ID), req("name_zh", Type.TEXT),
 					req("name_en", Type.TEXT), oneOf("kind", true, INSTITUTION_KINDS),
 					ref("region_id", false, Kind.REGION), req("source", Type.SOURCE)),
@@ -119,10 +128,10 @@ final class SeedSchema {
 					refs("lead_unit_ids", Kind.GOV_UNIT), refs("responsible_unit_ids", Kind.GOV_UNIT),
 					refs("responsible_org_ids", Kind.COMPANY, Kind.INSTITUTION), req("source", Type.SOURCE)),
 			file("projects.csv", "12_projects", Kind.PROJECT, req("id", Type.ID), req("name_zh", Type.TEXT),
-					opt("name_en", Type.TEXT), ref("company_id", false, Kind.COMPANY),
-					refs("product_ids", Kind.PRODUCT), opt("capacity", Type.NUMBER), opt("unit", Type.UNIT),
-					oneOf("status", true, STATUSES), ref("region_id", false, Kind.REGION),
-					ref("item", false, Kind.ITEM), req("source", Type.SOURCE), opt("note", Type.TEXT)),
+					opt("name_en", Type.TEXT), refs("company_id", Kind.COMPANY), refs("product_ids", Kind.PRODUCT),
+					opt("capacity", Type.NUMBER), opt("unit", Type.UNIT), oneOf("status", true, STATUSES),
+					ref("region_id", false, Kind.REGION), ref("item", false, Kind.ITEM), req("source", Type.SOURCE),
+					opt("note", Type.TEXT)),
 			file("capacities.csv", "13_capacities", null, ref("site_id", true, Kind.SITE),
 					ref("product_id", true, Kind.PRODUCT), opt("capacity", Type.NUMBER), opt("unit", Type.UNIT),
 					oneOf("status", true, STATUSES), opt("year", Type.INT), ref("project_id", false, Kind.PROJECT),
