@@ -19,9 +19,12 @@ CALL (p, localRegions) {
   WITH c, collect({local: any(r IN [(s)-[:IN_REGION]->(sr:Region) | sr] WHERE r IN localRegions),
                    capacity: m.capacity, status: m.status}) AS makes
   WHERE none(x IN makes WHERE x.local)
-    // a unit of a group that already makes the product here is not an outside candidate
+    // a unit of a group that already makes the product here is not an outside candidate; control
+    // (subsidiary, branch) carries along the group, a joint venture joins only its own partners
     AND NOT EXISTS {
-      MATCH (c)-[:GROUP_UNIT_OF*1..6]-(:Company)-[:HAS_SITE]->(gs:Site)-[:MAKES]->(p)
+      MATCH g = (c)-[:GROUP_UNIT_OF*1..6]-(u:Company)
+      WHERE length(g) = 1 OR none(x IN relationships(g) WHERE x.kind = 'JOINT_VENTURE')
+      MATCH (u)-[:HAS_SITE]->(gs:Site)-[:MAKES]->(p)
       WHERE any(r IN [(gs)-[:IN_REGION]->(gr:Region) | gr] WHERE r IN localRegions)
     }
   RETURN c, makes

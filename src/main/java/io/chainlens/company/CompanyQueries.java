@@ -339,12 +339,15 @@ class CompanyQueries {
 	}
 
 	/**
-	 * The other companies of each company's group: every company reached through group
-	 * links in either direction (a parent, its other units, their units).
+	 * The other companies of each company's group: every company reached through control
+	 * links (subsidiary, branch) in either direction (a parent, its other units, their
+	 * units), and the direct partners of a joint venture, which do not join the partners'
+	 * own groups with each other.
 	 */
 	Map<String, List<Company>> groupMembers(Collection<String> companyIds) {
 		return grouped("""
-				MATCH (c:Company)-[:GROUP_UNIT_OF*1..6]-(o:Company) WHERE c.id IN $ids AND o <> c
+				MATCH g = (c:Company)-[:GROUP_UNIT_OF*1..6]-(o:Company) WHERE c.id IN $ids AND o <> c
+				  AND (length(g) = 1 OR none(x IN relationships(g) WHERE x.kind = 'JOINT_VENTURE'))
 				RETURN DISTINCT c.id AS key, o ORDER BY o.id""", companyIds, r -> Company.of(r.get("o")));
 	}
 

@@ -48,6 +48,31 @@ class CompanyGroupsTest extends OnAnalysisFixture {
 	}
 
 	@Test
+	void aJointVentureDoesNotJoinItsPartnersIntoOneGroup() {
+		graph
+			.write("""
+					CREATE (:Company {id: 'jv', nameZh: '合资公司', name: 'JV Co', aliases: [], source: 'estimate: test fixture'})""",
+					Map.of());
+		unitOf("jv", "cellco", "JOINT_VENTURE");
+		unitOf("jv", "cellfar", "JOINT_VENTURE");
+		var answer = graphQl.documentName("impactGroup").variable("companyId", "cellco").execute();
+		// cellfar shares a venture with cellco, not a group: still an outside candidate
+		assertThat(answer.path("candidates[*].company.id").entityList(String.class).get()).contains("cellfar");
+		graphQl.documentName("companyGroup")
+			.variable("id", "cellco")
+			.execute()
+			.path("company.group[*].id")
+			.entityList(String.class)
+			.containsExactly("jv");
+		graphQl.documentName("companyGroup")
+			.variable("id", "jv")
+			.execute()
+			.path("company.group[*].id")
+			.entityList(String.class)
+			.containsExactly("cellco", "cellfar");
+	}
+
+	@Test
 	void aCompanyShowsItsParentsItsUnitsAndItsWholeGroup() {
 		unitOf("magco", "oxco", "SUBSIDIARY");
 		unitOf("prndnew", "magco", "BRANCH");
