@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -56,6 +58,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * throttled attempts are fast for known and unknown names alike.
  */
 final class CheckedLogins implements AuthenticationManager {
+
+	private static final Logger log = LoggerFactory.getLogger(CheckedLogins.class);
 
 	/** The count of an address is forgotten this long after its last failure. */
 	static final Duration FORGET_ADDRESS_AFTER = Duration.ofMinutes(15);
@@ -206,15 +210,28 @@ final class CheckedLogins implements AuthenticationManager {
 	private void failed(String name, String address) {
 		Instant now = clock.instant();
 		synchronized (failures) {
-			count(nameKey(name), now);
+			if (count(nameKey(name), now) == settings.freeFailures()) {
+				log.warn("{} failed logins as '{}': each further attempt of this name waits", settings.freeFailures(),
+						printable(name));
+			}
 			if (address != null) {
 				Failures before = failures.get("address:" + address);
 				if (before != null && before.last().plus(FORGET_ADDRESS_AFTER).isBefore(now)) {
 					failures.remove("address:" + address);
 				}
-				count("address:" + address, now);
+				int free = settings.freeFailures() * ADDRESS_FACTOR;
+				if (count("address:" + address, now) == free) {
+					log.warn("{} failed logins from {}: each further attempt from this address waits", free,
+							printable(address));
+				}
 			}
 		}
+	}
+
+	/** A name from a request header, safe for one log line. */
+	private static String printable(String text) {
+		String shown = text.length() > 100 ? text.substring(0, 100) + "…" : text;
+		return shown.replaceAll("\\p{Cntrl}", "?");
 	}
 
 	/** User names are found whatever their case, so they are counted so too. */
@@ -222,8 +239,11 @@ final class CheckedLogins implements AuthenticationManager {
 		return "name:" + name.toLowerCase(Locale.ROOT);
 	}
 
-	private void count(String key, Instant now) {
-		failures.merge(key, new Failures(1, now), (was, one) -> new Failures(was.count() + 1, now));
+	/**
+	 * @return the failures counted now
+	 */
+	private int count(String key, Instant now) {
+		return failures.merge(key, new Failures(1, now), (was, one) -> new Failures(was.count() + 1, now)).count();
 	}
 
 	/**

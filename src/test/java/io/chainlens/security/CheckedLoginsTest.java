@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -26,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * A password hash is checked once per login and TTL, not once per request; failed logins
  * make the next attempts wait instead of costing a hash check each.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class CheckedLoginsTest {
 
 	/** Counts the hash checks of a real (fast) BCrypt encoder. */
@@ -119,12 +123,13 @@ class CheckedLoginsTest {
 	}
 
 	@Test
-	void failedLoginsOfANameMakeTheNextAttemptsWaitWithoutAHashCheck() {
+	void failedLoginsOfANameMakeTheNextAttemptsWaitWithoutAHashCheck(CapturedOutput output) {
 		for (String guess : List.of("a", "b", "c", "d", "e")) {
 			assertThatThrownBy(() -> logins.authenticate(login("lead-pv", guess, "192.0.2." + guess.charAt(0) % 50)))
 				.isInstanceOf(BadCredentialsException.class);
 		}
 		int checks = encoder.matches.get();
+		assertThat(output.getOut()).contains("5 failed logins as 'lead-pv': each further attempt of this name waits");
 
 		// the right password too waits: a guesser cannot tell it from a wrong one
 		assertThatThrownBy(() -> logins.authenticate(login("lead-pv", "pv-demo", "198.51.100.9")))
@@ -145,7 +150,7 @@ class CheckedLoginsTest {
 	}
 
 	@Test
-	void failedLoginsFromOneAddressMakeItWaitWhateverTheName() {
+	void failedLoginsFromOneAddressMakeItWaitWhateverTheName(CapturedOutput output) {
 		for (int i = 0; i < 20; i++) {
 			String name = "user-" + i;
 			assertThatThrownBy(() -> logins.authenticate(login(name, "guess", "203.0.113.5")))
@@ -156,6 +161,7 @@ class CheckedLoginsTest {
 		assertThatThrownBy(() -> logins.authenticate(login("user-99", "guess", "203.0.113.5")))
 			.isInstanceOf(LoginsThrottled.class);
 		assertThat(encoder.matches).hasValue(checks);
+		assertThat(output.getOut()).contains("20 failed logins from 203.0.113.5");
 		// another address is not slowed down
 		assertThat(logins.authenticate(login("lead-pv", "pv-demo", "203.0.113.6")).getName()).isEqualTo("lead-pv");
 	}
