@@ -10,6 +10,9 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
+import io.chainlens.security.Caller;
+import io.chainlens.security.NotAuthenticated;
+import io.chainlens.security.NotPermitted;
 import io.chainlens.web.BadArgument;
 import io.chainlens.web.GraphQlLimits;
 import io.chainlens.web.NotFound;
@@ -30,6 +33,24 @@ class AuditController {
 	List<Change> changes(@Argument String chainId, @Argument String since, @Argument int first) {
 		return queries.changes(chainId, since(since), limits.checkFirst(first))
 			.orElseThrow(() -> new NotFound("chain", chainId));
+	}
+
+	/**
+	 * The whole trail, for an ADMIN: the writes of no chain (a company or site no chain's
+	 * product is made at, say) are in no chain's {@code changes}.
+	 */
+	@QueryMapping
+	List<Change> allChanges(@Argument String since, @Argument int first) {
+		Caller caller = Caller.current();
+		if (caller.isAnonymous()) {
+			throw new NotAuthenticated("allChanges needs a login with the role ADMIN; the audit trail of one chain "
+					+ "is changes(chainId)");
+		}
+		if (!caller.isAdmin()) {
+			throw new NotPermitted(caller.describe() + " may not read allChanges: it is for an ADMIN; the audit trail "
+					+ "of one chain is changes(chainId)");
+		}
+		return queries.allChanges(since(since), limits.checkFirst(first));
 	}
 
 	/**

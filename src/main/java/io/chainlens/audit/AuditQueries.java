@@ -44,6 +44,25 @@ class AuditQueries {
 			.map(Changes::list);
 	}
 
+	/**
+	 * Every change, those of no chain too, newest first (the index on {@code Change.at}
+	 * gives the order).
+	 */
+	List<Change> allChanges(OffsetDateTime since, int first) {
+		Map<String, Object> parameters = new TreeMap<>();
+		parameters.put("since", since);
+		parameters.put("first", first);
+		return List.copyOf(neo4j
+			.query("""
+					MATCH (ch:Change) WHERE $since IS NULL OR ch.at >= $since
+					WITH ch ORDER BY ch.at DESC, ch.id DESC LIMIT $first
+					RETURN ch { .*, chainIds: COLLECT { MATCH (ch)-[:ON_CHAIN]->(x:Chain) RETURN x.id ORDER BY x.id } } AS change""")
+			.bindAll(parameters)
+			.fetchAs(Change.class)
+			.mappedBy((types, r) -> Change.of(r.get("change")))
+			.all());
+	}
+
 	private record Changes(List<Change> list) {
 	}
 

@@ -14,6 +14,13 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * Writes an export's rows as CSV: UTF-8 with a byte-order mark (Excel reads the Chinese
  * headers right only with it), RFC 4180 quoting, figures in plain decimals.
+ *
+ * <p>
+ * Names and sources are written by chain leads, and a spreadsheet runs a cell that starts
+ * with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return as a
+ * formula ({@code =HYPERLINK(…)} sends data elsewhere, DDE runs programs). Such a text
+ * cell gets a leading single quote, as the OWASP CSV-injection guidance says, so that it
+ * shows as the text it is; figures are written as numbers and keep their sign.
  */
 final class CsvFile {
 
@@ -54,7 +61,22 @@ final class CsvFile {
 			// no exponent: 1.2E7 is not what a reader of a spreadsheet expects
 			return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
 		}
-		return value.toString();
+		if (value instanceof Number number) {
+			// a figure, also when negative: a number, not a formula
+			return number.toString();
+		}
+		return neutralised(value.toString());
+	}
+
+	/** A text cell a spreadsheet shows as text instead of running it as a formula. */
+	static String neutralised(String text) {
+		if (text.isEmpty()) {
+			return text;
+		}
+		return switch (text.charAt(0)) {
+			case '=', '+', '-', '@', '\t', '\r' -> "'" + text;
+			default -> text;
+		};
 	}
 
 }

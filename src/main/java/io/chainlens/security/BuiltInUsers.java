@@ -1,5 +1,6 @@
 package io.chainlens.security;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -53,6 +54,11 @@ class BuiltInUsers {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	CheckedLogins checkedLogins(UserDetailsService users, PasswordEncoder encoder, SecuritySettings settings) {
+		return new CheckedLogins(users, encoder, settings.logins(), Clock.systemUTC());
 	}
 
 	@Bean

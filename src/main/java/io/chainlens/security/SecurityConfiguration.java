@@ -10,7 +10,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -34,6 +36,9 @@ import jakarta.servlet.DispatcherType;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
+
+	/** The realm of HTTP Basic logins. */
+	static final String REALM = "chainlens";
 
 	/** The chain map page: {@code /} serves {@code static/index.html}. */
 	static final String[] MAP_PAGES = { "/", "/index.html" };
@@ -61,8 +66,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain api(HttpSecurity http, SecuritySettings settings, ObjectProvider<JwtDecoder> jwtDecoder)
-			throws Exception {
+	SecurityFilterChain api(HttpSecurity http, SecuritySettings settings, ObjectProvider<JwtDecoder> jwtDecoder,
+			ObjectProvider<CheckedLogins> logins) throws Exception {
 		http.authorizeHttpRequests(requests -> {
 			// the request dispatch was authorized; its async result and error page need
 			// no second check
@@ -94,9 +99,15 @@ class SecurityConfiguration {
 			}
 			http.oauth2ResourceServer(
 					server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtCallers(settings.jwt()))));
+			http.addFilterBefore(new ForeignCredentials("Bearer", "Bearer"), BearerTokenAuthenticationFilter.class);
 		}
 		else {
-			http.httpBasic(basic -> basic.realmName("chainlens"));
+			// the password hash is checked once per login, not per request, and failed
+			// logins slow the guesser down (CheckedLogins)
+			http.authenticationManager(logins.getObject())
+				.httpBasic(basic -> basic.authenticationEntryPoint(new LoginRefusal(REALM)));
+			http.addFilterBefore(new ForeignCredentials("Basic", "Basic realm=\"" + REALM + "\""),
+					BasicAuthenticationFilter.class);
 		}
 		return http.build();
 	}

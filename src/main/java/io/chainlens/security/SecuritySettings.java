@@ -1,5 +1,6 @@
 package io.chainlens.security;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,10 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * without a login
  * @param users the built-in users (mode {@code users})
  * @param jwt where a token carries the caller's name, roles and chains (mode {@code jwt})
+ * @param logins how Basic logins are remembered and failed ones slowed down (mode
+ * {@code users})
  */
 @ConfigurationProperties("chainlens.security")
 record SecuritySettings(@DefaultValue("users") Mode mode, @DefaultValue("false") boolean readsRequireLogin,
-		@DefaultValue List<User> users, @DefaultValue Jwt jwt) {
+		@DefaultValue List<User> users, @DefaultValue Jwt jwt, @DefaultValue Logins logins) {
 
 	enum Mode {
 
@@ -50,6 +53,21 @@ record SecuritySettings(@DefaultValue("users") Mode mode, @DefaultValue("false")
 	 */
 	record Jwt(@DefaultValue("preferred_username") String nameClaim, @DefaultValue("roles") String rolesClaim,
 			@DefaultValue("chains") String chainsClaim) {
+
+	}
+
+	/**
+	 * Basic logins of the built-in users (see {@link CheckedLogins}).
+	 *
+	 * @param cacheTtl how long checked credentials are taken without checking the
+	 * password hash again
+	 * @param cacheSize how many credentials are remembered, passed and refused each
+	 * @param freeFailures failed logins of one name before each further attempt waits
+	 * (from one client address: four times as many)
+	 * @param maxDelay the longest wait after failed logins
+	 */
+	record Logins(@DefaultValue("5m") Duration cacheTtl, @DefaultValue("10000") int cacheSize,
+			@DefaultValue("5") int freeFailures, @DefaultValue("5m") Duration maxDelay) {
 
 	}
 

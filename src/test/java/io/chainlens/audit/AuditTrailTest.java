@@ -1,5 +1,7 @@
 package io.chainlens.audit;
 
+import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,6 +162,62 @@ class AuditTrailTest extends SeedSharingWrites {
 		assertThat(changes("rare-earth", null, 50)).filteredOn(c -> c.entityId().equals("baotou-new-magnet-co"))
 			.extracting(Change::operation)
 			.containsExactly("updateCompany", "createCompany");
+	}
+
+	@Test
+	void anAdminReadsTheWritesOfNoChainInTheWholeTrail() {
+		as("admin", "admin-demo").documentName("createCompany")
+			.variable("input",
+					Map.of("nameZh", "无链企业", "name", "No Chain Holding Co", "source", "estimate: audit test"))
+			.execute()
+			.path("createCompany.id")
+			.entity(String.class)
+			.isEqualTo("no-chain-holding-co");
+		List<String> chains = graphQl.documentName("chains")
+			.execute()
+			.path("chains[*].id")
+			.entityList(String.class)
+			.get();
+		for (String chain : chains) {
+			assertThat(changes(chain, null, 100)).noneMatch(c -> c.entityId().equals("no-chain-holding-co"));
+		}
+
+		List<Change> all = as("admin", "admin-demo").documentName("allChanges")
+			.variable("first", 100)
+			.execute()
+			.path("allChanges")
+			.entityList(Change.class)
+			.get();
+
+		Change created = all.get(0);
+		assertThat(created.operation()).isEqualTo("createCompany");
+		assertThat(created.entityId()).isEqualTo("no-chain-holding-co");
+		assertThat(created.user()).isEqualTo("admin");
+		assertThat(created.chainIds()).isEmpty();
+		assertThat(all).extracting(c -> OffsetDateTime.parse(c.at())).isSortedAccordingTo(Comparator.reverseOrder());
+		assertThat(as("admin", "admin-demo").documentName("allChanges")
+			.variable("since", "2999-01-01")
+			.execute()
+			.path("allChanges")
+			.entityList(Change.class)
+			.get()).isEmpty();
+	}
+
+	@Test
+	void theWholeTrailIsRefusedToAnyoneButAnAdmin() {
+		graphQl.documentName("allChanges")
+			.execute()
+			.errors()
+			.expect(e -> e.getErrorType() == ErrorType.UNAUTHORIZED && e.getMessage().contains("ADMIN"))
+			.verify();
+		for (String[] login : List.of(new String[] { "analyst", "analyst-demo" },
+				new String[] { "lead-pv", "pv-demo" })) {
+			as(login[0], login[1]).documentName("allChanges")
+				.execute()
+				.errors()
+				.expect(e -> e.getErrorType() == ErrorType.FORBIDDEN && e.getMessage().contains("for an ADMIN"))
+				.verify();
+		}
 	}
 
 	@Test

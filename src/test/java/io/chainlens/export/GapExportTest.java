@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
@@ -151,6 +152,52 @@ class GapExportTest {
 		assertThat(records.subList(1, records.size()).stream().map(GapExportTest::line).toList())
 			.containsExactlyElementsOf(expected(gaps));
 		assertThat(records.subList(1, records.size())).allSatisfy(r -> assertThat(r.get(14)).isEqualTo("规划（PLANNED）"));
+	}
+
+	@Test
+	void namesThatASpreadsheetWouldRunAsFormulasAreTextInBothFiles() throws Exception {
+		List<String> formulas = CsvFileTest.FORMULAS;
+		List<String> candidates = apiGaps("pv", "CURRENT", null, 5).stream()
+			.flatMap(g -> g.candidates().stream())
+			.map(c -> c.company().nameZh())
+			.distinct()
+			.limit(formulas.size())
+			.toList();
+		assertThat(candidates).hasSize(formulas.size());
+		for (int i = 0; i < formulas.size(); i++) {
+			graph.write("MATCH (c:Company {nameZh: $nameZh}) SET c.nameZh = $formula, c.name = $formula",
+					Map.of("nameZh", candidates.get(i), "formula", formulas.get(i)));
+		}
+
+		List<CSVRecord> records = csv(download(get("/export/gaps.csv").param("chainId", "pv")).getContentAsByteArray());
+		Set<String> companies = new LinkedHashSet<>();
+		for (CSVRecord record : records.subList(1, records.size())) {
+			companies.add(record.get(HEADERS.indexOf("候选企业")));
+			for (String cell : record) {
+				// a cell that a spreadsheet reads as a formula is a figure, nothing else
+				if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
+					assertThat(Double.valueOf(cell)).as(cell).isNotNull();
+				}
+			}
+		}
+		assertThat(companies).containsAll(formulas.stream().map(f -> "'" + f).toList());
+
+		byte[] xlsx = download(get("/export/gaps.xlsx").param("chainId", "pv")).getContentAsByteArray();
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			Sheet sheet = workbook.getSheet("招商清单");
+			Set<String> names = new LinkedHashSet<>();
+			for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+				sheet.getRow(r)
+					.forEach(cell -> assertThat(cell.getCellType()).as(cell.getAddress().formatAsString())
+						.isIn(CellType.STRING, CellType.NUMERIC));
+				Cell company = sheet.getRow(r).getCell(HEADERS.indexOf("候选企业"));
+				if (company != null) {
+					names.add(company.getStringCellValue());
+				}
+			}
+			// a string cell is never run: the name as written, with no quote
+			assertThat(names).containsAll(formulas);
+		}
 	}
 
 	@Test

@@ -34,8 +34,11 @@ import io.chainlens.ChainlensTest;
 import io.chainlens.TestGraph;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -83,6 +86,15 @@ class JwtLoginTest {
 			.path("chains[*].id")
 			.entityList(String.class)
 			.contains("rare-earth", "pv");
+	}
+
+	@Test
+	void aBasicLoginIsAForeignCredentialHereAndRefusedEvenWhereNoLoginIsNeeded() throws Exception {
+		mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+		mvc.perform(get("/actuator/health").header("Authorization", "Basic YWRtaW46YWRtaW4tZGVtbw=="))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string("WWW-Authenticate", "Bearer"))
+			.andExpect(content().string(containsString("This server takes Bearer logins")));
 	}
 
 	@Test

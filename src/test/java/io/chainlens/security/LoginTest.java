@@ -12,13 +12,16 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import io.chainlens.ChainlensTest;
 import io.chainlens.TestGraph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -72,6 +75,68 @@ class LoginTest {
 			.content("{\"query\": \"{ chains { id } }\"}"))
 			.andExpect(status().isUnauthorized())
 			.andExpect(header().string("WWW-Authenticate", "Basic realm=\"chainlens\""));
+	}
+
+	@Test
+	void aForeignCredentialIsRefusedNotServedAsAnonymous() throws Exception {
+		for (String authorization : List.of("Bearer eyJhbGciOiJIUzI1NiJ9.e30.x",
+				"Digest username=\"admin\", realm=\"chainlens\", nonce=\"1\", uri=\"/graphql\", response=\"0\"",
+				"Negotiate YIIB")) {
+			mvc.perform(post("/graphql").header("Authorization", authorization)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"query\": \"{ chains { id } }\"}"))
+				.andExpect(status().isUnauthorized())
+				.andExpect(header().string("WWW-Authenticate", "Basic realm=\"chainlens\""))
+				.andExpect(content().string(containsString("This server takes Basic logins")))
+				.andExpect(content().string(not(containsString("eyJ"))));
+		}
+		// the scheme's name in any case is the same scheme
+		mvc.perform(post("/graphql").header("Authorization", "basic YW5hbHlzdDphbmFseXN0LWRlbW8=")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"query\": \"{ chains { id } }\"}")).andExpect(status().isOk());
+	}
+
+	@Test
+	void theSameCredentialsAreCheckedAgainstTheirHashOnce(@Autowired CheckedLogins logins) throws Exception {
+		long before = logins.hashChecks();
+		for (int i = 0; i < 10; i++) {
+			mvc.perform(post("/graphql").with(httpBasic("lead-rare-earth", "rare-earth-demo"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"query\": \"{ focusRegion { id } }\"}")).andExpect(status().isOk());
+		}
+
+		assertThat(logins.hashChecks() - before).isLessThanOrEqualTo(1);
+	}
+
+	@Test
+	void failedLoginsMakeTheNextAttemptWaitWithA429() throws Exception {
+		RequestPostProcessor elsewhere = request -> {
+			request.setRemoteAddr("192.0.2.77");
+			return request;
+		};
+		for (int i = 0; i < 5; i++) {
+			mvc.perform(get("/graphql/schema").with(httpBasic("analyst", "guess-" + i)).with(elsewhere))
+				.andExpect(status().isUnauthorized());
+		}
+
+		// the wait is 1 s after the fifth failure, 2 s after the sixth: on a slow machine
+		// the sixth attempt may come after the first wait
+		String retryAfter = null;
+		for (int i = 5; i < 8 && retryAfter == null; i++) {
+			MockHttpServletResponse response = mvc
+				.perform(get("/graphql/schema").with(httpBasic("analyst", "guess-" + i)).with(elsewhere))
+				.andReturn()
+				.getResponse();
+			if (response.getStatus() == 429) {
+				assertThat(response.getContentAsString()).contains("Too many failed logins");
+				retryAfter = response.getHeader("Retry-After");
+			}
+		}
+
+		assertThat(retryAfter).isIn("1", "2", "4");
+		Thread.sleep(Long.parseLong(retryAfter) * 1000 + 100);
+		mvc.perform(get("/graphql/schema").with(httpBasic("analyst", "analyst-demo")).with(elsewhere))
+			.andExpect(status().isOk());
 	}
 
 	@Test
