@@ -82,8 +82,6 @@ class CapacityEditing {
 			WriteRights.requireAny(caller, OPERATION,
 					"company '" + companyId + "' (a new site in " + region.nameZh() + ")",
 					lookups.chainsOfCompany("companyId", companyId));
-		}
-		if (site.isNew()) {
 			lookups.write("""
 					MATCH (co:Company {id: $companyId}), (r:Region {id: $regionId})
 					CREATE (s:Site {id: $siteId, source: $source})

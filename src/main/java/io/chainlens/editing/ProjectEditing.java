@@ -50,9 +50,8 @@ class ProjectEditing {
 			+ relink("pr", "FOR_PRODUCT", "()", "productIds", true, "(t:Product {id: each})")
 			+ relink("pr", "IN_REGION", "()", "regionId", false, "(t:Region {id: $regionId})")
 			+ relink("pr", "UNDER_ITEM", "()", "item", false, "(t:PolicyItem {number: $item})")
-			// a company a chain lead names gets no rights for the lead from it
-			// (Lookups.chainsOfCompany)
-			+ "WITH pr WHERE $companyId IS NOT NULL AND $byLead\n" + "MATCH (pr)-[b:BY]->() SET b.addedByLead = true";
+			// the company a chain lead names gives it no right on the company
+			+ "WITH pr WHERE $companyId IS NOT NULL AND $byLead MATCH (pr)-[b:BY]->() SET b.addedByLead = true";
 
 	private final Lookups lookups;
 
@@ -171,8 +170,7 @@ class ProjectEditing {
 		String source = Check.source(in.source());
 		String note = Check.optionalNote(in.note());
 
-		// two changes at once would both read PLANNED and both pass the only-forward
-		// check
+		// else two changes at once both read PLANNED and both pass the check
 		lookups.lock("Project", id);
 		Current current = current(id);
 		Map<String, String> chains = chainsOf(current.products().values());
