@@ -53,7 +53,7 @@ class CompanyTakeoverTest extends SeedSharingWrites {
 			.isEqualTo("china-northern-rare-earth");
 
 		forbidden("updateCompany", map("id", "china-northern-rare-earth", "aliases", List.of("光伏北方"), "source", SOURCE),
-				"chain rare-earth");
+				"rare-earth (稀土)");
 	}
 
 	@Test
