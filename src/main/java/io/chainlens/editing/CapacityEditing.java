@@ -61,31 +61,40 @@ class CapacityEditing {
 		String source = Check.source(in.source());
 		String siteId = Check.optionalId("siteId", in.siteId());
 		Integer year = Check.year("year", in.year(), false);
-		String note = Check.optionalText("note", in.note(), Check.TEXT);
+		String note = Check.optionalNote(in.note());
 
+		// every line of a company and its new sites are written one at a time
+		lookups.lock("Company", companyId);
 		lookups.requireCompany("companyId", companyId);
 		ProductRef product = lookups.product("productId", productId);
 		RegionRef region = lookups.region("region", regionText);
 		WriteRights.requireEvery(caller, OPERATION, "product '" + productId + "'", product.chains());
-		double factor = product.factorFrom(unit);
+		String writtenAs = Units.writtenAs(capacity, unit);
+		double stored = Check.stored("capacity", capacity * product.factorFrom(unit), product.unit(), writtenAs);
 		SiteChoice site = site(companyId, region, siteId);
 
 		Key key = new Key(site.id(), productId, in.status().name());
 		Map<String, Object> keyParams = params("siteId", key.siteId(), "productId", productId, "status", key.status());
 		Map<String, Object> before = site.isNew() ? null : lookups.snapshot(SNAPSHOT, keyParams);
 		if (site.isNew()) {
+			// a site is the company's fact, not the product's: the company's chains
+			// decide
+			WriteRights.requireAny(caller, OPERATION,
+					"company '" + companyId + "' (a new site in " + region.nameZh() + ")",
+					lookups.chainsOfCompany("companyId", companyId));
 			lookups.write("""
 					MATCH (co:Company {id: $companyId}), (r:Region {id: $regionId})
 					CREATE (s:Site {id: $siteId, source: $source})
 					CREATE (co)-[:HAS_SITE]->(s), (s)-[:IN_REGION]->(r)""",
 					params("companyId", companyId, "regionId", region.id(), "siteId", site.id(), "source", source));
 		}
-		Map<String, Object> write = params("capacity", capacity * factor, "writtenAs", Units.writtenAs(capacity, unit),
-				"year", year, "source", source, "note", note);
+		Map<String, Object> write = params("capacity", stored, "writtenAs", writtenAs, "year", year, "source", source,
+				"note", note, "byLead", !caller.isAdmin());
 		write.putAll(keyParams);
 		lookups.write("""
 				MATCH (s:Site {id: $siteId}), (p:Product {id: $productId})
 				MERGE (s)-[m:MAKES {status: $status}]->(p)
+				ON CREATE SET m.addedByLead = CASE WHEN $byLead THEN true END
 				SET m.capacity = $capacity, m.unit = p.unit, m.writtenAs = $writtenAs, m.year = $year,
 				    m.source = $source, m.note = $note""", write);
 		// a new MAKES (or a new site of the company) may add a maker of the product

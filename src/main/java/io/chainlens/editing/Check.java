@@ -1,5 +1,6 @@
 package io.chainlens.editing;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import io.chainlens.seed.Formats;
+import io.chainlens.seed.Units;
 import io.chainlens.web.BadArgument;
 
 /**
@@ -32,11 +34,11 @@ final class Check {
 		if (value == null || value.isBlank()) {
 			throw new BadArgument(field, "is required");
 		}
-		return shapeOfId(field, value.strip());
+		return shapeOfId(field, clean(field, value, false));
 	}
 
 	static String optionalId(String field, String value) {
-		return value == null || value.isBlank() ? null : shapeOfId(field, value.strip());
+		return value == null || value.isBlank() ? null : shapeOfId(field, clean(field, value, false));
 	}
 
 	private static String shapeOfId(String field, String id) {
@@ -69,12 +71,50 @@ final class Check {
 		if (value == null || value.isBlank()) {
 			throw new BadArgument(field, "is required");
 		}
-		return length(field, value.strip(), max);
+		return length(field, clean(field, value, false), max);
 	}
 
 	/** Null or blank is no value (for an update: keep what is there). */
 	static String optionalText(String field, String value, int max) {
-		return value == null || value.isBlank() ? null : length(field, value.strip(), max);
+		return value == null || value.isBlank() ? null : length(field, clean(field, value, false), max);
+	}
+
+	/**
+	 * A note: free text that may run over several lines, otherwise held to the rule of
+	 * {@link #clean}.
+	 */
+	static String optionalNote(String value) {
+		return value == null || value.isBlank() ? null : length("note", clean("note", value, true), TEXT);
+	}
+
+	/**
+	 * Text in NFC, stripped, with nothing a reader cannot see: no control character (a
+	 * line feed only where {@code lines}), no format character (bidi overrides and marks,
+	 * zero-width spaces and joiners, the BOM), no line or paragraph separator and no lone
+	 * surrogate, which the store would keep as '?'. Otherwise 通, U+200B, 威 would be a
+	 * second 通威 that looks the same, and an override could show a name backwards.
+	 */
+	static String clean(String field, String value, boolean lines) {
+		for (int i = 0; i < value.length(); i += Character.charCount(value.codePointAt(i))) {
+			int c = value.codePointAt(i);
+			if (Character.isSurrogate((char) c) && c <= Character.MAX_VALUE) {
+				throw new BadArgument(field,
+						"has a lone surrogate (U+%04X) at character %d: the text is not valid Unicode".formatted(c,
+								i + 1));
+			}
+			if (c == '\n' && lines) {
+				continue;
+			}
+			int type = Character.getType(c);
+			if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+					|| type == Character.PARAGRAPH_SEPARATOR) {
+				throw new BadArgument(field,
+						("has an invisible or control character (U+%04X) at character %d; "
+								+ "remove it (no control, bidi, zero-width or format characters%s)")
+							.formatted(c, i + 1, lines ? "; line feeds are allowed" : ""));
+			}
+		}
+		return Normalizer.normalize(value, Normalizer.Form.NFC).strip();
 	}
 
 	private static String length(String field, String value, int max) {
@@ -110,7 +150,20 @@ final class Check {
 		if (value < 0) {
 			throw new BadArgument(field, "must be 0 or more, not " + value);
 		}
-		return value;
+		// -0.0 passes the test above; it is stored as 0, which it equals
+		return value == 0 ? 0.0 : value;
+	}
+
+	/**
+	 * A figure converted to the unit it is stored in, checked against that unit's bound:
+	 * the check comes after the conversion, which can overflow (1e308 万t is infinite in
+	 * t), and keeps every stored figure small enough that any sum of them is finite.
+	 */
+	static double stored(String field, double converted, String storedUnit, String writtenAs) {
+		Units.outOfBounds(converted, storedUnit, writtenAs).ifPresent(problem -> {
+			throw new BadArgument(field, "cannot be stored: " + problem);
+		});
+		return converted == 0 ? 0.0 : converted;
 	}
 
 	static Integer year(String field, Integer value, boolean required) {

@@ -67,7 +67,7 @@ class CompanyEditing {
 		String headquartersText = Check.optionalText("headquarters", in.headquarters(), Check.NAME);
 		String chainId = Check.optionalId("chainId", in.chainId());
 		String source = Check.source(in.source());
-		String note = Check.optionalText("note", in.note(), Check.TEXT);
+		String note = Check.optionalNote(in.note());
 
 		RegionRef headquarters = lookups.optionalRegion("headquarters", headquartersText);
 		Map<String, String> chains = lookups.chains("chainId",
@@ -109,11 +109,12 @@ class CompanyEditing {
 		var aliases = Check.aliases(in.aliases());
 		String headquartersText = Check.optionalText("headquarters", in.headquarters(), Check.NAME);
 		String source = Check.source(in.source());
-		String note = Check.optionalText("note", in.note(), Check.TEXT);
+		String note = Check.optionalNote(in.note());
 		if (nameZh == null && name == null && aliases == null && headquartersText == null && note == null) {
 			throw new BadArgument("input", "changes nothing: give nameZh, name, aliases, headquarters or note");
 		}
 
+		lookups.lock("Company", id);
 		Map<String, String> chains = lookups.chainsOfCompany("id", id);
 		WriteRights.requireAny(caller, UPDATE, "company '" + id + "'", chains);
 		RegionRef headquarters = lookups.optionalRegion("headquarters", headquartersText);
@@ -139,8 +140,9 @@ class CompanyEditing {
 		String givenId = Check.optionalId("id", in.id());
 		String nameZh = Check.optionalText("nameZh", in.nameZh(), Check.NAME);
 		String source = Check.source(in.source());
-		String note = Check.optionalText("note", in.note(), Check.TEXT);
+		String note = Check.optionalNote(in.note());
 
+		lookups.lock("Company", companyId);
 		Map<String, String> chains = lookups.chainsOfCompany("companyId", companyId);
 		WriteRights.requireAny(caller, CREATE_SITE, "company '" + companyId + "'", chains);
 		RegionRef region = lookups.region("region", regionText);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import org.neo4j.driver.exceptions.Neo4jException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -47,6 +48,8 @@ class EditingController {
 
 	private static final Logger log = LoggerFactory.getLogger(EditingController.class);
 
+	private static final String UNIQUENESS = "Neo.ClientError.Schema.ConstraintValidationFailed";
+
 	private final CapacityEditing capacities;
 
 	private final CompanyEditing companies;
@@ -79,14 +82,14 @@ class EditingController {
 	@MutationMapping
 	Production setCapacity(@Argument CapacityInput input) {
 		CapacityEditing.Key key = write(CapacityEditing.OPERATION,
-				ids("companyId", input.companyId(), "productId", input.productId(), "siteId", input.siteId()),
-				caller -> capacities.setCapacity(caller, input));
+				ids("companyId", input.companyId(), "productId", input.productId(), "siteId", input.siteId()), "siteId",
+				input.siteId(), caller -> capacities.setCapacity(caller, input));
 		return reads.production(key.siteId(), key.productId(), key.status()).orElseThrow();
 	}
 
 	@MutationMapping
 	Company createCompany(@Argument NewCompany input) {
-		String id = write(CompanyEditing.CREATE, ids("id", input.id(), "chainId", input.chainId()),
+		String id = write(CompanyEditing.CREATE, ids("id", input.id(), "chainId", input.chainId()), "id", input.id(),
 				caller -> companies.createCompany(caller, input));
 		return reads.company(id).orElseThrow();
 	}
@@ -100,16 +103,16 @@ class EditingController {
 
 	@MutationMapping
 	Site createSite(@Argument NewSite input) {
-		String id = write(CompanyEditing.CREATE_SITE, ids("companyId", input.companyId(), "id", input.id()),
-				caller -> companies.createSite(caller, input));
+		String id = write(CompanyEditing.CREATE_SITE, ids("companyId", input.companyId(), "id", input.id()), "id",
+				input.id(), caller -> companies.createSite(caller, input));
 		return reads.site(id).orElseThrow();
 	}
 
 	@MutationMapping
 	Project createProject(@Argument NewProject input) {
 		String id = write(ProjectEditing.CREATE,
-				ids("id", input.id(), "companyId", input.companyId(), "productIds", input.productIds()),
-				caller -> projects.createProject(caller, input));
+				ids("id", input.id(), "companyId", input.companyId(), "productIds", input.productIds()), "id",
+				input.id(), caller -> projects.createProject(caller, input));
 		return reads.project(id).orElseThrow();
 	}
 
@@ -130,7 +133,7 @@ class EditingController {
 	@MutationMapping
 	Platform createPlatform(@Argument NewPlatform input) {
 		String id = write(PlatformEditing.CREATE,
-				ids("id", input.id(), "chainIds", input.chainIds(), "segmentIds", input.segmentIds()),
+				ids("id", input.id(), "chainIds", input.chainIds(), "segmentIds", input.segmentIds()), "id", input.id(),
 				caller -> platforms.createPlatform(caller, input));
 		return reads.platform(id).orElseThrow();
 	}
@@ -145,7 +148,7 @@ class EditingController {
 	@MutationMapping
 	Target setTarget(@Argument TargetInput input) {
 		String id = write(TargetEditing.OPERATION,
-				ids("id", input.id(), "chainId", input.chainId(), "productId", input.productId()),
+				ids("id", input.id(), "chainId", input.chainId(), "productId", input.productId()), "id", input.id(),
 				caller -> targets.setTarget(caller, input));
 		return targetLookup.byId(id).orElseThrow();
 	}
@@ -165,9 +168,29 @@ class EditingController {
 	}
 
 	private <T> T write(String operation, List<String> ids, Function<Caller, T> action) {
+		return write(operation, ids, "id", null, action);
+	}
+
+	/**
+	 * Runs a write. {@code idField} names the input whose id a write creating something
+	 * may find taken by another write committed at the same moment: the store's
+	 * uniqueness constraint refuses the later one, which is the caller's input to change,
+	 * not a server error.
+	 */
+	private <T> T write(String operation, List<String> ids, String idField, String id, Function<Caller, T> action) {
 		Caller caller = Caller.current();
 		try {
-			return action.apply(caller);
+			try {
+				return action.apply(caller);
+			}
+			catch (RuntimeException ex) {
+				if (isUniquenessClash(ex)) {
+					throw new BadArgument(idField, (id == null ? "(the id made for it)" : "'" + id.strip() + "'")
+							+ " was taken by another write at the same moment; nothing was written: change it with "
+							+ "the update, or choose another id");
+				}
+				throw ex;
+			}
 		}
 		catch (BadArgument | NotFound | NotAuthenticated | NotPermitted ex) {
 			log.warn("Refused {} by {} on {}: {}", operation, caller.describe(), ids, loggable(ex.getMessage()));
@@ -177,6 +200,15 @@ class EditingController {
 			log.warn("Failed {} by {} on {}: {}", operation, caller.describe(), ids, loggable(ex.toString()));
 			throw ex;
 		}
+	}
+
+	private static boolean isUniquenessClash(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof Neo4jException neo4j && UNIQUENESS.equals(neo4j.code())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The ids a write names, for the log: bounded and on one line, whatever was sent. */

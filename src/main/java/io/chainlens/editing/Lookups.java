@@ -118,17 +118,22 @@ class Lookups {
 	}
 
 	/**
-	 * The chains a company belongs to: those of what its sites make and its projects
-	 * build, and the chain it was added for.
+	 * The chains whose leads may change a company (its names, aliases, headquarters and
+	 * sites): the chain it was added for, and those of what its sites make and its
+	 * projects build, by facts a chain lead did not add. A lead may say that another
+	 * chain's company makes or builds one of its products, but that line (marked
+	 * {@code addedByLead}) gives it no right on the company: otherwise a 0-capacity
+	 * PLANNED line would make any company its own. Read this before the request writes
+	 * anything.
 	 * @throws NotFound when there is no such company
 	 */
 	Map<String, String> chainsOfCompany(String field, String companyId) {
 		return neo4j
 			.query("""
 					MATCH (co:Company {id: $id})
-					RETURN COLLECT { MATCH (co)-[:HAS_SITE]->(:Site)-[:MAKES]->(p:Product)
+					RETURN COLLECT { MATCH (co)-[:HAS_SITE]->(:Site)-[m:MAKES]->(p:Product) WHERE m.addedByLead IS NULL
 					                 MATCH (c:Chain)-[:HAS_SEGMENT]->(:Segment)-[:HAS_PRODUCT]->(p) RETURN DISTINCT c {.id, .nameZh} }
-					     + COLLECT { MATCH (co)<-[:BY]-(:Project)-[:FOR_PRODUCT]->(p:Product)
+					     + COLLECT { MATCH (co)<-[b:BY]-(:Project)-[:FOR_PRODUCT]->(p:Product) WHERE b.addedByLead IS NULL
 					                 MATCH (c:Chain)-[:HAS_SEGMENT]->(:Segment)-[:HAS_PRODUCT]->(p) RETURN DISTINCT c {.id, .nameZh} }
 					     + COLLECT { MATCH (c:Chain) WHERE c.id = co.addedFor RETURN c {.id, .nameZh} } AS chains""")
 			.bind(companyId)
@@ -192,6 +197,24 @@ class Lookups {
 
 	void requireCompany(String field, String id) {
 		named("Company", "company", field, List.of(id));
+	}
+
+	/**
+	 * Write-locks the node until the transaction ends, so that what the write reads after
+	 * this (what it checks, and the values its audit record calls "before") is what it
+	 * changes: a concurrent write of the same node waits here, and reads what this one
+	 * committed. Lock first, then read. Nothing is left on the node.
+	 * @return whether the node exists (there is nothing to lock otherwise)
+	 */
+	boolean lock(String label, String id) {
+		return neo4j
+			.query("MATCH (n:" + label(label)
+					+ " {id: $id}) SET n._lock = true REMOVE n._lock RETURN count(n) > 0 AS found")
+			.bind(id)
+			.to("id")
+			.fetchAs(Boolean.class)
+			.one()
+			.orElse(false);
 	}
 
 	boolean exists(String label, String id) {

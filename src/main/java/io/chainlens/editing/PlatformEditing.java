@@ -76,7 +76,7 @@ class PlatformEditing {
 					Check.optionalText("name", name, Check.NAME), checkedKind, Check.ids("chainIds", chainIds, false),
 					Check.ids("segmentIds", segmentIds, false), Check.ids("operatorIds", operatorIds, false),
 					Check.optionalText("region", region, Check.NAME), status, Check.item(item), Check.source(source),
-					Check.optionalText("note", note, Check.TEXT));
+					Check.optionalNote(note));
 		}
 
 		boolean changesSomething() {
@@ -148,6 +148,7 @@ class PlatformEditing {
 			throw new BadArgument("input", "changes nothing: give the fields to change");
 		}
 
+		lookups.lock("Platform", id);
 		Map<String, Object> before = lookups.snapshot(SNAPSHOT, params("id", id));
 		if (before == null) {
 			throw new NotFound("platform", id);

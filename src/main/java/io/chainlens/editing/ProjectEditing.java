@@ -49,7 +49,9 @@ class ProjectEditing {
 			+ relink("pr", "BY", "()", "companyId", false, "(t:Company {id: $companyId})")
 			+ relink("pr", "FOR_PRODUCT", "()", "productIds", true, "(t:Product {id: each})")
 			+ relink("pr", "IN_REGION", "()", "regionId", false, "(t:Region {id: $regionId})")
-			+ relink("pr", "UNDER_ITEM", "()", "item", false, "(t:PolicyItem {number: $item})");
+			+ relink("pr", "UNDER_ITEM", "()", "item", false, "(t:PolicyItem {number: $item})")
+			// the company a chain lead names gives it no right on the company
+			+ "WITH pr WHERE $companyId IS NOT NULL AND $byLead MATCH (pr)-[b:BY]->() SET b.addedByLead = true";
 
 	private final Lookups lookups;
 
@@ -74,7 +76,7 @@ class ProjectEditing {
 		String regionText = Check.optionalText("region", in.region(), Check.NAME);
 		Integer item = Check.item(in.item());
 		String source = Check.source(in.source());
-		String note = Check.optionalText("note", in.note(), Check.TEXT);
+		String note = Check.optionalNote(in.note());
 
 		Map<String, ProductRef> products = lookups.products("productIds", productIds);
 		if (companyId != null) {
@@ -96,7 +98,7 @@ class ProjectEditing {
 				CREATE (pr:Project {id: $id, nameZh: $nameZh, name: $name, capacity: $capacity, unit: $unit,
 				                    writtenAs: $writtenAs, status: $status, source: $source, note: $note})""", write);
 		lookups.write(LINKS, params("id", id, "companyId", companyId, "productIds", productIds, "regionId",
-				region == null ? null : region.id(), "item", item));
+				region == null ? null : region.id(), "item", item, "byLead", !caller.isAdmin()));
 		audit.record(caller, CREATE, source,
 				new Written("Project", id, null, lookups.snapshot(SNAPSHOT, params("id", id)), chains.keySet()));
 		return id;
@@ -121,13 +123,14 @@ class ProjectEditing {
 		String regionText = Check.optionalText("region", in.region(), Check.NAME);
 		Integer item = Check.item(in.item());
 		String source = Check.source(in.source());
-		String note = Check.optionalText("note", in.note(), Check.TEXT);
+		String note = Check.optionalNote(in.note());
 		if (nameZh == null && name == null && companyId == null && productIds == null && quantity.isEmpty()
 				&& regionText == null && item == null && note == null) {
 			throw new BadArgument("input",
 					"changes nothing: give the fields to change (the status is changed " + "with changeProjectStatus)");
 		}
 
+		lookups.lock("Project", id);
 		Current current = current(id);
 		Map<String, ProductRef> products = productIds == null ? current.products()
 				: lookups.products("productIds", productIds);
@@ -152,7 +155,7 @@ class ProjectEditing {
 				    pr.writtenAs = coalesce($writtenAs, pr.writtenAs), pr.note = coalesce($note, pr.note), %s"""
 			.formatted(appendSource("pr")), write);
 		lookups.write(LINKS, params("id", id, "companyId", companyId, "productIds", productIds, "regionId",
-				region == null ? null : region.id(), "item", item));
+				region == null ? null : region.id(), "item", item, "byLead", !caller.isAdmin()));
 		audit.record(caller, UPDATE, source,
 				new Written("Project", id, before, lookups.snapshot(SNAPSHOT, params("id", id)), chains.keySet()));
 		return id;
@@ -165,8 +168,10 @@ class ProjectEditing {
 			throw new BadArgument("status", "is required");
 		}
 		String source = Check.source(in.source());
-		String note = Check.optionalText("note", in.note(), Check.TEXT);
+		String note = Check.optionalNote(in.note());
 
+		// else two changes at once both read PLANNED and both pass the check
+		lookups.lock("Project", id);
 		Current current = current(id);
 		Map<String, String> chains = chainsOf(current.products().values());
 		WriteRights.requireEvery(caller, CHANGE_STATUS, "project '" + id + "'", chains);
@@ -236,9 +241,10 @@ class ProjectEditing {
 			if (product == null) {
 				throw new BadArgument("capacity", "needs a product to give its unit");
 			}
-			double factor = product.factorFrom(unit);
-			return params("capacity", amount * factor, "unit", product.unit(), "writtenAs",
-					Units.writtenAs(amount, unit));
+			String writtenAs = Units.writtenAs(amount, unit);
+			return params("capacity",
+					Check.stored("capacity", amount * product.factorFrom(unit), product.unit(), writtenAs), "unit",
+					product.unit(), "writtenAs", writtenAs);
 		}
 
 	}

@@ -62,10 +62,12 @@ class SupplyEditing {
 		String customerId = Check.id("customerId", in.customerId());
 		String productId = Check.id("productId", in.productId());
 		String source = Check.source(in.source());
-		String note = Check.optionalText("note", in.note(), Check.TEXT);
+		String note = Check.optionalNote(in.note());
 		if (supplierId.equals(customerId)) {
 			throw new BadArgument("customerId", "must be another company than the supplier");
 		}
+		// the supplier's lock makes the link's "before" the value this write replaces
+		lookups.lock("Company", supplierId);
 		lookups.requireCompany("supplierId", supplierId);
 		lookups.requireCompany("customerId", customerId);
 		ProductRef product = lookups.product("productId", productId);

@@ -63,7 +63,7 @@ class TargetEditing {
 		int year = Check.year("year", in.year(), true);
 		Integer item = Check.item(in.item());
 		String source = Check.source(in.source());
-		String note = Check.optionalText("note", in.note(), Check.TEXT);
+		String note = Check.optionalNote(in.note());
 		String id = in.id() != null ? Check.id("id", in.id()) : (productId != null ? productId : chainId) + "-"
 				+ metric.toLowerCase(Locale.ROOT).replace('_', '-') + "-" + year;
 
@@ -78,6 +78,10 @@ class TargetEditing {
 					+ chain.keySet() + "; say which the target is for");
 		}
 		lookups.requireItem(item);
+		// the chain's lock covers a target that does not exist yet; the target's, one
+		// that moves from another chain
+		chain.keySet().forEach(c -> lookups.lock("Chain", c));
+		lookups.lock("Target", id);
 		Map<String, Object> before = lookups.snapshot(SNAPSHOT, params("id", id));
 		Map<String, String> chains = new TreeMap<>(chain);
 		if (before != null) {
@@ -132,7 +136,7 @@ class TargetEditing {
 			return converted(value, unit, product.unit(), product.factorFrom(unit));
 		}
 		if (Units.COUNTS.contains(unit)) {
-			return params("value", value, "unit", unit, "writtenAs", Units.writtenAs(value, unit));
+			return converted(value, unit, unit, 1);
 		}
 		String canonical = Units.canonicalOf(unit)
 			.orElseThrow(() -> new BadArgument("unit",
@@ -143,7 +147,9 @@ class TargetEditing {
 	}
 
 	private static Map<String, Object> converted(double value, String unit, String to, double factor) {
-		return params("value", value * factor, "unit", to, "writtenAs", Units.writtenAs(value, unit));
+		String writtenAs = Units.writtenAs(value, unit);
+		return params("value", Check.stored("value", value * factor, to, writtenAs), "unit", to, "writtenAs",
+				writtenAs);
 	}
 
 }
