@@ -1,10 +1,11 @@
 // What the focus region makes: every MAKES of a site in the region, with its company, status and
-// capacity in the product's canonical unit (null = not known). Walks down from the focus region to
+// capacity in the product's canonical unit (null = not known) and its source (an 'estimate:' is
+// counted apart from sourced figures). Walks down from the focus region to
 // its districts and their sites rather than up from every site in the graph.
 MATCH (f:Region) WHERE f.id = $region OR f.nameZh = $region
 MATCH (r:Region)-[:PART_OF*0..4]->(f)
 WITH DISTINCT r
 MATCH (co:Company)-[:HAS_SITE]->(s:Site)-[:IN_REGION]->(r)
 MATCH (s)-[m:MAKES]->(p:Product)
-RETURN co, s.id AS siteId, p.id AS productId, m.status AS status, m.capacity AS capacity
+RETURN co, s.id AS siteId, p.id AS productId, m.status AS status, m.capacity AS capacity, m.source AS source
 ORDER BY co.id, s.id, p.id, m.status

@@ -125,7 +125,8 @@ class AnalysisQueries {
 		});
 		List<LocalGraph.Make> makes = list(LOCAL_PRODUCTION, region,
 				r -> new LocalGraph.Make(Company.of(r.get("co")), r.get("siteId").asString(),
-						r.get("productId").asString(), r.get("status").asString(), number(r.get("capacity"))));
+						r.get("productId").asString(), r.get("status").asString(), number(r.get("capacity")),
+						LocalGraph.Make.isEstimate(r.get("source").asString(null))));
 		List<LocalGraph.PlatformSupport> platforms = list(SEGMENT_PLATFORMS, Map.of(),
 				r -> new LocalGraph.PlatformSupport(r.get("segmentId").asString(), r.get("id").asString(),
 						r.get("nameZh").asString(), r.get("kind").asString(), r.get("status").asString(null)));

@@ -39,7 +39,7 @@ class ImpactTest extends OnAnalysisFixture {
 		// self-sufficiency
 		// does not drop, so they are not affected
 		assertThat(impact.path("impact.explanation").entity(String.class).get())
-			.startsWith("电芯公司在包头市的基地停产后：电芯 本地产能 10 GWh → 0 GWh，生产企业 1 → 0 家，自给率 100% → 0%");
+			.startsWith("电芯公司在包头市的基地停产后：电芯 本地产能 10 GWh → 0 GWh，生产企业 1 → 0 家，自给率 ≤ 100% → 0%");
 	}
 
 	@Test

@@ -26,8 +26,16 @@ class LocalSupportTest extends OnAnalysisFixture {
 		// magnet: PrNd oxide 2000/3000
 		assertThat(current.path("chains[1].localSupportRate").entity(Double.class).get()).isCloseTo(2.0 / 3,
 				within(1e-12));
-		// truck: cells 1, packs 6/5 → 1, motors 0 known, trucks 1, fleets 1: 4/5
-		assertThat(current.path("chains[2].localSupportRate").entity(Double.class).get()).isCloseTo(0.8, within(1e-12));
+		// truck: cells 1, packs 6/5 → 1, trucks 1, fleets 1; motors are made locally at a
+		// site of unknown capacity: their coverage is unknown and left out, not counted
+		// as
+		// 0 (which gave 4/5): 4/4
+		assertThat(current.path("chains[2].localSupportRate").entity(Double.class).get()).isEqualTo(1.0);
+		assertThat(current.path("chains[2].localSupport.inputs[?(@.product.id == 'truck-motor')].coverage")
+			.entityList(Object.class)
+			.get()).containsExactly((Object) null);
+		assertThat(current.path("chains[2].localSupport.explanation").entity(String.class).get())
+			.contains("本地产能未知、未计入平均的投入品：驱动电机");
 		// planned: electrolyte 7500/15000 → 0.5, cathode still 0: (1 + 0.5 + 0 + 1) / 4
 		assertThat(chains("PLANNED").path("chains[0].localSupportRate").entity(Double.class).get()).isEqualTo(0.625);
 	}
