@@ -42,8 +42,8 @@ final class Rows {
 	record CompanyRef(String id, String nameZh, boolean local) {
 	}
 
-	record CandidateRow(CompanyRef company, Ref product, double score, Double capacity, double capacityScore,
-			double relatedness, double ties, List<String> reasons) {
+	record CandidateRow(CompanyRef company, Ref product, double score, Double capacity, Double capacityScore,
+			double relatedness, double ties, List<String> reasons, Boolean attractable, String notAttractableReason) {
 	}
 
 	static GapRow gap(List<GapRow> gaps, String productId, String kind) {
