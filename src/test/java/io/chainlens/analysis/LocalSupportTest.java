@@ -74,6 +74,27 @@ class LocalSupportTest extends OnAnalysisFixture {
 		current.path("chains[1].targets[0].progress").valueIsNull();
 	}
 
+	@Test
+	void progressOnAProductOfUnknownCapacityIsUnknownNeverZero() {
+		// 驱动电机: 电机公司 makes it at a site of unknown capacity; target 20000 units:
+		// progress unknown (null), not 0 of 20000 (0%)
+		GraphQlTester.Response current = chains("CURRENT");
+		assertThat(current.path("chains[2].targets[0].id").entity(String.class).get())
+			.isEqualTo("truck-motor-capacity-2024");
+		current.path("chains[2].targets[0].progress.localCapacity").valueIsNull();
+		current.path("chains[2].targets[0].progress.share").valueIsNull();
+		assertThat(current.path("chains[2].targets[0].progress.bound").entity(String.class).get()).isEqualTo("UNKNOWN");
+		assertThat(current.path("chains[2].targets[0].progress.explanation").entity(String.class).get())
+			.isEqualTo("驱动电机本地有生产、产能未知（在产，1家企业、1个基地产能均未知），对2024年目标 20000 units的完成度未知。")
+			.doesNotContain("0%");
+		// a lower bound says so: systems ≥ 4 GWh of 10, all of it estimated
+		assertThat(current.path("chains[0].targets[1].progress.bound").entity(String.class).get())
+			.isEqualTo("AT_LEAST");
+		assertThat(current.path("chains[0].targets[1].progress.explanation").entity(String.class).get())
+			.contains("本地产能 ≥ 4 GWh")
+			.contains("≥ 40%");
+	}
+
 	private GraphQlTester.Response chains(String scenario) {
 		return graphQl.documentName("localSupport").variable("scenario", scenario).execute();
 	}
