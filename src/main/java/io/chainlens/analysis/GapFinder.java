@@ -334,7 +334,8 @@ final class GapFinder {
 			return "";
 		}
 		if (bound == Bound.UNKNOWN) {
-			return b.supplyUnknown() ? "；自给率未知（本地产能未知）" : "；自给率未知（本地产能与需求均为下限）";
+			String why = b.supplyUnknown() ? "本地产能未知" : b.demandUnknown() ? "本地需求未知" : "本地产能与需求均为下限";
+			return "；自给率未知（" + why + "）";
 		}
 		return "；自给率 " + Words.percent(b.selfSufficiency(), bound);
 	}

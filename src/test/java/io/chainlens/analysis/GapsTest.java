@@ -135,7 +135,9 @@ class GapsTest extends OnAnalysisFixture {
 		GapRow magnet = gap(gaps("magnet", "CURRENT"), "magnet-magnet", "SINGLE_SOURCE");
 		assertThat(magnet.localDemand()).isNull();
 		assertThat(magnet.demandBound()).isEqualTo("UNKNOWN");
-		assertThat(magnet.explanation()).contains("本地需求 未知：永磁电机 本地产能未知（1个基地），需求未知").doesNotContain("本地需求 0 t");
+		assertThat(magnet.explanation()).contains("本地需求 未知：永磁电机 本地产能未知（1个基地），需求未知")
+			.contains("自给率未知（本地需求未知）")
+			.doesNotContain("本地需求 0 t");
 	}
 
 	@Test
