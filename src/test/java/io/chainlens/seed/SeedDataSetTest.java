@@ -99,6 +99,22 @@ class SeedDataSetTest {
 	}
 
 	@Test
+	void convertsAProjectsCapacityThroughItsProductsConversion() {
+		file("common/conversions.csv", """
+				product_id,from_unit,to_unit,factor,source,note
+				pv-wafer,万片,MW,7,estimate: test factor,""");
+		file("pv/projects.csv", """
+				id,name_zh,company_id,product_ids,capacity,unit,status,source
+				tongwei-wafer,通威硅片项目,tongwei,pv-wafer,50,万片,PLANNED,seed §6""");
+
+		Map<String, Object> row = SeedDataSet.read(files).rows().get(SeedSchema.BY_NAME.get("projects.csv")).get(0);
+
+		assertThat((Double) row.get("capacity")).isCloseTo(0.35, org.assertj.core.data.Offset.offset(1e-12));
+		assertThat(row.get("written_as")).isEqualTo("50 万片");
+		assertThat(row.get("conversion")).isEqualTo("1 万片 = 7 MW（estimate: test factor）");
+	}
+
+	@Test
 	void refusesAUnitWithoutAConversionForThatProductNamingTheAcceptedOnes() {
 		// 万片 converts wafers, not polysilicon
 		file("common/conversions.csv", """
