@@ -1,7 +1,7 @@
 // Candidates to attract for each product of $ids: companies that make it at a site outside the focus
 // region and at no site inside it, nor through a unit of its group; with their capacity outside, their other products (whether the
 // region makes them is looked up in the cached local graph by the caller), their sites in the region
-// and their supply links with local companies. Starts from the
+// and their supply links with local companies, and whether the data mark it not attractable. Starts from the
 // product's makers and tests each candidate's own sites and partners' sites: a site is local when its
 // region is one of the focus region's (the region and those PART_OF it, a dozen nodes collected once).
 // Patterns start from the candidate's site or company, so that the planner walks a hop or two from
@@ -35,6 +35,13 @@ RETURN p.id AS key, c,
        reduce(total = 0.0, x IN makes | total + coalesce(x.capacity, 0.0)) AS capacity,
        reduce(total = 0.0, x IN makes | total + CASE x.status WHEN 'OPERATING' THEN coalesce(x.capacity, 0.0) ELSE 0.0 END) AS operating,
        size([x IN makes WHERE x.capacity IS NULL]) AS unknown,
+       size([x IN makes WHERE x.capacity IS NOT NULL]) AS known,
+       // graph-seed/common/not_attractable.csv: per product (the caller picks this one's; testing
+       // the pattern against p here trips the planner), or for every product on the company
+       [(c)-[n:NOT_ATTRACTABLE]->(x:Product) | {productId: x.id, reason: n.reason + '（' + n.source + '）'}]
+         AS notAttractableFor,
+       CASE WHEN c.notAttractableReason IS NOT NULL
+            THEN c.notAttractableReason + '（' + c.notAttractableSource + '）' END AS notAttractable,
        COLLECT {
          MATCH (c)-[:HAS_SITE]->(:Site)-[:MAKES]->(q:Product) WHERE q <> p
          WITH DISTINCT q

@@ -1,13 +1,16 @@
 // What the focus region makes: every MAKES of a site in the region, with its company, status and
-// capacity in the product's canonical unit (null = not known), and the other companies of its group
-// (group links are few, so the walk is short): control links (subsidiary, branch) chain, a joint
-// venture joins only the venture and its own partners, not the partners with each other. Walks down from the focus region to
+// capacity in the product's canonical unit (null = not known), its source (an 'estimate:' is counted
+// apart from sourced figures), and the other companies of its group (group links are few, so the walk
+// is short): control links (subsidiary, branch) chain, a joint venture joins only the venture and its
+// own partners, not the partners with each other. Walks down from the focus region to
 // its districts and their sites rather than up from every site in the graph.
 MATCH (f:Region) WHERE f.id = $region OR f.nameZh = $region
 MATCH (r:Region)-[:PART_OF*0..4]->(f)
 WITH DISTINCT r
 MATCH (co:Company)-[:HAS_SITE]->(s:Site)-[:IN_REGION]->(r)
 MATCH (s)-[m:MAKES]->(p:Product)
-RETURN co, s.id AS siteId, p.id AS productId, m.status AS status, m.capacity AS capacity,
-       COLLECT { MATCH g = (co)-[:GROUP_UNIT_OF*1..6]-(o:Company) WHERE o <> co AND (length(g) = 1 OR none(x IN relationships(g) WHERE x.kind = 'JOINT_VENTURE')) RETURN DISTINCT o.id } AS groupIds
+RETURN co, s.id AS siteId, p.id AS productId, m.status AS status, m.capacity AS capacity, m.source AS source,
+       COLLECT { MATCH g = (co)-[:GROUP_UNIT_OF*1..6]-(o:Company)
+                 WHERE o <> co AND (length(g) = 1 OR none(x IN relationships(g) WHERE x.kind = 'JOINT_VENTURE'))
+                 RETURN DISTINCT o.id } AS groupIds
 ORDER BY co.id, s.id, p.id, m.status

@@ -4,4 +4,5 @@
 UNWIND $rows AS row
 MATCH (s:Site {id: row.site_id}), (p:Product {id: row.product_id})
 CREATE (s)-[:MAKES {status: row.status, capacity: row.capacity, unit: p.unit, writtenAs: row.written_as,
+  conversion: row.conversion,
   year: row.year, projectId: row.project_id, source: row.source, note: row.note}]->(p);

@@ -1,7 +1,7 @@
 UNWIND $rows AS row
 MERGE (p:Project {id: row.id})
 SET p.nameZh = row.name_zh, p.name = coalesce(row.name_en, row.name_zh), p.capacity = row.capacity,
-    p.unit = row.unit, p.writtenAs = row.written_as, p.status = row.status, p.source = row.source, p.note = row.note
+    p.unit = row.unit, p.writtenAs = row.written_as, p.conversion = row.conversion, p.status = row.status, p.source = row.source, p.note = row.note
 WITH p, row
 CALL (p, row) {
   // several developers: the first named leads (position 0), the others co-develop

@@ -2,7 +2,7 @@
 // segment (by position), products stacked in rows, products of other chains as ghost columns at
 // either edge. A computed preset layout keeps the same data drawing the same picture.
 
-import { NO_GAP_COLOR, gapKind, nameOf } from './labels.js';
+import { NO_GAP_COLOR, capacityState, gapKind, nameOf } from './labels.js';
 
 const FONT_SIZE = 14;
 const LINE_HEIGHT = 17;
@@ -110,9 +110,11 @@ export function elements(model, language) {
           size: sizes.get(id),
           color: gap ? gapKind(gap.kind).color : NO_GAP_COLOR,
           gapKind: gap ? gap.kind : '',
-          capacity: balance ? balance.localCapacity : 0,
+          // null when unknown: a product made locally of unknown capacity is not an empty one
+          capacity: balance ? balance.localCapacity : null,
+          capacityState: capacityState(balance),
         },
-        classes: withLanguage(balance && balance.localCapacity > 0 ? 'product' : 'product empty', language),
+        classes: withLanguage(productClasses(balance), language),
         position: { x: column * COLUMN_WIDTH, y },
       });
     }
@@ -120,6 +122,18 @@ export function elements(model, language) {
   ghostColumn(nodes, ghostsIn, -1, language);
   ghostColumn(nodes, ghostsOut, model.segments.length, language);
   return [...nodes, ...edges];
+}
+
+/**
+ * Filled: a known local capacity; dashed ring: made locally, capacity unknown (有生产、产能未知);
+ * hollow: not made locally.
+ */
+function productClasses(balance) {
+  const state = capacityState(balance);
+  if (state === 'unknown') {
+    return 'product capacity-unknown';
+  }
+  return state === 'known' && balance.localCapacity > 0 ? 'product' : 'product empty';
 }
 
 export function segmentLabel(segment, language, unsupported) {
@@ -225,14 +239,16 @@ function placeRows(columns, edges, sizeOf, labelOf) {
 function nodeSizes(model) {
   const largest = new Map();
   for (const balance of model.balances.values()) {
-    largest.set(balance.unit, Math.max(largest.get(balance.unit) ?? 0, balance.localCapacity));
+    largest.set(balance.unit, Math.max(largest.get(balance.unit) ?? 0, balance.localCapacity ?? 0));
   }
   const sizes = new Map();
   for (const id of model.products.keys()) {
     const balance = model.balances.get(id);
     const max = balance ? largest.get(balance.unit) : 0;
-    const share = balance && max > 0 ? balance.localCapacity / max : 0;
-    sizes.set(id, share > 0 ? MIN_SIZE + 8 + (MAX_SIZE - MIN_SIZE - 8) * Math.sqrt(share) : MIN_SIZE);
+    const share = balance && max > 0 ? (balance.localCapacity ?? 0) / max : 0;
+    // an unknown capacity is drawn at the smallest size of a producing node, not as none
+    const unknown = capacityState(balance) === 'unknown';
+    sizes.set(id, share > 0 ? MIN_SIZE + 8 + (MAX_SIZE - MIN_SIZE - 8) * Math.sqrt(share) : MIN_SIZE + (unknown ? 8 : 0));
   }
   return sizes;
 }
@@ -274,6 +290,16 @@ export const STYLE = [
     style: {
       'background-color': '#ffffff',
       'border-width': 4,
+      'border-color': 'data(color)',
+    },
+  },
+  {
+    selector: 'node.product.capacity-unknown',
+    style: {
+      'background-color': 'data(color)',
+      'background-opacity': 0.35,
+      'border-width': 3,
+      'border-style': 'dashed',
       'border-color': 'data(color)',
     },
   },

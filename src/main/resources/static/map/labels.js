@@ -54,3 +54,31 @@ function trim(value) {
 export function percent(value) {
   return value === null || value === undefined ? '—' : `${(value * 100).toFixed(value < 0.1 ? 1 : 0)}%`;
 }
+
+/**
+ * A figure with its bound (the API's Bound): never an unknown shown as 0. "≥ 5 t" for a lower
+ * bound, "≤ 80%" for an upper one, "未知" for an unknown.
+ */
+export function bounded(value, bound, text) {
+  if (value === null || value === undefined || bound === 'UNKNOWN') {
+    return '未知';
+  }
+  if (bound === 'AT_LEAST') {
+    return `≥ ${text}`;
+  }
+  if (bound === 'AT_MOST') {
+    return `≤ ${text}`;
+  }
+  return text;
+}
+
+/**
+ * What the map knows of a product's local capacity: 'known' (a figure, exact or a lower bound),
+ * 'unknown' (made locally, no capacity known: 有生产、产能未知) or 'none' (not made locally).
+ */
+export function capacityState(balance) {
+  if (!balance || balance.producerCount === 0) {
+    return 'none';
+  }
+  return balance.capacityBound === 'UNKNOWN' ? 'unknown' : 'known';
+}

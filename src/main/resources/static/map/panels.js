@@ -2,7 +2,7 @@
 // company card. Built with DOM calls, never from HTML strings, so names in the data cannot
 // inject markup.
 
-import { STATUS_ZH, figure, gapKind, nameOf, percent } from './labels.js';
+import { STATUS_ZH, bounded, capacityState, figure, gapKind, nameOf, percent } from './labels.js';
 
 /** An element with attributes (on* functions become listeners) and children. */
 export function h(tag, attributes = {}, ...children) {
@@ -77,16 +77,46 @@ function candidateList(candidates, language, openCompany) {
     h('ul', { class: 'reasons' }, c.reasons.map((reason) => h('li', {}, reason))))));
 }
 
+function capacityText(balance) {
+  const state = capacityState(balance);
+  if (state === 'none') {
+    return `${figure(0, balance.unit)}（本地无生产）`;
+  }
+  if (state === 'unknown') {
+    return `未知（有生产、产能未知：${balance.unknownCapacityProducers} 家企业）`;
+  }
+  const text = bounded(balance.localCapacity, balance.capacityBound, figure(balance.localCapacity, balance.unit));
+  return balance.capacityBound === 'AT_LEAST' ? `${text}（${balance.sitesWithUnknownCapacity} 个厂址产能未知）` : text;
+}
+
+function estimateText(balance) {
+  if (balance.estimatedCapacity === null || balance.estimatedCapacity === undefined) {
+    return '—';
+  }
+  if (balance.estimatedCapacity === 0) {
+    return '无（均有来源）';
+  }
+  return `${figure(balance.estimatedCapacity, balance.unit)}（${percent(balance.estimateShare)}）`;
+}
+
+function selfSufficiencyText(balance) {
+  if (balance.selfSufficiencyBound === null || balance.selfSufficiencyBound === undefined) {
+    return '—（无本地需求）';
+  }
+  return bounded(balance.selfSufficiency, balance.selfSufficiencyBound, percent(balance.selfSufficiency));
+}
+
 function balanceFigures(balance) {
   if (!balance) {
     return empty('无平衡数据');
   }
   const rows = [
-    ['本地产能', figure(balance.localCapacity, balance.unit)],
-    ['本地需求', figure(balance.localDemand, balance.unit)],
-    ['自给率', percent(balance.selfSufficiency)],
+    ['本地产能', capacityText(balance)],
+    ['其中估算', estimateText(balance)],
+    ['本地需求', bounded(balance.localDemand, balance.demandBound, figure(balance.localDemand, balance.unit))],
+    ['自给率', selfSufficiencyText(balance)],
     ['本地生产企业', String(balance.producerCount)],
-    ['数据完整', balance.complete ? '是' : `否（${balance.sitesWithUnknownCapacity} 个生产厂址、${balance.consumerSitesWithUnknownCapacity} 个使用厂址产能未知，数值为下限）`],
+    ['数据完整', balance.complete ? '是' : `否（${balance.sitesWithUnknownCapacity} 个生产厂址、${balance.consumerSitesWithUnknownCapacity} 个使用厂址产能未知）`],
   ];
   return h('dl', { class: 'figures' }, rows.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]));
 }

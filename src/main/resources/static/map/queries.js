@@ -28,6 +28,7 @@ export const CHAIN_MAP = `query ChainMap($chainId: ID!, $scenario: Scenario!, $f
     product { id }
     localCapacity localDemand selfSufficiency producerCount unit complete
     sitesWithUnknownCapacity consumerSitesWithUnknownCapacity
+    capacityBound demandBound selfSufficiencyBound estimatedCapacity estimateShare unknownCapacityProducers
   }
   gaps(chainId: $chainId, scenario: $scenario, first: $first) {
     kind action severity explanation complete

@@ -64,7 +64,8 @@ class AnalysisQueries {
 
 	/** A company making the product outside the focus region and not inside it. */
 	record CandidateRow(String productId, Company company, double capacity, double operating, int unknownSites,
-			List<OtherProduct> others, int localSites, List<String> localProducts, List<SupplyTie> supplyTies) {
+			int knownSites, List<OtherProduct> others, int localSites, List<String> localProducts,
+			List<SupplyTie> supplyTies, String notAttractable) {
 	}
 
 	/** Companies making both p and q, p, and q; and whether the focus region makes q. */
@@ -126,7 +127,8 @@ class AnalysisQueries {
 		Map<String, Set<String>> groups = new LinkedHashMap<>();
 		List<LocalGraph.Make> makes = list(LOCAL_PRODUCTION, region, r -> {
 			LocalGraph.Make make = new LocalGraph.Make(Company.of(r.get("co")), r.get("siteId").asString(),
-					r.get("productId").asString(), r.get("status").asString(), number(r.get("capacity")));
+					r.get("productId").asString(), r.get("status").asString(), number(r.get("capacity")),
+					LocalGraph.Make.isEstimate(r.get("source").asString(null)));
 			List<String> group = r.get("groupIds").asList(Value::asString);
 			if (!group.isEmpty()) {
 				groups.putIfAbsent(make.company().id(), Set.copyOf(group));
@@ -157,14 +159,15 @@ class AnalysisQueries {
 	Map<String, List<CandidateRow>> candidates(Collection<String> productIds, Set<String> madeHere) {
 		return Batched.grouped(neo4j, CANDIDATES, productIds, Map.of("region", focus.region()),
 				r -> new CandidateRow(r.get("key").asString(), Company.of(r.get("c")), r.get("capacity").asDouble(),
-						r.get("operating").asDouble(), r.get("unknown").asInt(),
+						r.get("operating").asDouble(), r.get("unknown").asInt(), r.get("known").asInt(),
 						r.get("others")
 							.asList(v -> new OtherProduct(v.get("id").asString(), v.get("nameZh").asString(),
 									madeHere.contains(v.get("id").asString()))),
 						r.get("localSites").size(), r.get("localProducts").asList(Value::asString),
 						r.get("supplyLinks")
 							.asList(v -> new SupplyTie(v.get("partner").asString(), v.get("product").asString(),
-									v.get("supplies").asBoolean()))));
+									v.get("supplies").asBoolean())),
+						notAttractable(r)));
 	}
 
 	/**
@@ -201,6 +204,20 @@ class AnalysisQueries {
 		List<T> result = new ArrayList<>();
 		each(cypher, params, r -> result.add(mapper.apply(r)));
 		return result;
+	}
+
+	/**
+	 * Why a candidate row's company is not attractable for the row's product: its reason
+	 * for that product, else its reason for every product; null when attractable.
+	 */
+	private static String notAttractable(Record r) {
+		String product = r.get("key").asString();
+		for (Value reason : r.get("notAttractableFor").values()) {
+			if (product.equals(reason.get("productId").asString())) {
+				return reason.get("reason").asString();
+			}
+		}
+		return r.get("notAttractable").asString(null);
 	}
 
 	private static Double number(Value value) {

@@ -94,32 +94,46 @@ final class Balances {
 			if (consumer == null || consumers.isEmpty()) {
 				continue;
 			}
+			Tally made = new Tally();
+			consumers.forEach(m -> made.add(m, 1.0));
+			// a consumer whose factor is unknown has an unknown demand, whatever its
+			// capacity
 			Tally share = new Tally();
 			consumers.forEach(m -> share.add(feed.perUnit() == null ? m.withoutCapacity() : m, 1.0));
 			double amount = feed.perUnit() == null ? 0 : feed.perUnit() * share.capacity;
 			consumers.forEach(m -> demand.add(feed.perUnit() == null ? m.withoutCapacity() : m, 0));
 			demand.capacity += amount;
-			shares.add(new DemandShare(consumer, feed.perUnit(), share.capacity, amount, share.sites.size(),
-					share.unknownSites.size(), share.companies()));
+			Bound bound = share.bound();
+			shares.add(new DemandShare(consumer, feed.perUnit(), made.bound() == Bound.UNKNOWN ? null : made.capacity,
+					bound == Bound.UNKNOWN ? null : amount, share.sites.size(), share.unknownSites.size(),
+					share.companies(), bound));
 		}
-		shares.sort(Comparator.comparingDouble(DemandShare::demand).reversed().thenComparing(s -> s.product().id()));
-		Double selfSufficiency = demand.capacity > 0 ? supply.capacity / demand.capacity : null;
-		return new ProductBalance(product, supply.capacity, demand.capacity, selfSufficiency, supply.byCompany.size(),
-				product.unit(), scenario, yielded, supply.sites.size(), supply.unknownSites.size(),
-				demand.unknownSites.size(), supply.unknownSites.isEmpty() && demand.unknownSites.isEmpty(),
-				supply.companies(), demand.companies(), List.copyOf(shares));
+		shares.sort(Comparator.comparing((DemandShare s) -> s.demand() == null ? -1 : s.demand())
+			.reversed()
+			.thenComparing(s -> s.product().id()));
+		return new ProductBalance(product, supply.capacity, demand.capacity, supply.byCompany.size(), product.unit(),
+				scenario, yielded, supply.sites.size(), supply.unknownSites.size(), demand.unknownSites.size(),
+				supply.unknownSites.isEmpty() && demand.unknownSites.isEmpty(), supply.companies(), demand.companies(),
+				List.copyOf(shares), supply.bound(), demand.bound(), supply.estimated, supply.unknownCompanies.size());
 	}
 
 	/**
-	 * Known capacity, sites, sites of unknown capacity and companies of a set of MAKES.
+	 * Known capacity (and the part of it from estimates), sites, sites of unknown
+	 * capacity and companies of a set of MAKES.
 	 */
 	private static final class Tally {
 
 		double capacity;
 
+		double estimated;
+
+		int knownMakes;
+
 		final Set<String> sites = new LinkedHashSet<>();
 
 		final Set<String> unknownSites = new LinkedHashSet<>();
+
+		final Set<String> unknownCompanies = new LinkedHashSet<>();
 
 		final Map<String, Company> byCompany = new TreeMap<>();
 
@@ -128,10 +142,19 @@ final class Balances {
 			byCompany.put(make.company().id(), make.company());
 			if (make.capacity() == null) {
 				unknownSites.add(make.siteId());
+				unknownCompanies.add(make.company().id());
 			}
 			else {
+				knownMakes++;
 				capacity += share * make.capacity();
+				if (make.estimated()) {
+					estimated += share * make.capacity();
+				}
 			}
+		}
+
+		Bound bound() {
+			return Bound.ofSum(knownMakes, unknownSites.size());
 		}
 
 		List<Company> companies() {

@@ -26,8 +26,9 @@ import static io.chainlens.analysis.Words.num;
  */
 final class CandidateScorer {
 
-	private static final Comparator<Candidate> BEST_FIRST = Comparator.comparingDouble(Candidate::score)
-		.reversed()
+	// not attractable last, whatever their score; then score, known capacity, id
+	private static final Comparator<Candidate> BEST_FIRST = Comparator.comparing((Candidate c) -> !c.attractable())
+		.thenComparing(Comparator.comparingDouble(Candidate::score).reversed())
 		.thenComparing(c -> c.capacity() == null ? -1 : c.capacity(), Comparator.reverseOrder())
 		.thenComparing(c -> c.company().id());
 
@@ -39,13 +40,17 @@ final class CandidateScorer {
 
 	/** Candidates of one product, best first. */
 	List<Candidate> score(Product product, List<CandidateRow> rows, List<ProximityRow> proximity, String region) {
-		double maxCapacity = rows.stream().mapToDouble(CandidateRow::capacity).max().orElse(0);
+		double maxCapacity = rows.stream()
+			.filter(r -> r.knownSites() > 0)
+			.mapToDouble(CandidateRow::capacity)
+			.max()
+			.orElse(0);
 		double phiTotal = proximity.stream().mapToDouble(ProximityRow::phi).sum();
 		double phiLocal = proximity.stream().filter(ProximityRow::local).mapToDouble(ProximityRow::phi).sum();
 		double density = phiTotal > 0 ? phiLocal / phiTotal : 0;
 		String densityWords = densityWords(proximity, density, region);
 		List<CandidateRow> byCapacity = rows.stream()
-			.filter(r -> r.capacity() > 0)
+			.filter(r -> r.knownSites() > 0)
 			.sorted(Comparator.comparingDouble(CandidateRow::capacity).reversed())
 			.toList();
 		// by identity: a national product has hundreds of candidates, and looking each up
@@ -56,22 +61,35 @@ final class CandidateScorer {
 		}
 		List<Candidate> candidates = new ArrayList<>();
 		for (CandidateRow row : rows) {
-			double capacityScore = maxCapacity > 0 ? row.capacity() / maxCapacity : 0;
+			// a candidate whose capacity is unknown (no known capacity at any of its
+			// sites)
+			// is not scored as the smallest: its capacity term is left out and its weight
+			// shared among the other terms (docs/analysis.md, "unknown capacity")
+			boolean known = row.knownSites() > 0 && maxCapacity > 0;
+			Double capacityScore = known ? row.capacity() / maxCapacity : null;
 			long localOthers = row.others().stream().filter(OtherProduct::local).count();
 			double overlap = row.others().isEmpty() ? 0 : (double) localOthers / row.others().size();
 			double relatedness = (density + overlap) / 2;
 			double ties = (row.localSites() > 0 ? 0.5 : 0) + (row.supplyTies().isEmpty() ? 0 : 0.5);
-			double score = (weights.capacity() * capacityScore + weights.relatedness() * relatedness
-					+ weights.ties() * ties) / (weights.capacity() + weights.relatedness() + weights.ties());
-			List<String> reasons = List.of(capacityWords(product, row, rank.getOrDefault(row, 0), rows.size()),
-					"产品关联度 " + num(relatedness) + "：" + densityWords + "；" + overlapWords(row, localOthers, region)
-							+ "（relatedness " + num(relatedness) + "）",
-					tiesWords(row, region),
-					"综合得分 " + num(score) + " = (" + num(weights.capacity()) + "×" + num(capacityScore) + " + "
-							+ num(weights.relatedness()) + "×" + num(relatedness) + " + " + num(weights.ties()) + "×"
-							+ num(ties) + ") / " + num(weights.capacity() + weights.relatedness() + weights.ties()));
-			candidates.add(new Candidate(row.company(), score, reasons, product,
-					row.capacity() > 0 ? row.capacity() : null, capacityScore, relatedness, ties));
+			double capacityWeight = known ? weights.capacity() : 0;
+			double total = capacityWeight + weights.relatedness() + weights.ties();
+			double score = total == 0 ? 0 : (capacityWeight * (known ? capacityScore : 0)
+					+ weights.relatedness() * relatedness + weights.ties() * ties) / total;
+			List<String> reasons = new ArrayList<>();
+			reasons.add(capacityWords(product, row, rank.getOrDefault(row, 0), byCapacity.size(), known));
+			reasons.add("产品关联度 " + num(relatedness) + "：" + densityWords + "；" + overlapWords(row, localOthers, region)
+					+ "（relatedness " + num(relatedness) + "）");
+			reasons.add(tiesWords(row, region));
+			if (row.notAttractable() != null) {
+				reasons.add("不宜招引，排在可招引候选之后：" + row.notAttractable() + "（not attractable: ranked after the others）");
+			}
+			reasons.add("综合得分 " + num(score) + " = ("
+					+ (known ? num(weights.capacity()) + "×" + num(capacityScore) + " + " : "")
+					+ num(weights.relatedness()) + "×" + num(relatedness) + " + " + num(weights.ties()) + "×"
+					+ num(ties) + ") / " + num(total) + (known ? "" : "（产能未知：产能项不计，按其余两项排名）"));
+			candidates
+				.add(new Candidate(row.company(), score, List.copyOf(reasons), product, known ? row.capacity() : null,
+						capacityScore, relatedness, ties, row.notAttractable() == null, row.notAttractable()));
 		}
 		candidates.sort(BEST_FIRST);
 		return candidates;
@@ -96,18 +114,19 @@ final class CandidateScorer {
 				reasons.addAll(candidate.reasons());
 				Candidate withReason = new Candidate(candidate.company(), candidate.score(), List.copyOf(reasons),
 						candidate.product(), candidate.capacity(), candidate.capacityScore(), candidate.relatedness(),
-						candidate.ties());
+						candidate.ties(), candidate.attractable(), candidate.notAttractableReason());
 				best.merge(candidate.company().id(), withReason, (a, b) -> BEST_FIRST.compare(a, b) <= 0 ? a : b);
 			}
 		}
 		return best.values().stream().sorted(BEST_FIRST).toList();
 	}
 
-	private static String capacityWords(Product product, CandidateRow row, int rank, int count) {
-		if (row.capacity() <= 0) {
-			return "产能未公开（" + row.unknownSites() + "个基地），产能分计 0（capacity not published）";
+	private static String capacityWords(Product product, CandidateRow row, int rank, int count, boolean known) {
+		if (!known) {
+			return "产能未公开（" + row.unknownSites()
+					+ "个基地）：不按最小产能计，产能项不计入得分，其权重分给关联度与本地联系（capacity unknown: ranked on relatedness and ties）";
 		}
-		return "产能 " + amount(row.capacity(), product.unit()) + "，在 " + count + " 家候选中居第 " + rank
+		return "产能 " + amount(row.capacity(), product.unit()) + "，在 " + count + " 家已知产能的候选中居第 " + rank
 				+ (row.operating() != row.capacity() ? "；其中在产 " + amount(row.operating(), product.unit()) : "")
 				+ (row.unknownSites() > 0 ? "；另有" + row.unknownSites() + "个基地产能未知" : "") + "（capacity "
 				+ amount(row.capacity(), product.unit()) + ", #" + rank + " of " + count + "）";

@@ -51,21 +51,32 @@ final class ChainMeasures {
 				continue;
 			}
 			complete &= b.complete();
-			double demand = fromChain.stream().mapToDouble(ProductBalance.DemandShare::demand).sum();
+			double demand = fromChain.stream()
+				.map(ProductBalance.DemandShare::demand)
+				.filter(d -> d != null)
+				.mapToDouble(Double::doubleValue)
+				.sum();
 			if (demand > 0) {
-				counted.add(new LocalSupport.Input(input, demand, b.localCapacity(), b.localDemand(),
-						Math.min(1, b.localCapacity() / b.localDemand()), b.complete()));
+				// an input whose local capacity is wholly unknown has an unknown
+				// coverage: it
+				// is listed, and left out of the mean rather than counted as 0
+				counted.add(new LocalSupport.Input(input, demand, b.localCapacity(), b.knownDemand(),
+						b.supplyUnknown() ? null : Math.min(1, b.knownCapacity() / b.knownDemand()), b.complete()));
 			}
 		}
-		Double rate = counted.isEmpty() ? null
-				: counted.stream().mapToDouble(LocalSupport.Input::coverage).average().orElseThrow();
-		String explanation = rate == null ? chain.chain().nameZh() + "的本地生产没有已知需求量的投入品，本地配套率无从计算。"
-				: chain.chain().nameZh() + "本地配套率 " + percent(rate) + " = " + counted.size() + " 种投入品本地覆盖率的平均："
-						+ Words.names(counted,
+		List<LocalSupport.Input> known = counted.stream().filter(i -> i.coverage() != null).toList();
+		List<LocalSupport.Input> unknown = counted.stream().filter(i -> i.coverage() == null).toList();
+		Double rate = known.isEmpty() ? null
+				: known.stream().mapToDouble(LocalSupport.Input::coverage).average().orElseThrow();
+		String unknownWords = unknown.isEmpty() ? ""
+				: "本地产能未知、未计入平均的投入品：" + Words.names(unknown, i -> i.product().nameZh()) + "。";
+		String explanation = rate == null ? chain.chain().nameZh() + "的本地生产没有已知需求量、已知本地产能的投入品，本地配套率无从计算。" + unknownWords
+				: chain.chain().nameZh() + "本地配套率 " + percent(rate) + " = " + known.size() + " 种投入品本地覆盖率的平均："
+						+ Words.names(known,
 								i -> i.product().nameZh() + " " + amount(i.localCapacity(), i.product().unit()) + " / "
 										+ amount(i.localDemand(), i.product().unit()) + "（本链需求 "
 										+ amount(i.demand(), i.product().unit()) + "）→ " + percent(i.coverage()))
-						+ "。" + (complete ? "" : "部分基地产能未知，仅按已知数字计算。");
+						+ "。" + unknownWords + (complete ? "" : "部分基地产能未知，仅按已知数字计算。");
 		return new LocalSupport(rate, balances.scenario(), complete, List.copyOf(counted), explanation);
 	}
 
@@ -80,14 +91,19 @@ final class ChainMeasures {
 			return null;
 		}
 		ProductBalance b = balances.of(product.id());
-		double share = b.localCapacity() / target.value();
+		Double share = b.supplyUnknown() ? null : b.knownCapacity() / target.value();
+		String scenario = balances.scenario() == Scenario.CURRENT ? "在产" : "含在建与规划";
+		String goal = target.year() + "年目标 " + amount(target.value(), target.unit());
+		String explanation = b.supplyUnknown()
+				? product.nameZh() + "本地有生产、产能未知（" + scenario + "，" + b.producerCount() + "家企业、"
+						+ b.sitesWithUnknownCapacity() + "个基地产能均未知），对" + goal + "的完成度未知。"
+				: product.nameZh() + "本地产能 " + Words.capacity(b) + "（" + scenario + "，" + b.producerCount() + "家企业"
+						+ (b.supplyComplete() ? "" : "，另有" + b.sitesWithUnknownCapacity() + "个基地产能未知")
+						+ Words.estimatePart(b) + "），为" + goal + " 的 " + Words.percent(share, b.capacityBound())
+						+ (b.supplyComplete() ? "" : "（下限）") + "。";
 		return new TargetProgress(balances.scenario(), b.localCapacity(), product.unit(), share, b.producerCount(),
-				b.sitesWithUnknownCapacity(), b.supplyComplete(),
-				product.nameZh() + "本地已知产能 " + amount(b.localCapacity(), product.unit()) + "（"
-						+ (balances.scenario() == Scenario.CURRENT ? "在产" : "含在建与规划") + "，" + b.producerCount() + "家企业"
-						+ (b.supplyComplete() ? "" : "，另有" + b.sitesWithUnknownCapacity() + "个基地产能未知") + "），为"
-						+ target.year() + "年目标 " + amount(target.value(), target.unit()) + " 的 " + percent(share)
-						+ (b.supplyComplete() ? "" : "（下限）") + "。");
+				b.sitesWithUnknownCapacity(), b.supplyComplete(), b.capacityBound(), b.estimatedCapacity(),
+				explanation);
 	}
 
 }

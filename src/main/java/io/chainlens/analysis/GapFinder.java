@@ -80,9 +80,8 @@ final class GapFinder {
 			GapKind kind = pipelineOnly ? GapKind.PIPELINE_ONLY : GapKind.MISSING;
 			String headline = pipelineOnly
 					? "仅有在建/规划项目：" + region + "尚无在产企业生产" + product.nameZh() + "，在建或规划中的有 "
-							+ Words.companies(pipeline.producers()) + "（" + pipeline.siteCount() + "个基地，已知产能 "
-							+ amount(pipeline.localCapacity(), b.unit())
-							+ unknownSites(pipeline.sitesWithUnknownCapacity()) + "）。"
+							+ Words.companies(pipeline.producers()) + "（" + pipeline.siteCount() + "个基地，产能 "
+							+ Words.capacity(pipeline) + unknownSites(pipeline.sitesWithUnknownCapacity()) + "）。"
 					: "缺链：" + region + "没有企业生产" + product.nameZh() + "（任何状态都没有）。";
 			Placement placement = span.place(segment, region);
 			Severity severity = severity(kind, 1, b.consumers().size(), 1, targets.size());
@@ -104,38 +103,38 @@ final class GapFinder {
 		// A ratio against a figure that is wholly unknown (every producer's, or every
 		// consumer's, capacity missing) says nothing: no SHORTFALL or EXTENSION is
 		// claimed on it.
-		boolean supplyUnknown = b.localCapacity() == 0 && !b.supplyComplete();
-		boolean demandUnknown = b.localDemand() == 0 && !b.demandComplete();
-		if (!supplyUnknown && b.localDemand() > 0
-				&& b.localCapacity() < settings.shortfallThreshold() * b.localDemand()) {
-			double unmet = 1 - b.localCapacity() / b.localDemand();
+		boolean supplyUnknown = b.supplyUnknown();
+		boolean demandUnknown = b.demandUnknown();
+		if (!supplyUnknown && !demandUnknown && b.knownDemand() > 0
+				&& b.knownCapacity() < settings.shortfallThreshold() * b.knownDemand()) {
+			double unmet = 1 - b.knownCapacity() / b.knownDemand();
 			boolean lowerBound = !b.supplyComplete();
 			Severity severity = severity(GapKind.SHORTFALL, unmet, b.consumers().size(),
 					lowerBound ? settings.incompleteDiscount() : 1, targets.size());
-			gaps.add(gap(segment, product, GapKind.SHORTFALL, b, severity, Gap.STRENGTHEN,
-					"供给不足：" + region + product.nameZh() + "的本地产能低于本地需求（阈值：自给率低于 "
-							+ percent(settings.shortfallThreshold()) + "）。" + supply(b) + "；" + demand(b)
-							+ selfSufficiency(b) + "，缺口 " + amount(b.localDemand() - b.localCapacity(), b.unit()) + "。"
-							+ (lowerBound ? "本地产能为下限（" + b.sitesWithUnknownCapacity() + "个基地产能未知），缺口可能被高估，严重度按 ×"
-									+ num(settings.incompleteDiscount()) + " 计。" : "")
-							+ (b.demandComplete() ? "" : "本地需求为下限，实际缺口可能更大。") + affected(b.consumers(), "本地下游企业")
-							+ targetWords(graph, targets) + "→ 强链（扩产或引进同类企业补足缺口）。" + severity.words(),
-					targets, self));
+			gaps.add(gap(segment, product, GapKind.SHORTFALL, b, severity, Gap.STRENGTHEN, "供给不足：" + region
+					+ product.nameZh() + "的本地产能低于本地需求（阈值：自给率低于 " + percent(settings.shortfallThreshold()) + "）。"
+					+ supply(b) + "；" + demand(b) + selfSufficiency(b) + "，缺口 "
+					+ difference(b.knownDemand(), b.demandBound(), b.knownCapacity(), b.capacityBound(), b.unit()) + "。"
+					+ (lowerBound ? "本地产能为下限（" + b.sitesWithUnknownCapacity() + "个基地产能未知），缺口可能被高估，严重度按 ×"
+							+ num(settings.incompleteDiscount()) + " 计。" : "")
+					+ (b.demandComplete() ? "" : "本地需求为下限，实际缺口可能更大。") + affected(b.consumers(), "本地下游企业")
+					+ targetWords(graph, targets) + "→ 强链（扩产或引进同类企业补足缺口）。" + severity.words(), targets, self));
 		}
 		List<Feed> outputs = graph.feedsFrom(product.id());
-		if (!outputs.isEmpty() && !demandUnknown && b.localCapacity() > 0
-				&& b.localCapacity() > settings.extensionFactor() * b.localDemand()) {
-			double surplus = 1 - b.localDemand() / b.localCapacity();
+		if (!outputs.isEmpty() && !demandUnknown && !supplyUnknown && b.knownCapacity() > 0
+				&& b.knownCapacity() > settings.extensionFactor() * b.knownDemand()) {
+			double surplus = 1 - b.knownDemand() / b.knownCapacity();
 			boolean lowerBound = !b.demandComplete();
 			Severity severity = severity(GapKind.EXTENSION, surplus, b.producerCount(),
 					lowerBound ? settings.incompleteDiscount() : 1, targets.size());
 			List<String> downstream = outputs.stream().map(Feed::outputId).distinct().toList();
-			String ratio = b.localDemand() > 0 ? "本地产能是本地需求的 " + num(b.localCapacity() / b.localDemand()) + " 倍"
-					: "本地产能没有本地下游使用";
+			String ratio = b.knownDemand() > 0 ? "本地产能是本地需求的 " + (b.demandComplete() ? "" : "至多 ")
+					+ num(b.knownCapacity() / b.knownDemand()) + " 倍" : "本地产能没有本地下游使用";
 			gaps.add(gap(segment, product, GapKind.EXTENSION, b, severity, Gap.EXTEND,
 					"产能富余：" + region + product.nameZh() + ratio + "（阈值 " + num(settings.extensionFactor()) + " 倍），富余 "
-							+ amount(b.localCapacity() - b.localDemand(), b.unit()) + "。" + supply(b) + "；" + demand(b)
-							+ selfSufficiency(b) + "。"
+							+ difference(
+									b.knownCapacity(), b.capacityBound(), b.knownDemand(), b.demandBound(), b.unit())
+							+ "。" + supply(b) + "；" + demand(b) + selfSufficiency(b) + "。"
 							+ (lowerBound ? "本地需求为下限（" + b.consumerSitesWithUnknownCapacity()
 									+ "个下游基地产能未知），富余可能被高估，严重度按 ×" + num(settings.incompleteDiscount()) + " 计。" : "")
 							+ affected(b.producers(), "本地生产企业") + targetWords(graph, targets) + "富余可由下游 "
@@ -192,10 +191,8 @@ final class GapFinder {
 
 	private Gap gap(SegmentInfo segment, Product product, GapKind kind, ProductBalance b, Severity severity,
 			String action, String explanation, List<Target> targets, List<String> candidateProducts) {
-		return new Gap(segment.chain(), product, segment.segment(), kind, severity.value(), b.localCapacity(),
-				b.localDemand(), b.unit(), explanation, action, b.scenario(), b.complete(),
-				b.sitesWithUnknownCapacity(), severity.affected(), targets, b.selfSufficiency(),
-				new CandidatePool(product.id(), candidateProducts));
+		return new Gap(segment.chain(), product, segment.segment(), kind, severity.value(), explanation, action, b,
+				severity.affected(), targets, new CandidatePool(product.id(), candidateProducts));
 	}
 
 	/**
@@ -282,24 +279,31 @@ final class GapFinder {
 		if (b.producerCount() == 0) {
 			return "本地无企业生产";
 		}
-		return "本地产能 " + amount(b.localCapacity(), b.unit()) + "（" + b.siteCount() + "个基地、" + b.producerCount() + "家企业："
+		String known = switch (b.capacityBound()) {
+			case UNKNOWN -> "；各基地产能均未知（有生产、产能未知）";
+			case AT_LEAST -> "；其中" + b.sitesWithUnknownCapacity() + "个基地产能未知，产能为下限";
+			default -> "";
+		};
+		return "本地产能 " + Words.capacity(b) + "（" + b.siteCount() + "个基地、" + b.producerCount() + "家企业："
 				+ Words.companies(b.producers())
-				+ (b.yieldedCapacity() > 0 ? "；其中联产 " + amount(b.yieldedCapacity(), b.unit()) : "")
-				+ (b.sitesWithUnknownCapacity() > 0 ? "；其中" + b.sitesWithUnknownCapacity() + "个基地产能未知，产能为下限" : "")
-				+ "）";
+				+ (b.yieldedCapacity() > 0 ? "；其中联产 " + amount(b.yieldedCapacity(), b.unit()) : "") + known
+				+ Words.estimatePart(b).replaceFirst("^，", "；") + "）";
 	}
 
 	private static String demand(ProductBalance b) {
 		if (b.demandBy().isEmpty()) {
 			return "本地没有使用该产品的下游企业";
 		}
-		StringBuilder words = new StringBuilder("本地需求 " + amount(b.localDemand(), b.unit()) + "：");
+		StringBuilder words = new StringBuilder("本地需求 " + Words.demand(b) + "：");
 		String separator = "";
 		for (ProductBalance.DemandShare share : b.demandBy()) {
 			String unit = share.product().unit();
 			words.append(separator).append(share.product().nameZh());
 			if (share.perUnit() == null) {
 				words.append(" 投入系数未知（").append(share.siteCount()).append("个基地）");
+			}
+			else if (share.demand() == null) {
+				words.append(" 本地产能未知（").append(share.siteCount()).append("个基地），需求未知");
 			}
 			else {
 				words.append(" 本地产能 ")
@@ -318,19 +322,39 @@ final class GapFinder {
 			}
 			separator = "；";
 		}
-		if (!b.demandComplete()) {
+		if (b.demandBound() == Bound.AT_LEAST) {
 			words.append("；需求为下限");
 		}
 		return words.toString();
 	}
 
 	private static String selfSufficiency(ProductBalance b) {
-		return b.selfSufficiency() == null ? "" : "；自给率 " + percent(b.selfSufficiency());
+		Bound bound = b.selfSufficiencyBound();
+		if (bound == null) {
+			return "";
+		}
+		if (bound == Bound.UNKNOWN) {
+			String why = b.supplyUnknown() ? "本地产能未知" : b.demandUnknown() ? "本地需求未知" : "本地产能与需求均为下限";
+			return "；自给率未知（" + why + "）";
+		}
+		return "；自给率 " + Words.percent(b.selfSufficiency(), bound);
 	}
 
 	private static String affected(List<Company> companies, String who) {
 		return companies.isEmpty() ? who + "：无。"
 				: who + " " + companies.size() + " 家：" + Words.companies(companies) + "。";
+	}
+
+	/**
+	 * a − b with its bound; where both are lower bounds the difference has none, and the
+	 * figure from known capacities is given as such.
+	 */
+	private static String difference(double a, Bound aBound, double b, Bound bBound, String unit) {
+		Bound bound = Bound.ofDifference(aBound, bBound);
+		if (bound == Bound.UNKNOWN) {
+			return "未知（按已知数字为 " + amount(a - b, unit) + "，两端均为下限）";
+		}
+		return Words.amount(a - b, bound, unit);
 	}
 
 	private static String unknownSites(int count) {

@@ -14,9 +14,6 @@ import io.chainlens.analysis.LocalGraph.Feed;
 import io.chainlens.analysis.LocalGraph.Make;
 import io.chainlens.company.Company;
 
-import static io.chainlens.analysis.Words.amount;
-import static io.chainlens.analysis.Words.percent;
-
 /**
  * Removes one company's local sites and recomputes the balances. A product it makes
  * locally (or yields as a co-product) is affected when other local companies consume it
@@ -95,7 +92,7 @@ final class ImpactAnalysis {
 		if (with.supplyComplete() && with.selfSufficiency() != null && without.selfSufficiency() != null) {
 			return without.selfSufficiency() < with.selfSufficiency();
 		}
-		return without.localCapacity() < with.localCapacity() || without.producerCount() < with.producerCount();
+		return without.knownCapacity() < with.knownCapacity() || without.producerCount() < with.producerCount();
 	}
 
 	private String explanation(LocalGraph graph, Company company, Set<String> made, List<ProductBalance> before,
@@ -114,9 +111,9 @@ final class ImpactAnalysis {
 			words.append(i == 0 ? "" : "；")
 				.append(a.product().nameZh())
 				.append(" 本地产能 ")
-				.append(amount(b.localCapacity(), b.unit()))
+				.append(Words.capacity(b))
 				.append(" → ")
-				.append(amount(a.localCapacity(), a.unit()))
+				.append(Words.capacity(a))
 				.append("，生产企业 ")
 				.append(b.producerCount())
 				.append(" → ")
@@ -124,9 +121,9 @@ final class ImpactAnalysis {
 				.append(" 家");
 			if (b.supplyComplete() && b.selfSufficiency() != null && a.selfSufficiency() != null) {
 				words.append("，自给率 ")
-					.append(percent(b.selfSufficiency()))
+					.append(Words.percent(b.selfSufficiency(), b.selfSufficiencyBound()))
 					.append(" → ")
-					.append(percent(a.selfSufficiency()));
+					.append(Words.percent(a.selfSufficiency(), a.selfSufficiencyBound()));
 			}
 			if (!a.complete()) {
 				words.append("（部分基地产能未知）");

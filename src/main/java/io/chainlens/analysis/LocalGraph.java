@@ -50,15 +50,22 @@ final class LocalGraph {
 	record Yield(String processId, String productId, double share, String source) {
 	}
 
-	/** One MAKES of a local site; capacity null when not known. */
-	record Make(Company company, String siteId, String productId, String status, Double capacity) {
+	/**
+	 * One MAKES of a local site; capacity null when not known; estimated when its source
+	 * is an {@code estimate:} rather than a publication or the seed.
+	 */
+	record Make(Company company, String siteId, String productId, String status, Double capacity, boolean estimated) {
 
 		/**
 		 * The same MAKES counted as unknown, for a consumer whose FEEDS factor is not
 		 * known.
 		 */
 		Make withoutCapacity() {
-			return new Make(company, siteId, productId, status, null);
+			return new Make(company, siteId, productId, status, null, estimated);
+		}
+
+		static boolean isEstimate(String source) {
+			return source != null && source.strip().startsWith("estimate:");
 		}
 
 	}

@@ -20,10 +20,11 @@ public record LocalSupport(Double rate, Scenario scenario, boolean complete, Lis
 	 *
 	 * @param demand what the chain's local production consumes of it
 	 * @param localDemand what all local production consumes of it, any chain
+	 * @param localCapacity null when its local producers' capacities are all unknown
 	 * @param coverage min(1, localCapacity / localDemand): local supply is shared pro
-	 * rata
+	 * rata; null when localCapacity is unknown (the input is then left out of the rate)
 	 */
-	public record Input(Product product, double demand, double localCapacity, double localDemand, double coverage,
+	public record Input(Product product, double demand, Double localCapacity, double localDemand, Double coverage,
 			boolean complete) {
 	}
 

@@ -36,6 +36,50 @@ final class Words {
 		return num(Math.round(share * 1000) / 10.0) + "%";
 	}
 
+	/**
+	 * A figure with its bound, never an unknown written as 0: "5 t", "≥ 5 t" (a lower
+	 * bound), "≤ 50%" (an upper bound) or "未知".
+	 */
+	static String bounded(Double value, Bound bound, String formatted) {
+		if (value == null || bound == Bound.UNKNOWN) {
+			return "未知";
+		}
+		return switch (bound) {
+			case AT_LEAST -> "≥ " + formatted;
+			case AT_MOST -> "≤ " + formatted;
+			default -> formatted;
+		};
+	}
+
+	/** An amount with its bound: "5 t", "≥ 5 t" or "未知". */
+	static String amount(Double value, Bound bound, String unit) {
+		return bounded(value, bound, value == null ? "" : amount(value, unit));
+	}
+
+	/** A share with its bound: "50%", "≥ 50%", "≤ 50%" or "未知". */
+	static String percent(Double share, Bound bound) {
+		return bounded(share, bound, share == null ? "" : percent(share));
+	}
+
+	/** A balance's local capacity: "未知", "≥ 5 t" or "5 t". */
+	static String capacity(ProductBalance b) {
+		return amount(b.localCapacity(), b.capacityBound(), b.unit());
+	}
+
+	/** A balance's local demand: "未知", "≥ 5 t" or "5 t". */
+	static String demand(ProductBalance b) {
+		return amount(b.localDemand(), b.demandBound(), b.unit());
+	}
+
+	/** How much of a known capacity is estimate: "，其中估算 2 t（40%）", or nothing. */
+	static String estimatePart(ProductBalance b) {
+		Double estimated = b.estimatedCapacity();
+		if (estimated == null || estimated <= 0) {
+			return "";
+		}
+		return "，其中估算 " + amount(estimated, b.unit()) + "（" + percent(b.estimateShare()) + "）";
+	}
+
 	/** Up to six names, then how many in all. */
 	static String companies(Collection<Company> companies) {
 		List<String> names = companies.stream().map(Company::nameZh).toList();

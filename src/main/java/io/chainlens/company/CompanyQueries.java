@@ -215,7 +215,7 @@ class CompanyQueries {
 					    MATCH (s)-[m:MAKES]->(p:Product)
 					    RETURN {siteId: s.id, companyId: c.id, productId: p.id, region: region, district: district,
 					            capacity: m.capacity, unit: m.unit, status: m.status, source: m.source, year: m.year,
-					            writtenAs: m.writtenAs, local: local, p: p, chains: CASE WHEN $withChains THEN COLLECT {
+					            writtenAs: m.writtenAs, conversion: m.conversion, local: local, p: p, chains: CASE WHEN $withChains THEN COLLECT {
 					              MATCH (ch:Chain)-[:HAS_SEGMENT]->(:Segment)-[:HAS_PRODUCT]->(p) RETURN DISTINCT ch ORDER BY ch.id
 					            } ELSE [] END} AS production ORDER BY p.id, m.status
 					  }} AS site ORDER BY s.id

@@ -4,9 +4,16 @@ import org.neo4j.driver.types.MapAccessor;
 
 import io.chainlens.chain.FocusRegion;
 
-/** Capacity of one product at one site, with its status. */
+/**
+ * Capacity of one product at one site, with its status.
+ *
+ * @param writtenAs the figure as the source wrote it
+ * @param conversion the product's own conversion the figure went through, with its source
+ * (e.g. "1 t/d = 0.5 Mm2（public: …）"); null when it converted exactly or not at all
+ */
 public record Production(String siteId, String companyId, String productId, String region, String district,
-		Double capacity, String unit, String status, String source, Integer year, String writtenAs, boolean local) {
+		Double capacity, String unit, String status, String source, Integer year, String writtenAs, boolean local,
+		String conversion) {
 
 	/**
 	 * Cypher returning the columns {@link #of} reads, for variables {@code s} (Site),
@@ -17,7 +24,8 @@ public record Production(String siteId, String companyId, String productId, Stri
 			RETURN s.id AS siteId, co.id AS companyId, p.id AS productId, %s AS region,
 			       CASE r.level WHEN 'DISTRICT' THEN r.nameZh END AS district,
 			       m.capacity AS capacity, m.unit AS unit, m.status AS status, m.source AS source, m.year AS year,
-			       m.writtenAs AS writtenAs, %s AS local""".formatted(FocusRegion.CITY_OF_R, FocusRegion.IN_FOCUS);
+			       m.writtenAs AS writtenAs, m.conversion AS conversion, %s AS local""".formatted(FocusRegion.CITY_OF_R,
+			FocusRegion.IN_FOCUS);
 
 	static Production of(MapAccessor r) {
 		return new Production(r.get("siteId").asString(), r.get("companyId").asString(), r.get("productId").asString(),
@@ -25,7 +33,7 @@ public record Production(String siteId, String companyId, String productId, Stri
 				r.get("capacity").isNull() ? null : r.get("capacity").asDouble(), r.get("unit").asString(null),
 				r.get("status").asString(), r.get("source").asString(""),
 				r.get("year").isNull() ? null : r.get("year").asInt(), r.get("writtenAs").asString(null),
-				r.get("local").asBoolean());
+				r.get("local").asBoolean(), r.get("conversion").asString(null));
 	}
 
 }

@@ -89,14 +89,15 @@ class CapacityEditing {
 					params("companyId", companyId, "regionId", region.id(), "siteId", site.id(), "source", source));
 		}
 		Map<String, Object> write = params("capacity", stored, "writtenAs", writtenAs, "year", year, "source", source,
-				"note", note, "byLead", !caller.isAdmin());
+				"note", note, "byLead", !caller.isAdmin(), "conversion",
+				product.conversionFrom(unit).map(c -> c.words()).orElse(null));
 		write.putAll(keyParams);
 		lookups.write("""
 				MATCH (s:Site {id: $siteId}), (p:Product {id: $productId})
 				MERGE (s)-[m:MAKES {status: $status}]->(p)
 				ON CREATE SET m.addedByLead = CASE WHEN $byLead THEN true END
 				SET m.capacity = $capacity, m.unit = p.unit, m.writtenAs = $writtenAs, m.year = $year,
-				    m.source = $source, m.note = $note""", write);
+				    m.source = $source, m.note = $note, m.conversion = $conversion""", write);
 		// a new MAKES (or a new site of the company) may add a maker of the product
 		lookups.write(GraphState.RECOUNT_MAKERS, params("productIds", List.of(productId), "siteIds", List.of()));
 		Map<String, Object> after = new TreeMap<>(lookups.snapshot(SNAPSHOT, keyParams));

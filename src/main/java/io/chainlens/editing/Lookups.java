@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -13,6 +14,7 @@ import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
+import io.chainlens.seed.SeedDataSet;
 import io.chainlens.seed.Units;
 import io.chainlens.web.BadArgument;
 import io.chainlens.web.NotFound;
@@ -34,17 +36,43 @@ class Lookups {
 		this.neo4j = neo4j;
 	}
 
-	/** A product with its canonical unit and its chains (id → Chinese name). */
-	record ProductRef(String id, String nameZh, String unit, Map<String, String> chains) {
+	/**
+	 * A product with its canonical unit, its chains (id → Chinese name) and its own unit
+	 * conversions (graph-seed/common/conversions.csv) by the unit they convert from.
+	 */
+	record ProductRef(String id, String nameZh, String unit, Map<String, String> chains,
+			Map<String, SeedDataSet.Conversion> conversions) {
+
+		ProductRef(String id, String nameZh, String unit, Map<String, String> chains) {
+			this(id, nameZh, unit, chains, Map.of());
+		}
 
 		/**
-		 * How many of this product's unit one {@code given} is.
+		 * How many of this product's unit one {@code given} is: exactly, or through the
+		 * product's own conversion.
 		 * @throws BadArgument when the unit does not convert, naming those that do
 		 */
 		double factorFrom(String given) {
-			return Units.factor(given, unit)
-				.orElseThrow(() -> new BadArgument("unit", "'" + given + "' does not convert to " + unit
-						+ ", the unit of " + id + "; use one of " + Units.convertibleTo(unit)));
+			Optional<Double> exact = Units.factor(given, unit);
+			if (exact.isPresent()) {
+				return exact.get();
+			}
+			SeedDataSet.Conversion conversion = conversions.get(given);
+			if (conversion != null) {
+				return conversion.factor() * Units.factor(conversion.toUnit(), unit).orElseThrow();
+			}
+			List<String> accepted = new ArrayList<>(Units.convertibleTo(unit));
+			conversions.keySet().stream().sorted().forEach(accepted::add);
+			throw new BadArgument("unit",
+					"'" + given + "' does not convert to " + unit + ", the unit of " + id + "; use one of " + accepted);
+		}
+
+		/**
+		 * The product's own conversion a figure in {@code given} goes through, if any.
+		 */
+		Optional<SeedDataSet.Conversion> conversionFrom(String given) {
+			return Units.factor(given, unit).isPresent() ? Optional.empty()
+					: Optional.ofNullable(conversions.get(given));
 		}
 
 	}
@@ -58,14 +86,17 @@ class Lookups {
 
 	/** Every product asked for, in order. */
 	Map<String, ProductRef> products(String field, Collection<String> ids) {
-		Map<String, ProductRef> found = neo4j.query("""
-				MATCH (p:Product) WHERE p.id IN $ids
-				RETURN p.id AS id, p.nameZh AS nameZh, p.unit AS unit, %s AS chains""".formatted(CHAINS_OF_PRODUCT))
+		Map<String, ProductRef> found = neo4j
+			.query("""
+					MATCH (p:Product) WHERE p.id IN $ids
+					RETURN p.id AS id, p.nameZh AS nameZh, p.unit AS unit, %s AS chains,
+					       COLLECT { MATCH (c:Conversion)-[:OF]->(p) RETURN c {.*} } AS conversions"""
+				.formatted(CHAINS_OF_PRODUCT))
 			.bind(List.copyOf(ids))
 			.to("ids")
 			.fetchAs(ProductRef.class)
 			.mappedBy((t, r) -> new ProductRef(r.get("id").asString(), r.get("nameZh").asString(),
-					r.get("unit").asString(), chains(r.get("chains"))))
+					r.get("unit").asString(), chains(r.get("chains")), conversions(r.get("conversions"))))
 			.all()
 			.stream()
 			.collect(Collectors.toMap(ProductRef::id, p -> p));
@@ -312,6 +343,15 @@ class Lookups {
 		Map<String, String> chains = new TreeMap<>();
 		list.asList(v -> v).forEach(c -> chains.put(c.get("id").asString(), c.get("nameZh").asString(null)));
 		return chains;
+	}
+
+	private static Map<String, SeedDataSet.Conversion> conversions(org.neo4j.driver.Value rows) {
+		Map<String, SeedDataSet.Conversion> result = new LinkedHashMap<>();
+		rows.asList(v -> v)
+			.forEach(c -> result.put(c.get("fromUnit").asString(),
+					new SeedDataSet.Conversion(c.get("productId").asString(), c.get("fromUnit").asString(),
+							c.get("toUnit").asString(), c.get("factor").asDouble(), c.get("source").asString())));
+		return result;
 	}
 
 }

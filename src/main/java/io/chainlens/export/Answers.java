@@ -46,7 +46,8 @@ final class Answers {
 	record GapData(ChainRef chain, SegmentRef segment, ProductData product, String kind, String action, double severity,
 			Double localCapacity, Double localDemand, String unit, Double selfSufficiency, boolean complete,
 			int sitesWithUnknownCapacity, int companiesAffected, String scenario, String explanation,
-			List<CandidateData> candidates) {
+			List<CandidateData> candidates, String capacityBound, String demandBound, String selfSufficiencyBound,
+			Double estimatedCapacity, Double estimateShare, int unknownCapacityProducers) {
 	}
 
 }

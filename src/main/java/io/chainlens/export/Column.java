@@ -21,13 +21,19 @@ enum Column {
 	SEVERITY("严重度", "越大越紧迫，各产业链可比：类型权重 × 缺口幅度 × (1 + 受影响本地企业数) × 折扣 + 目标权重 × 相关目标数（默认权重见 docs/analysis.md）", 10, "0.00",
 			ExportRow::severity),
 
-	LOCAL_CAPACITY("本地产能", "关注地区已知产能（按情景计），单位见「单位」", 14, "#,##0.####", ExportRow::localCapacity),
+	LOCAL_CAPACITY("本地产能", "关注地区已知产能（按情景计，含估算），单位见「单位」；有生产但产能均未知时为空（不是 0），下限时见「数据可信度」", 14, "#,##0.####",
+			ExportRow::localCapacity),
 
-	LOCAL_DEMAND("本地需求", "关注地区下游企业已知产能 × 单耗，单位见「单位」", 14, "#,##0.####", ExportRow::localDemand),
+	LOCAL_DEMAND("本地需求", "关注地区下游企业已知产能 × 单耗，单位见「单位」；有下游企业但其需求均未知时为空（不是 0）", 14, "#,##0.####", ExportRow::localDemand),
 
 	UNIT("单位", "本地产能和本地需求的单位（产品的标准单位）", 8, null, ExportRow::unit),
 
-	SELF_SUFFICIENCY("自给率", "本地产能 / 本地需求；无本地需求时为空", 10, "0.0%", ExportRow::selfSufficiency),
+	SELF_SUFFICIENCY("自给率", "本地产能 / 本地需求；无本地需求、产能未知或两者均为下限时为空（不是 0%）", 10, "0.0%", ExportRow::selfSufficiency),
+
+	TRUST("数据可信度", "本地产能、本地需求和自给率各为确切值、下限（≥）、上限（≤）还是未知，以及本地产能中估算（estimate:）所占比例", 30, null, ExportRow::trust),
+
+	ESTIMATED_CAPACITY("其中估算产能", "本地产能中来源为估算（estimate:）的部分，单位见「单位」；本地产能未知时为空", 14, "#,##0.####",
+			ExportRow::estimatedCapacity),
 
 	COMPLETE("数据完整", "否：有基地产能未知，本地产能或需求为下限", 8, null, ExportRow::complete),
 

@@ -57,9 +57,9 @@ final class ExportRows {
 		if (candidate == null) {
 			return new ExportRow(gap.chain().nameZh(), gap.segment().nameZh(), gap.product().nameZh(), kind,
 					gap.action(), gap.severity(), gap.localCapacity(), gap.localDemand(), gap.unit(),
-					gap.selfSufficiency(), complete, gap.sitesWithUnknownCapacity(), gap.companiesAffected(),
-					gap.explanation(), scenario, gapSources(gap), null, null, null, null, null, null, null, null, null,
-					null, null);
+					gap.selfSufficiency(), trust(gap), gap.estimatedCapacity(), complete,
+					gap.sitesWithUnknownCapacity(), gap.companiesAffected(), gap.explanation(), scenario,
+					gapSources(gap), null, null, null, null, null, null, null, null, null, null, null);
 		}
 		List<ProductionData> makes = candidate.company()
 			.productions()
@@ -67,13 +67,39 @@ final class ExportRows {
 			.filter(p -> p.product() != null && p.product().id().equals(candidate.product().id()))
 			.toList();
 		return new ExportRow(gap.chain().nameZh(), gap.segment().nameZh(), gap.product().nameZh(), kind, gap.action(),
-				gap.severity(), gap.localCapacity(), gap.localDemand(), gap.unit(), gap.selfSufficiency(), complete,
-				gap.sitesWithUnknownCapacity(), gap.companiesAffected(), gap.explanation(), scenario, gapSources(gap),
-				rank, candidate.company().nameZh(), candidate.company().name(), candidate.product().nameZh(),
+				gap.severity(), gap.localCapacity(), gap.localDemand(), gap.unit(), gap.selfSufficiency(), trust(gap),
+				gap.estimatedCapacity(), complete, gap.sitesWithUnknownCapacity(), gap.companiesAffected(),
+				gap.explanation(), scenario, gapSources(gap), rank, candidate.company().nameZh(),
+				candidate.company().name(), candidate.product().nameZh(),
 				candidate.company().headquarters() == null ? null : candidate.company().headquarters().nameZh(),
 				sites(makes), candidate.capacity(), candidate.capacity() == null ? null : candidate.product().unit(),
 				candidate.score(), String.join("\n", candidate.reasons()), candidateSources(candidate, makes));
 	}
+
+	/**
+	 * Which of the gap's figures are exact, bounds or unknown, and how much of its
+	 * capacity is estimate: e.g. 本地产能：下限（≥，1家企业产能未知）；本地需求：确切；自给率：未知；估算占比 100%.
+	 */
+	static String trust(GapData gap) {
+		List<String> parts = new ArrayList<>();
+		String capacity = switch (String.valueOf(gap.capacityBound())) {
+			case "UNKNOWN" -> "未知（有生产、产能未知，" + gap.unknownCapacityProducers() + "家企业）";
+			case "AT_LEAST" -> "下限（≥，" + gap.unknownCapacityProducers() + "家企业有基地产能未知）";
+			default -> "确切";
+		};
+		parts.add("本地产能：" + capacity);
+		parts.add("本地需求：" + BOUND_LABELS.getOrDefault(gap.demandBound(), "确切"));
+		if (gap.selfSufficiencyBound() != null) {
+			parts.add("自给率：" + BOUND_LABELS.getOrDefault(gap.selfSufficiencyBound(), "确切"));
+		}
+		if (gap.estimateShare() != null && gap.estimateShare() > 0) {
+			parts.add("估算占比 " + Math.round(gap.estimateShare() * 1000) / 10.0 + "%");
+		}
+		return String.join("；", parts);
+	}
+
+	private static final Map<String, String> BOUND_LABELS = Map.of("EXACT", "确切", "AT_LEAST", "下限（≥）", "AT_MOST",
+			"上限（≤）", "UNKNOWN", "未知");
 
 	/**
 	 * The product's own source and those of the local capacities the scenario counts.

@@ -361,6 +361,26 @@ public class BulkImport {
 			return Optional.ofNullable(units.get(productId));
 		}
 
+		private Map<String, Map<String, SeedDataSet.Conversion>> conversions;
+
+		@Override
+		public Map<String, SeedDataSet.Conversion> conversions(String productId) {
+			if (conversions == null) {
+				conversions = new HashMap<>();
+				try (Session session = driver.session()) {
+					session.executeRead(tx -> tx.run("""
+							MATCH (c:Conversion) RETURN c.productId AS productId, c.fromUnit AS fromUnit,
+							       c.toUnit AS toUnit, c.factor AS factor, c.source AS source""").list())
+						.forEach(r -> conversions.computeIfAbsent(r.get("productId").asString(), k -> new HashMap<>())
+							.put(r.get("fromUnit").asString(),
+									new SeedDataSet.Conversion(r.get("productId").asString(),
+											r.get("fromUnit").asString(), r.get("toUnit").asString(),
+											r.get("factor").asDouble(), r.get("source").asString())));
+				}
+			}
+			return conversions.getOrDefault(productId, Map.of());
+		}
+
 		private Set<String> load(Kind kind) {
 			Set<String> result = new HashSet<>();
 			try (Session session = driver.session()) {

@@ -315,6 +315,26 @@ public final class SeedDataSet {
 		/** The canonical unit of an existing product. */
 		Optional<String> unit(String productId);
 
+		/**
+		 * The conversions of an existing product, by the unit they convert from.
+		 */
+		default Map<String, Conversion> conversions(String productId) {
+			return Map.of();
+		}
+
+	}
+
+	/**
+	 * A per-product conversion: 1 {@code fromUnit} of the product = {@code factor}
+	 * {@code toUnit}.
+	 */
+	public record Conversion(String productId, String fromUnit, String toUnit, double factor, String source) {
+
+		/** How the stored figure was reached, e.g. "1 t/d = 330 t（public: …）". */
+		public String words() {
+			return "1 " + fromUnit + " = " + Units.writtenAs(factor, toUnit) + "（" + source + "）";
+		}
+
 	}
 
 	/** Where an id was defined; a product's unit. */
@@ -337,6 +357,8 @@ public final class SeedDataSet {
 		private final Set<String> capacityKeys = new HashSet<>();
 
 		private final Set<String> linkKeys = new HashSet<>();
+
+		private final Map<String, Map<String, Conversion>> conversions = new HashMap<>();
 
 		Validation(List<Problem> problems, Known known) {
 			this.problems = problems;
@@ -389,6 +411,8 @@ public final class SeedDataSet {
 				case "feeds.csv" -> feed(row);
 				case "yields.csv" -> coProduct(row);
 				case "capacities.csv" -> capacity(row);
+				case "conversions.csv" -> conversion(row);
+				case "not_attractable.csv" -> unique(row, linkKeys, "not attractable", "company_id", "product_id");
 				case "projects.csv" -> quantity(row, row.list("product_ids").stream().findFirst().orElse(null), false);
 				case "targets.csv" -> quantity(row, row.text("product_id"), true);
 				case "regions.csv" -> region(row);
@@ -527,9 +551,27 @@ public final class SeedDataSet {
 			boolean notAQuantity = target && (Units.COUNTS.contains(unit) || Units.factor(unit, "亿元").isPresent());
 			if (canonical.isPresent() && !notAQuantity) {
 				Optional<Double> factor = Units.factor(unit, canonical.get());
+				Conversion conversion = factor.isEmpty() ? conversionsOf(productId).get(unit) : null;
+				if (conversion != null) {
+					// the product's own conversion, then an exact one to its unit
+					double converted = amount * conversion.factor()
+							* Units.factor(conversion.toUnit(), canonical.get()).orElseThrow();
+					Optional<String> wrong = Units.outOfBounds(converted, canonical.get(),
+							Units.writtenAs(amount, unit));
+					if (wrong.isPresent()) {
+						problems.add(new Problem(row.file(), row.line(), amountColumn, wrong.get()));
+						return;
+					}
+					row.values().put("written_as", Units.writtenAs(amount, unit));
+					row.values().put("conversion", conversion.words());
+					row.values().put(amountColumn, converted);
+					row.values().put("unit", canonical.get());
+					return;
+				}
 				if (factor.isEmpty()) {
 					problems.add(new Problem(row.file(), row.line(), "unit",
-							"'" + unit + "' does not convert to " + canonical.get() + ", the unit of " + productId));
+							"'" + unit + "' does not convert to " + canonical.get() + ", the unit of " + productId
+									+ "; accepted: " + accepted(productId, canonical.get())));
 					return;
 				}
 				row.values().put("written_as", Units.writtenAs(amount, unit));
@@ -547,6 +589,61 @@ public final class SeedDataSet {
 			}
 			else {
 				problems.add(new Problem(row.file(), row.line(), "unit", "'" + unit + "' is not a known unit"));
+			}
+		}
+
+		/**
+		 * The units a figure of the product may be written in: those converting exactly
+		 * to its unit, then its own conversions.
+		 */
+		private String accepted(String productId, String canonical) {
+			List<String> units = new ArrayList<>(Units.convertibleTo(canonical));
+			conversionsOf(productId).keySet().stream().sorted().forEach(units::add);
+			return String.join(", ", units);
+		}
+
+		private Map<String, Conversion> conversionsOf(String productId) {
+			Map<String, Conversion> own = conversions.get(productId);
+			Map<String, Conversion> stored = productId == null ? Map.of() : known.conversions(productId);
+			if (own == null) {
+				return stored;
+			}
+			Map<String, Conversion> all = new HashMap<>(stored);
+			all.putAll(own);
+			return all;
+		}
+
+		/**
+		 * A per-product conversion: its target unit converts exactly to the product's,
+		 * its source unit does not already (an exact conversion needs none), and its
+		 * factor is a positive finite number.
+		 */
+		private void conversion(Row row) {
+			unique(row, linkKeys, "conversion", "product_id", "from_unit");
+			String productId = row.text("product_id");
+			String from = row.text("from_unit");
+			String to = row.text("to_unit");
+			Double factor = row.number("factor");
+			Optional<String> canonical = unitOf(productId);
+			if (canonical.isEmpty() || from == null || to == null || factor == null) {
+				return;
+			}
+			int before = problems.size();
+			if (!(factor > 0) || !Double.isFinite(factor)) {
+				problems.add(new Problem(row.file(), row.line(), "factor", "must be a positive number, not " + factor));
+			}
+			if (Units.factor(to, canonical.get()).isEmpty()) {
+				problems.add(new Problem(row.file(), row.line(), "to_unit",
+						"'" + to + "' does not convert to " + canonical.get() + ", the unit of " + productId
+								+ "; use one of " + Units.convertibleTo(canonical.get())));
+			}
+			if (Units.factor(from, canonical.get()).isPresent()) {
+				problems.add(new Problem(row.file(), row.line(), "from_unit",
+						"'" + from + "' already converts exactly to " + canonical.get() + ": no conversion is needed"));
+			}
+			if (problems.size() == before) {
+				conversions.computeIfAbsent(productId, k -> new HashMap<>())
+					.put(from, new Conversion(productId, from, to, factor, row.text("source")));
 			}
 		}
 

@@ -103,6 +103,13 @@ final class SeedSchema {
 			file("products.csv", "04_products", Kind.PRODUCT, req("id", Type.ID), ref("segment_id", true, Kind.SEGMENT),
 					req("name_zh", Type.TEXT), req("name_en", Type.TEXT), oneOf("unit", true, Units.CANONICAL),
 					req("source", Type.SOURCE), opt("note", Type.TEXT)),
+			// 1 from_unit of this product = factor to_unit (issue 13): a unit its
+			// industry
+			// publishes (t/d of glass melting, 万片 of wafers) that no exact conversion
+			// covers
+			file("conversions.csv", "04_conversions", null, ref("product_id", true, Kind.PRODUCT),
+					req("from_unit", Type.TEXT), req("to_unit", Type.UNIT), req("factor", Type.NUMBER),
+					req("source", Type.SOURCE), opt("note", Type.TEXT)),
 			file("feeds.csv", "05_feeds", null, ref("input_id", true, Kind.PRODUCT),
 					ref("output_id", true, Kind.PRODUCT), req("per_unit", Type.NUMBER), req("unit", Type.UNIT),
 					oneOf("basis", false, FEED_BASES), req("source", Type.SOURCE), opt("note", Type.TEXT)),
@@ -148,7 +155,11 @@ final class SeedSchema {
 					req("source", Type.SOURCE), opt("note", Type.TEXT)),
 			file("supply_links.csv", "16_supply_links", null, ref("supplier_id", true, Kind.COMPANY),
 					ref("customer_id", true, Kind.COMPANY), ref("product_id", true, Kind.PRODUCT),
-					req("source", Type.SOURCE), opt("note", Type.TEXT)));
+					req("source", Type.SOURCE), opt("note", Type.TEXT)),
+			// candidates a Chinese city cannot credibly attract for a product (empty:
+			// any)
+			file("not_attractable.csv", "17_not_attractable", null, ref("company_id", true, Kind.COMPANY),
+					ref("product_id", false, Kind.PRODUCT), req("reason", Type.TEXT), req("source", Type.SOURCE)));
 
 	static final Map<String, FileType> BY_NAME = FILES.stream()
 		.collect(java.util.stream.Collectors.toUnmodifiableMap(FileType::name, f -> f));

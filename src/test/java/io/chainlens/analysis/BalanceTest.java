@@ -111,6 +111,74 @@ class BalanceTest extends OnAnalysisFixture {
 	}
 
 	@Test
+	void aProductMadeLocallyWithNoKnownCapacityHasAnUnknownCapacityNeverZero() {
+		// 驱动电机: 电机公司 makes it, capacity unknown; demand = trucks 10000 × 1 = 10000
+		// units, known: capacity null (not 0), self-sufficiency null (not 0%)
+		BalanceRow motor = balance(balances("truck", "CURRENT"), "truck-motor");
+		assertThat(motor.localCapacity()).isNull();
+		assertThat(motor.capacityBound()).isEqualTo("UNKNOWN");
+		assertThat(motor.producerCount()).isEqualTo(1);
+		assertThat(motor.unknownCapacityProducers()).isEqualTo(1);
+		assertThat(motor.localDemand()).isEqualTo(10000.0);
+		assertThat(motor.demandBound()).isEqualTo("EXACT");
+		assertThat(motor.selfSufficiency()).isNull();
+		assertThat(motor.selfSufficiencyBound()).isEqualTo("UNKNOWN");
+		assertThat(motor.sourcedCapacity()).isNull();
+		assertThat(motor.estimatedCapacity()).isNull();
+	}
+
+	@Test
+	void aDemandOfConsumersOfUnknownCapacityIsUnknownNeverZero() {
+		// 钕铁硼磁体: made 10000 t; its one local consumer (永磁电机, 电机公司) has an unknown
+		// capacity: demand null, self-sufficiency null
+		BalanceRow magnet = balance(balances("magnet", "CURRENT"), "magnet-magnet");
+		assertThat(magnet.localCapacity()).isEqualTo(10000.0);
+		assertThat(magnet.capacityBound()).isEqualTo("EXACT");
+		assertThat(magnet.localDemand()).isNull();
+		assertThat(magnet.demandBound()).isEqualTo("UNKNOWN");
+		assertThat(magnet.selfSufficiency()).isNull();
+		assertThat(magnet.selfSufficiencyBound()).isEqualTo("UNKNOWN");
+		assertThat(magnet.demandBy()).singleElement().satisfies(d -> {
+			assertThat(d.consumerCapacity()).isNull();
+			assertThat(d.demand()).isNull();
+			assertThat(d.bound()).isEqualTo("UNKNOWN");
+		});
+	}
+
+	@Test
+	void aFigureMissingSomeSitesIsALowerBoundAndItsRatioSaysWhichWay() {
+		// 储能系统: 4 GWh known + 储能未知公司 unknown → ≥ 4 GWh
+		BalanceRow system = balance(balances("battery", "CURRENT"), "battery-system");
+		assertThat(system.localCapacity()).isEqualTo(4.0);
+		assertThat(system.capacityBound()).isEqualTo("AT_LEAST");
+		assertThat(system.unknownCapacityProducers()).isEqualTo(1);
+		// 电芯: 10 GWh exact against a demand ≥ 6 + 4 = 10 GWh: self-sufficiency ≤ 100%
+		BalanceRow cell = balance(balances("battery", "CURRENT"), "battery-cell");
+		assertThat(cell.demandBound()).isEqualTo("AT_LEAST");
+		assertThat(cell.selfSufficiency()).isEqualTo(1.0);
+		assertThat(cell.selfSufficiencyBound()).isEqualTo("AT_MOST");
+		// nothing made locally is a known 0, not an unknown: 正极材料 0 t of 20000 t
+		BalanceRow cathode = balance(balances("battery", "CURRENT"), "battery-cathode");
+		assertThat(cathode.capacityBound()).isEqualTo("EXACT");
+		assertThat(cathode.selfSufficiencyBound()).isEqualTo("EXACT");
+	}
+
+	@Test
+	void showsSourcedAndEstimatedCapacityApart() {
+		// planned cells: 电芯公司 10 GWh (public:) + 新电芯公司 5 GWh (estimate:) = 15 GWh,
+		// of which estimated 5 = 1/3
+		BalanceRow cell = balance(balances("battery", "PLANNED"), "battery-cell");
+		assertThat(cell.localCapacity()).isEqualTo(15.0);
+		assertThat(cell.sourcedCapacity()).isEqualTo(10.0);
+		assertThat(cell.estimatedCapacity()).isEqualTo(5.0);
+		assertThat(cell.estimateShare()).isCloseTo(1.0 / 3, within(1e-12));
+		// all of the anode's 30000 t is estimated
+		BalanceRow anode = balance(balances("battery", "CURRENT"), "battery-anode");
+		assertThat(anode.sourcedCapacity()).isZero();
+		assertThat(anode.estimateShare()).isEqualTo(1.0);
+	}
+
+	@Test
 	void unknownChainIsNotFound() {
 		assertThat(singleError(graphQl.documentName("balance").variable("chainId", "no-such-chain").execute(),
 				ErrorType.NOT_FOUND))

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.within;
  * buses), catho2 (unknown capacity, also precursor at a site in 包头) and catho3 (20000 t,
  * also anode). φ(cathode, q) = 1/max(3, 2) = 1/3 for precursor and anode (both made
  * locally) and 1/max(3, 1) = 1/3 for buses (not local): density around cathode = (1/3 +
- * 1/3) / (3 × 1/3) = 2/3.
+ * 1/3) / (3 × 1/3) = 2/3. catho2 is marked not attractable for cathode.
  */
 @ChainlensTest
 class CandidatesTest extends OnAnalysisFixture {
@@ -29,18 +29,33 @@ class CandidatesTest extends OnAnalysisFixture {
 		// 0.4 + 0.35/3 + 0.125 = 0.641667
 		// catho3: capacity 0.4, relatedness (2/3 + 1) / 2, no ties: 0.16 + 0.35 × 5/6 =
 		// 0.451667
-		// catho2: capacity unknown (0), relatedness 5/6, ties 0.5 (a site in 包头):
-		// 0.291667 + 0.125
+		// catho2: capacity unknown: the capacity term is left out, not scored 0;
+		// relatedness 5/6, ties 0.5 (a site in 包头): (0.35 × 5/6 + 0.25 × 0.5) / 0.6 =
+		// 0.694444 — the best score, yet last: marked not attractable for cathode
 		List<CandidateRow> candidates = candidates("battery-cathode", 10);
 		assertThat(candidates).extracting(c -> c.company().id(), CandidateRow::capacity)
 			.containsExactly(tuple("catho1", 50000.0), tuple("catho3", 20000.0), tuple("catho2", null));
 		assertThat(candidates.get(0).score()).isCloseTo(0.4 + 0.35 / 3 + 0.125, within(1e-9));
 		assertThat(candidates.get(1).score()).isCloseTo(0.16 + 0.35 * 5 / 6, within(1e-9));
-		assertThat(candidates.get(2).score()).isCloseTo(0.35 * 5 / 6 + 0.125, within(1e-9));
+		assertThat(candidates.get(2).score()).isCloseTo((0.35 * 5 / 6 + 0.125) / 0.6, within(1e-9));
 		assertThat(candidates.get(1).capacityScore()).isCloseTo(0.4, within(1e-12));
 		assertThat(candidates.get(1).relatedness()).isCloseTo(5.0 / 6, within(1e-12));
 		assertThat(candidates.get(2).ties()).isEqualTo(0.5);
+		assertThat(candidates.get(2).capacityScore()).isNull();
 		assertThat(candidates(("battery-cathode"), 2)).hasSize(2);
+	}
+
+	@Test
+	void ranksACandidateTheDataMarkNotAttractableAfterTheOthersSayingWhy() {
+		List<CandidateRow> candidates = candidates("battery-cathode", 10);
+		assertThat(candidates).extracting(c -> c.company().id(), CandidateRow::attractable)
+			.containsExactly(tuple("catho1", true), tuple("catho3", true), tuple("catho2", false));
+		assertThat(candidates.get(2).notAttractableReason())
+			.isEqualTo("正极二号的正极材料只在广东配套其自有客户（测试用）（estimate: test fixture）");
+		assertThat(candidates.get(2).reasons())
+			.contains("不宜招引，排在可招引候选之后：正极二号的正极材料只在广东配套其自有客户（测试用）（estimate: test fixture）"
+					+ "（not attractable: ranked after the others）");
+		assertThat(candidates.get(0).notAttractableReason()).isNull();
 	}
 
 	@Test
@@ -52,12 +67,14 @@ class CandidatesTest extends OnAnalysisFixture {
 	@Test
 	void givesAReasonInWordsForEachPartOfTheScore() {
 		List<CandidateRow> candidates = candidates("battery-cathode", 10);
-		assertThat(candidates.get(0).reasons()).containsExactly("产能 50000 t，在 3 家候选中居第 1（capacity 50000 t, #1 of 3）",
+		assertThat(candidates.get(0).reasons()).containsExactly(
+				"产能 50000 t，在 2 家已知产能的候选中居第 1（capacity 50000 t, #1 of 2）",
 				"产品关联度 0.3333：包头市在该产品周边的产业密度 0.6667（本地已生产相关产品：负极材料 φ=0.3333、前驱体 φ=0.3333）；"
 						+ "该企业另产 1 种产品，其中 0 种包头市已有（relatedness 0.3333）",
 				"与本地企业有供货关系：向电芯公司供应正极材料（ties with the region）", "综合得分 0.6417 = (0.4×1 + 0.35×0.3333 + 0.25×0.5) / 1");
 		assertThat(candidates.get(2).reasons()).contains("已在包头市设有基地（生产前驱体）（ties with the region）")
-			.contains("产能未公开（1个基地），产能分计 0（capacity not published）");
+			.contains("产能未公开（1个基地）：不按最小产能计，产能项不计入得分，其权重分给关联度与本地联系（capacity unknown: ranked on relatedness and ties）")
+			.contains("综合得分 0.6944 = (0.35×0.8333 + 0.25×0.5) / 0.6（产能未知：产能项不计，按其余两项排名）");
 	}
 
 	@Test

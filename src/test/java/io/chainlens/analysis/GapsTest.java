@@ -118,6 +118,45 @@ class GapsTest extends OnAnalysisFixture {
 	}
 
 	@Test
+	void aGapOnAProductOfUnknownCapacitySaysUnknownNeverZero() {
+		// drive motors: made by 电机公司 at a site of unknown capacity; the gap carries the
+		// unknown as null with its bound, and its words say 未知, never 0 units or 0%
+		GapRow motor = gap(gaps("truck", "CURRENT"), "truck-motor", "SINGLE_SOURCE");
+		assertThat(motor.localCapacity()).isNull();
+		assertThat(motor.capacityBound()).isEqualTo("UNKNOWN");
+		assertThat(motor.selfSufficiency()).isNull();
+		assertThat(motor.selfSufficiencyBound()).isEqualTo("UNKNOWN");
+		assertThat(motor.unknownCapacityProducers()).isEqualTo(1);
+		assertThat(motor.explanation()).contains("本地产能 未知（1个基地、1家企业：电机公司；各基地产能均未知（有生产、产能未知））")
+			.contains("自给率未知（本地产能未知）")
+			.doesNotContain("本地产能 0 units")
+			.doesNotContain("0%");
+		// magnets: demand unknown (the motors' capacity is): no EXTENSION, and no 0
+		GapRow magnet = gap(gaps("magnet", "CURRENT"), "magnet-magnet", "SINGLE_SOURCE");
+		assertThat(magnet.localDemand()).isNull();
+		assertThat(magnet.demandBound()).isEqualTo("UNKNOWN");
+		assertThat(magnet.explanation()).contains("本地需求 未知：永磁电机 本地产能未知（1个基地），需求未知")
+			.contains("自给率未知（本地需求未知）")
+			.doesNotContain("本地需求 0 t");
+	}
+
+	@Test
+	void aGapSaysHowMuchOfItsCapacityIsEstimate() {
+		// cells: 电芯公司's 10 GWh is sourced (public:), nothing estimated
+		GapRow cell = gap(gaps("battery", "CURRENT"), "battery-cell", "SINGLE_SOURCE");
+		assertThat(cell.sourcedCapacity()).isEqualTo(10.0);
+		assertThat(cell.estimatedCapacity()).isZero();
+		assertThat(cell.estimateShare()).isZero();
+		assertThat(cell.explanation()).doesNotContain("其中估算");
+		// anode: its 30000 t rest on an estimate: all of it
+		GapRow anode = gap(gaps("battery", "CURRENT"), "battery-anode", "EXTENSION");
+		assertThat(anode.sourcedCapacity()).isZero();
+		assertThat(anode.estimatedCapacity()).isEqualTo(30000.0);
+		assertThat(anode.estimateShare()).isEqualTo(1.0);
+		assertThat(anode.explanation()).contains("其中估算 30000 t（100%）");
+	}
+
+	@Test
 	void findsExtensionWhenLocalOutputFarAboveLocalUse() {
 		List<GapRow> gaps = gaps("battery", "CURRENT");
 		// anode 30000 t for 10000 t: 3 × demand > 2 ×; surplus 2/3; anodeco; cell target:

@@ -19,7 +19,7 @@ class ImpactTest extends OnAnalysisFixture {
 	record Ref(String id) {
 	}
 
-	record Balance(Ref product, double localCapacity, double localDemand, Double selfSufficiency, int producerCount) {
+	record Balance(Ref product, Double localCapacity, Double localDemand, Double selfSufficiency, int producerCount) {
 	}
 
 	record Step(int hop, Ref company, Ref product, Ref input) {
@@ -39,7 +39,21 @@ class ImpactTest extends OnAnalysisFixture {
 		// self-sufficiency
 		// does not drop, so they are not affected
 		assertThat(impact.path("impact.explanation").entity(String.class).get())
-			.startsWith("电芯公司在包头市的基地停产后：电芯 本地产能 10 GWh → 0 GWh，生产企业 1 → 0 家，自给率 100% → 0%");
+			.startsWith("电芯公司在包头市的基地停产后：电芯 本地产能 10 GWh → 0 GWh，生产企业 1 → 0 家，自给率 ≤ 100% → 0%");
+	}
+
+	@Test
+	void losingAProducerOfUnknownCapacitySaysUnknownNotZeroBefore() {
+		// 电机公司 is the only local maker of drive motors, capacity unknown; trucks use
+		// them: before, the capacity is unknown (null, not 0), after, nothing is made
+		var impact = impact("motorco");
+		impact.path("impact.before[0].product.id").entity(String.class).isEqualTo("truck-motor");
+		impact.path("impact.before[0].localCapacity").valueIsNull();
+		impact.path("impact.before[0].selfSufficiency").valueIsNull();
+		impact.path("impact.affectedProducts[0].localCapacity").entity(Double.class).isEqualTo(0.0);
+		impact.path("impact.affectedProducts[0].producerCount").entity(Integer.class).isEqualTo(0);
+		assertThat(impact.path("impact.explanation").entity(String.class).get())
+			.startsWith("电机公司在包头市的基地停产后：驱动电机 本地产能 未知 → 0 units，生产企业 1 → 0 家");
 	}
 
 	@Test

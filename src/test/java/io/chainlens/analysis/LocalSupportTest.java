@@ -26,8 +26,16 @@ class LocalSupportTest extends OnAnalysisFixture {
 		// magnet: PrNd oxide 2000/3000
 		assertThat(current.path("chains[1].localSupportRate").entity(Double.class).get()).isCloseTo(2.0 / 3,
 				within(1e-12));
-		// truck: cells 1, packs 6/5 → 1, motors 0 known, trucks 1, fleets 1: 4/5
-		assertThat(current.path("chains[2].localSupportRate").entity(Double.class).get()).isCloseTo(0.8, within(1e-12));
+		// truck: cells 1, packs 6/5 → 1, trucks 1, fleets 1; motors are made locally at a
+		// site of unknown capacity: their coverage is unknown and left out, not counted
+		// as
+		// 0 (which gave 4/5): 4/4
+		assertThat(current.path("chains[2].localSupportRate").entity(Double.class).get()).isEqualTo(1.0);
+		assertThat(current.path("chains[2].localSupport.inputs[?(@.product.id == 'truck-motor')].coverage")
+			.entityList(Object.class)
+			.get()).containsExactly((Object) null);
+		assertThat(current.path("chains[2].localSupport.explanation").entity(String.class).get())
+			.contains("本地产能未知、未计入平均的投入品：驱动电机");
 		// planned: electrolyte 7500/15000 → 0.5, cathode still 0: (1 + 0.5 + 0 + 1) / 4
 		assertThat(chains("PLANNED").path("chains[0].localSupportRate").entity(Double.class).get()).isEqualTo(0.625);
 	}
@@ -64,6 +72,27 @@ class LocalSupportTest extends OnAnalysisFixture {
 		assertThat(current.path("chains[1].targets[0].id").entity(String.class).get())
 			.isEqualTo("magnet-magnet-output-2024");
 		current.path("chains[1].targets[0].progress").valueIsNull();
+	}
+
+	@Test
+	void progressOnAProductOfUnknownCapacityIsUnknownNeverZero() {
+		// 驱动电机: 电机公司 makes it at a site of unknown capacity; target 20000 units:
+		// progress unknown (null), not 0 of 20000 (0%)
+		GraphQlTester.Response current = chains("CURRENT");
+		assertThat(current.path("chains[2].targets[0].id").entity(String.class).get())
+			.isEqualTo("truck-motor-capacity-2024");
+		current.path("chains[2].targets[0].progress.localCapacity").valueIsNull();
+		current.path("chains[2].targets[0].progress.share").valueIsNull();
+		assertThat(current.path("chains[2].targets[0].progress.bound").entity(String.class).get()).isEqualTo("UNKNOWN");
+		assertThat(current.path("chains[2].targets[0].progress.explanation").entity(String.class).get())
+			.isEqualTo("驱动电机本地有生产、产能未知（在产，1家企业、1个基地产能均未知），对2024年目标 20000 units的完成度未知。")
+			.doesNotContain("0%");
+		// a lower bound says so: systems ≥ 4 GWh of 10, all of it estimated
+		assertThat(current.path("chains[0].targets[1].progress.bound").entity(String.class).get())
+			.isEqualTo("AT_LEAST");
+		assertThat(current.path("chains[0].targets[1].progress.explanation").entity(String.class).get())
+			.contains("本地产能 ≥ 4 GWh")
+			.contains("≥ 40%");
 	}
 
 	private GraphQlTester.Response chains(String scenario) {

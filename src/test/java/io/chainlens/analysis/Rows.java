@@ -18,7 +18,9 @@ final class Rows {
 
 	record GapRow(Ref chain, Ref product, Ref segment, String kind, double severity, Double localCapacity,
 			Double localDemand, String unit, Double selfSufficiency, String action, String scenario, boolean complete,
-			int sitesWithUnknownCapacity, int companiesAffected, List<Ref> targets, String explanation) {
+			int sitesWithUnknownCapacity, int companiesAffected, List<Ref> targets, String explanation,
+			String capacityBound, String demandBound, String selfSufficiencyBound, Double sourcedCapacity,
+			Double estimatedCapacity, Double estimateShare, int unknownCapacityProducers) {
 
 		String productId() {
 			return product.id();
@@ -26,21 +28,22 @@ final class Rows {
 
 	}
 
-	record DemandRow(Ref product, Double perUnit, double consumerCapacity, double demand, int siteCount,
-			int sitesWithUnknownCapacity, List<Ref> consumers) {
+	record DemandRow(Ref product, Double perUnit, Double consumerCapacity, Double demand, int siteCount,
+			int sitesWithUnknownCapacity, List<Ref> consumers, String bound) {
 	}
 
-	record BalanceRow(Ref product, double localCapacity, double localDemand, Double selfSufficiency, int producerCount,
+	record BalanceRow(Ref product, Double localCapacity, Double localDemand, Double selfSufficiency, int producerCount,
 			String unit, String scenario, double yieldedCapacity, int siteCount, int sitesWithUnknownCapacity,
 			int consumerSitesWithUnknownCapacity, boolean complete, List<Ref> producers, List<Ref> consumers,
-			List<DemandRow> demandBy) {
+			List<DemandRow> demandBy, String capacityBound, String demandBound, String selfSufficiencyBound,
+			Double sourcedCapacity, Double estimatedCapacity, Double estimateShare, int unknownCapacityProducers) {
 	}
 
 	record CompanyRef(String id, String nameZh, boolean local) {
 	}
 
-	record CandidateRow(CompanyRef company, Ref product, double score, Double capacity, double capacityScore,
-			double relatedness, double ties, List<String> reasons) {
+	record CandidateRow(CompanyRef company, Ref product, double score, Double capacity, Double capacityScore,
+			double relatedness, double ties, List<String> reasons, Boolean attractable, String notAttractableReason) {
 	}
 
 	static GapRow gap(List<GapRow> gaps, String productId, String kind) {

@@ -50,6 +50,42 @@ class SetCapacityTest extends SeedSharingWrites {
 	}
 
 	@Test
+	void convertsAUnitThroughTheProductsOwnConversionAndKeepsIt() {
+		// a test conversion: 1 t/d of PV-glass melting = 0.04 Mm2 a year
+		graph.write("""
+				MATCH (p:Product {id: 'pv-glass'})
+				MERGE (c:Conversion {productId: 'pv-glass', fromUnit: 't/d'})
+				SET c.toUnit = 'Mm2', c.factor = 0.04, c.source = 'estimate: test factor'
+				MERGE (c)-[:OF]->(p)""", Map.of());
+
+		Login.LEAD_PV.as(graphQl)
+			.documentName("setCapacity")
+			.variable("input", input("tongwei", "pv-glass", "昆都仑区", 1000, "t/d", "PLANNED"))
+			.execute()
+			.path("setCapacity.capacity")
+			.entity(Double.class)
+			.isEqualTo(40.0)
+			.path("setCapacity.unit")
+			.entity(String.class)
+			.isEqualTo("Mm2")
+			.path("setCapacity.writtenAs")
+			.entity(String.class)
+			.isEqualTo("1000 t/d")
+			.path("setCapacity.conversion")
+			.entity(String.class)
+			.isEqualTo("1 t/d = 0.04 Mm2（estimate: test factor）");
+
+		// a unit with no conversion for the product is refused, naming the accepted ones
+		Login.LEAD_PV.as(graphQl)
+			.documentName("setCapacity")
+			.variable("input", input("tongwei", "pv-glass", "昆都仑区", 1000, "t/h", "PLANNED"))
+			.execute()
+			.errors()
+			.expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST && e.getMessage()
+				.contains("'t/h' does not convert to Mm2, the unit of pv-glass; use one of [Mm2, m2, 万m2, t/d]"));
+	}
+
+	@Test
 	void createsASiteNamedAfterCompanyAndRegionWhenTheCompanyHasNoneThere() {
 		Login.LEAD_PV.as(graphQl)
 			.documentName("setCapacity")

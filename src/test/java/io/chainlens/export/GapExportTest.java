@@ -44,8 +44,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class GapExportTest {
 
 	private static final List<String> HEADERS = List.of("产业链", "环节", "产品", "缺口类型", "行动", "严重度", "本地产能", "本地需求", "单位",
-			"自给率", "数据完整", "产能未知基地数", "受影响本地企业数", "说明", "情景", "数据来源", "候选排名", "候选企业", "候选企业英文名", "候选产品", "候选企业总部",
-			"候选企业基地", "候选产能", "候选产能单位", "评分", "理由", "候选来源");
+			"自给率", "数据可信度", "其中估算产能", "数据完整", "产能未知基地数", "受影响本地企业数", "说明", "情景", "数据来源", "候选排名", "候选企业", "候选企业英文名",
+			"候选产品", "候选企业总部", "候选企业基地", "候选产能", "候选产能单位", "评分", "理由", "候选来源");
 
 	@Autowired
 	MockMvc mvc;
@@ -151,7 +151,28 @@ class GapExportTest {
 		assertThat(records.get(0).toList()).containsExactlyElementsOf(HEADERS);
 		assertThat(records.subList(1, records.size()).stream().map(GapExportTest::line).toList())
 			.containsExactlyElementsOf(expected(gaps));
-		assertThat(records.subList(1, records.size())).allSatisfy(r -> assertThat(r.get(14)).isEqualTo("规划（PLANNED）"));
+		assertThat(records.subList(1, records.size()))
+			.allSatisfy(r -> assertThat(r.get(HEADERS.indexOf("情景"))).isEqualTo("规划（PLANNED）"));
+	}
+
+	@Test
+	void anUnknownCapacityIsAnEmptyCellWithItsTrustSaidNeverZero() throws Exception {
+		// the seed has local producers of unknown capacity (e.g. 稀土精矿 at Bayan Obo in
+		// the rare-earth chain): their capacity cell is empty and 数据可信度 says 未知
+		List<CSVRecord> records = csv(
+				download(get("/export/gaps.csv").param("chainId", "rare-earth").param("candidates", "1"))
+					.getContentAsByteArray());
+		List<CSVRecord> rows = records.subList(1, records.size());
+		int capacity = HEADERS.indexOf("本地产能");
+		int self = HEADERS.indexOf("自给率");
+		int trust = HEADERS.indexOf("数据可信度");
+		List<CSVRecord> unknown = rows.stream().filter(r -> r.get(trust).startsWith("本地产能：未知")).toList();
+		assertThat(unknown).isNotEmpty().allSatisfy(r -> {
+			assertThat(r.get(capacity)).isEmpty();
+			assertThat(r.get(self)).isEmpty();
+			assertThat(r.get(trust)).contains("有生产、产能未知");
+		});
+		assertThat(rows).allSatisfy(r -> assertThat(r.get(trust)).startsWith("本地产能："));
 	}
 
 	@Test
@@ -324,8 +345,9 @@ class GapExportTest {
 
 	private static Line line(CSVRecord r) {
 		return new Line(r.get(0), r.get(2), r.get(3), number(r.get(5)), number(r.get(6)), number(r.get(7)),
-				empty(r.get(8)), empty(r.get(13)), integer(number(r.get(16))), empty(r.get(17)), empty(r.get(18)),
-				number(r.get(22)), number(r.get(24)));
+				empty(r.get(8)), empty(r.get(HEADERS.indexOf("说明"))), integer(number(r.get(HEADERS.indexOf("候选排名")))),
+				empty(r.get(HEADERS.indexOf("候选企业"))), empty(r.get(HEADERS.indexOf("候选企业英文名"))),
+				number(r.get(HEADERS.indexOf("候选产能"))), number(r.get(HEADERS.indexOf("评分"))));
 	}
 
 	private static Double number(Row row, String header) {

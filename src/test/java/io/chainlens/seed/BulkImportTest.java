@@ -49,7 +49,8 @@ class BulkImportTest {
 		assertThat(report.rejected()).isEqualTo(2);
 		assertThat(report.rejections()).extracting(Object::toString)
 			.containsExactly(
-					"east/capacities.csv:5 [unit]: 'barrels' does not convert to t, the unit of pv-polysilicon",
+					"east/capacities.csv:5 [unit]: 'barrels' does not convert to t, the unit of pv-polysilicon"
+							+ "; accepted: t, g, kg, 吨, kt, 万t, 万吨, Mt",
 					"sites.csv:4 [company_id]: 'test-ghost' is not a defined company");
 		assertThat(graph.count(
 				"MATCH (:Company {id: 'test-sunrise'})-[:HAS_SITE]->(s)-[m:MAKES]->(:Product {id: 'pv-module'}) RETURN toInteger(m.capacity)"))

@@ -76,7 +76,72 @@ class SeedDataSetTest {
 				tongwei-baotou,pv-polysilicon,20,barrels,OPERATING,seed §5""");
 
 		assertThat(invalid().problems()).extracting(Object::toString)
-			.containsExactly("pv/capacities.csv:3 [unit]: 'barrels' does not convert to t, the unit of pv-polysilicon");
+			.containsExactly("pv/capacities.csv:3 [unit]: 'barrels' does not convert to t, the unit of pv-polysilicon"
+					+ "; accepted: t, g, kg, 吨, kt, 万t, 万吨, Mt");
+	}
+
+	@Test
+	void convertsAUnitThroughTheProductsOwnConversionKeepingWrittenAsAndTheConversion() {
+		// 1 万片 of wafers = 0.007 GW (a test factor): 100 万片 = 0.7 GW
+		file("common/conversions.csv", """
+				product_id,from_unit,to_unit,factor,source,note
+				pv-wafer,万片,MW,7,estimate: test factor,""");
+		file("pv/capacities.csv", """
+				site_id,product_id,capacity,unit,status,year,source
+				tongwei-baotou,pv-wafer,100,万片,OPERATING,2024,seed §6""");
+
+		Map<String, Object> row = SeedDataSet.read(files).rows().get(SeedSchema.BY_NAME.get("capacities.csv")).get(0);
+
+		assertThat((Double) row.get("capacity")).isCloseTo(0.7, org.assertj.core.data.Offset.offset(1e-12));
+		assertThat(row.get("unit")).isEqualTo("GW");
+		assertThat(row.get("written_as")).isEqualTo("100 万片");
+		assertThat(row.get("conversion")).isEqualTo("1 万片 = 7 MW（estimate: test factor）");
+	}
+
+	@Test
+	void convertsAProjectsCapacityThroughItsProductsConversion() {
+		file("common/conversions.csv", """
+				product_id,from_unit,to_unit,factor,source,note
+				pv-wafer,万片,MW,7,estimate: test factor,""");
+		file("pv/projects.csv", """
+				id,name_zh,company_id,product_ids,capacity,unit,status,source
+				tongwei-wafer,通威硅片项目,tongwei,pv-wafer,50,万片,PLANNED,seed §6""");
+
+		Map<String, Object> row = SeedDataSet.read(files).rows().get(SeedSchema.BY_NAME.get("projects.csv")).get(0);
+
+		assertThat((Double) row.get("capacity")).isCloseTo(0.35, org.assertj.core.data.Offset.offset(1e-12));
+		assertThat(row.get("written_as")).isEqualTo("50 万片");
+		assertThat(row.get("conversion")).isEqualTo("1 万片 = 7 MW（estimate: test factor）");
+	}
+
+	@Test
+	void refusesAUnitWithoutAConversionForThatProductNamingTheAcceptedOnes() {
+		// 万片 converts wafers, not polysilicon
+		file("common/conversions.csv", """
+				product_id,from_unit,to_unit,factor,source,note
+				pv-wafer,万片,MW,7,estimate: test factor,""");
+		file("pv/capacities.csv", """
+				site_id,product_id,capacity,unit,status,year,source
+				tongwei-baotou,pv-polysilicon,100,万片,OPERATING,2024,seed §5""");
+
+		assertThat(invalid().problems()).extracting(Object::toString)
+			.containsExactly("pv/capacities.csv:2 [unit]: '万片' does not convert to t, the unit of pv-polysilicon"
+					+ "; accepted: t, g, kg, 吨, kt, 万t, 万吨, Mt");
+	}
+
+	@Test
+	void refusesAConversionToAnotherDimensionOrOfAUnitThatConvertsExactly() {
+		file("common/conversions.csv", """
+				product_id,from_unit,to_unit,factor,source,note
+				pv-wafer,万片,t,7,estimate: test factor,
+				pv-wafer,MW,GW,0.001,estimate: test factor,
+				pv-polysilicon,t/d,t,-300,estimate: test factor,""");
+
+		assertThat(invalid().problems()).extracting(Object::toString)
+			.containsExactlyInAnyOrder(
+					"common/conversions.csv:2 [to_unit]: 't' does not convert to GW, the unit of pv-wafer; use one of [GW, W, kW, MW, 万kW, 万千瓦]",
+					"common/conversions.csv:3 [from_unit]: 'MW' already converts exactly to GW: no conversion is needed",
+					"common/conversions.csv:4 [factor]: '-300' must be a finite number ≥ 0");
 	}
 
 	@Test

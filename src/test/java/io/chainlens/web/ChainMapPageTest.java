@@ -162,6 +162,47 @@ class ChainMapPageTest {
 	}
 
 	@Test
+	void aProductMadeLocallyOfUnknownCapacityShowsUnknownNeverZero() {
+		// 稀土精矿 at Bayan Obo while its producer's capacity is unknown; else the chain's
+		// first product made locally with no known capacity
+		List<Map<String, Object>> balances = this.api.documentName("balance")
+			.variable("chainId", CHAIN)
+			.variable("scenario", "CURRENT")
+			.retrieveSync("balance")
+			.toEntityList(Map.class)
+			.stream()
+			.map(ChainMapPageTest::map)
+			.filter(b -> "UNKNOWN".equals(b.get("capacityBound")) && ((Number) b.get("producerCount")).intValue() > 0)
+			.sorted(java.util.Comparator.comparing(b -> "rare-earth-concentrate".equals(productOf(b)) ? 0 : 1))
+			.toList();
+		org.junit.jupiter.api.Assumptions.assumeFalse(balances.isEmpty(),
+				"every locally made product of " + CHAIN + " has a known capacity now");
+		Map<String, Object> balance = balances.get(0);
+		String product = productOf(balance);
+		assertThat(balance.get("localCapacity")).isNull();
+		assertThat(balance.get("selfSufficiency")).isNull();
+
+		open("/?chain=" + CHAIN);
+		assertThat((String) browser
+			.script("return window.chainlensMap.getElementById(arguments[0]).data('capacityState')", product))
+			.isEqualTo("unknown");
+		assertThat((Boolean) browser
+			.script("return window.chainlensMap.getElementById(arguments[0]).hasClass('capacity-unknown')", product))
+			.isTrue();
+		clickNode(product);
+
+		WebElement figures = browser.waiting()
+			.until(ExpectedConditions.visibilityOfElementLocated(
+					By.cssSelector(".product-panel[data-product-id='" + product + "'] .figures")));
+		// no figure reads 0 t, 0% or 0.0% (10 t or 50% would be real figures)
+		assertThat(figures.getText()).contains("本地产能", "未知（有生产、产能未知", "自给率")
+			.doesNotContainPattern("(^|[^0-9.,])0 t")
+			.doesNotContainPattern("(^|[^0-9.,])0(\\.0)?%");
+		assertThat(browser.driver().findElement(By.cssSelector(".product-panel")).getText()).doesNotContain("本地产能 0 t")
+			.doesNotContain("自给率 0.0%");
+	}
+
+	@Test
 	void companySearchOpensACardWithTheCompanysSites() {
 		String text = "北方稀土";
 		String first = (String) map(this.api.documentName("searchCompanies")
