@@ -64,8 +64,9 @@ class CsvFileTest {
 	}
 
 	private static ExportRow row(String name, double severity, int rank) {
-		return new ExportRow("晶硅光伏", "环节", "多晶硅", "缺链", "补链", severity, null, null, "t", null, "是", 0, 0, name,
-				"现状（CURRENT）", "seed §1", rank, name, name, "多晶硅", "四川", "乐山（在产）", 1.0, "t", 0.5, "理由", "public: x");
+		return new ExportRow("晶硅光伏", "环节", "多晶硅", "缺链", "补链", severity, null, null, "t", null, "未知", null, "是", 0, 0,
+				name, "现状（CURRENT）", "seed §1", rank, name, name, "多晶硅", "四川", "乐山（在产）", 1.0, "t", 0.5, "理由",
+				"public: x");
 	}
 
 	private static GapsExport export(List<ExportRow> rows) {
