@@ -9,7 +9,7 @@ MATCH (r:Region)-[:PART_OF*0..4]->(f)
 WITH DISTINCT r
 MATCH (co:Company)-[:HAS_SITE]->(s:Site)-[:IN_REGION]->(r)
 MATCH (s)-[m:MAKES]->(p:Product)
-RETURN co, s.id AS siteId, p.id AS productId, m.status AS status, m.capacity AS capacity, m.source AS source,
+RETURN co, s.id AS siteId, p.id AS productId, m.status AS status, m.capacity AS capacity, m.source AS source, m.year AS year,
        COLLECT { MATCH g = (co)-[:GROUP_UNIT_OF*1..6]-(o:Company)
                  WHERE o <> co AND (length(g) = 1 OR none(x IN relationships(g) WHERE x.kind = 'JOINT_VENTURE'))
                  RETURN DISTINCT o.id } AS groupIds

@@ -128,7 +128,8 @@ class AnalysisQueries {
 		List<LocalGraph.Make> makes = list(LOCAL_PRODUCTION, region, r -> {
 			LocalGraph.Make make = new LocalGraph.Make(Company.of(r.get("co")), r.get("siteId").asString(),
 					r.get("productId").asString(), r.get("status").asString(), number(r.get("capacity")),
-					LocalGraph.Make.isEstimate(r.get("source").asString(null)));
+					LocalGraph.Make.isEstimate(r.get("source").asString(null)),
+					r.get("year").isNull() ? null : r.get("year").asInt());
 			List<String> group = r.get("groupIds").asList(Value::asString);
 			if (!group.isEmpty()) {
 				groups.putIfAbsent(make.company().id(), Set.copyOf(group));

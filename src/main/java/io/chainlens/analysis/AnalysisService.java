@@ -165,7 +165,8 @@ class AnalysisService {
 	Map<TargetScenario, TargetProgress> progress(LocalGraph graph, Collection<TargetScenario> keys) {
 		Map<TargetScenario, TargetProgress> result = new LinkedHashMap<>();
 		for (TargetScenario key : keys) {
-			TargetProgress progress = ChainMeasures.progress(key.target(), graph.balances(key.scenario()));
+			TargetProgress progress = ChainMeasures.progress(key.target(),
+					graph.balancesDueBy(key.scenario(), key.target().year()));
 			if (progress != null) {
 				result.put(key, progress);
 			}

@@ -32,6 +32,8 @@ final class Balances {
 
 	private final String removedCompanyId;
 
+	private final Integer dueBy;
+
 	// concurrent: the balances of a cached LocalGraph are shared by the requests that
 	// use it; two threads computing one product compute the same value
 	private final Map<String, ProductBalance> computed = new ConcurrentHashMap<>();
@@ -41,9 +43,18 @@ final class Balances {
 	}
 
 	Balances(LocalGraph graph, Scenario scenario, String removedCompanyId) {
+		this(graph, scenario, removedCompanyId, null);
+	}
+
+	/**
+	 * @param dueBy a year: lines whose year is later are left out (a target counts only
+	 * what is due by its year); null counts every line
+	 */
+	Balances(LocalGraph graph, Scenario scenario, String removedCompanyId, Integer dueBy) {
 		this.graph = graph;
 		this.scenario = scenario;
 		this.removedCompanyId = removedCompanyId;
+		this.dueBy = dueBy;
 	}
 
 	Scenario scenario() {
@@ -65,13 +76,14 @@ final class Balances {
 
 	/**
 	 * Local MAKES of the product that count: the scenario's statuses, without the removed
-	 * company.
+	 * company, due by the year (a line of no year counts).
 	 */
 	List<Make> direct(String productId) {
 		return graph.makesOf(productId)
 			.stream()
 			.filter(m -> scenario.counts(m.status()))
 			.filter(m -> removedCompanyId == null || !removedCompanyId.equals(m.company().id()))
+			.filter(m -> dueBy == null || m.year() == null || m.year() <= dueBy)
 			.toList();
 	}
 

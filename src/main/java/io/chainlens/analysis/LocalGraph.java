@@ -54,14 +54,15 @@ final class LocalGraph {
 	 * One MAKES of a local site; capacity null when not known; estimated when its source
 	 * is an {@code estimate:} rather than a publication or the seed.
 	 */
-	record Make(Company company, String siteId, String productId, String status, Double capacity, boolean estimated) {
+	record Make(Company company, String siteId, String productId, String status, Double capacity, boolean estimated,
+			Integer year) {
 
 		/**
 		 * The same MAKES counted as unknown, for a consumer whose FEEDS factor is not
 		 * known.
 		 */
 		Make withoutCapacity() {
-			return new Make(company, siteId, productId, status, null, estimated);
+			return new Make(company, siteId, productId, status, null, estimated, year);
 		}
 
 		static boolean isEstimate(String source) {
@@ -198,6 +199,11 @@ final class LocalGraph {
 	/** The balances of a scenario, computed once per graph. */
 	Balances balances(Scenario scenario) {
 		return derived(scenario, () -> new Balances(this, scenario));
+	}
+
+	/** The balances of a scenario counting only lines due by the year, once per graph. */
+	Balances balancesDueBy(Scenario scenario, int year) {
+		return derived(List.of(scenario, year), () -> new Balances(this, scenario, null, year));
 	}
 
 	/**

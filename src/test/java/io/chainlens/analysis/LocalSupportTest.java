@@ -1,5 +1,7 @@
 package io.chainlens.analysis;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
@@ -72,6 +74,26 @@ class LocalSupportTest extends OnAnalysisFixture {
 		assertThat(current.path("chains[1].targets[0].id").entity(String.class).get())
 			.isEqualTo("magnet-magnet-output-2024");
 		current.path("chains[1].targets[0].progress").valueIsNull();
+	}
+
+	@Test
+	void aTargetCountsOnlyTheLinesDueByItsYear() {
+		// 新电芯公司's planned 5 GWh of cells comes in 2026: it does not count toward the
+		// 2024 target (10 of 20, not 15 of 20), while the PLANNED balance still has it
+		graph.write("""
+				MATCH (:Site {id: 'cellnew-qingshan'})-[m:MAKES {status: 'PLANNED'}]->(:Product {id: 'battery-cell'})
+				SET m.year = 2026""", Map.of());
+		GraphQlTester.Response planned = chains("PLANNED");
+		assertThat(planned.path("chains[0].targets[0].progress.share").entity(Double.class).get()).isEqualTo(0.5);
+		assertThat(planned.path("chains[0].targets[0].progress.explanation").entity(String.class).get())
+			.contains("2024年及以前到期");
+		assertThat(graphQl.documentName("balance")
+			.variable("chainId", "battery")
+			.variable("scenario", "PLANNED")
+			.execute()
+			.path("balance[?(@.product.id == 'battery-cell')].localCapacity")
+			.entityList(Double.class)
+			.get()).containsExactly(15.0);
 	}
 
 	@Test
