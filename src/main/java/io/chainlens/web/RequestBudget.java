@@ -30,6 +30,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationCreateStatePa
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldParameters;
+import graphql.language.OperationDefinition.Operation;
 import io.micrometer.context.ContextRegistry;
 import reactor.core.publisher.Mono;
 
@@ -40,7 +41,8 @@ import reactor.core.publisher.Mono;
  * learns that the client has gone (the request's response is no longer awaited). Stopping
  * cancels the execution (graphql-java fetches no further field) and the answer is then a
  * single {@code BAD_REQUEST} error naming the limit, without data: a part of an answer
- * would not say what is missing.
+ * would not say what is missing. Mutations are not stopped: each is one transaction
+ * bounded by its timeout, and its answer must not report a failure after it committed.
  *
  * <p>
  * The database work stops too: the request's deadline is a context value that Spring for
@@ -100,11 +102,16 @@ class RequestBudget extends SimplePerformantInstrumentation implements WebGraphQ
 
 		volatile ScheduledFuture<?> timeUp;
 
+		volatile boolean exempt;
+
 		Budget(long deadline) {
 			this.deadline = deadline;
 		}
 
 		void stop(Stop reason) {
+			if (this.exempt) {
+				return;
+			}
 			this.stopped.compareAndSet(null, reason);
 			ExecutionInput running = this.input;
 			if (running != null) {
@@ -123,6 +130,13 @@ class RequestBudget extends SimplePerformantInstrumentation implements WebGraphQ
 	public InstrumentationContext<ExecutionResult> beginExecuteOperation(
 			InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
 		Budget budget = (Budget) state;
+		if (parameters.getExecutionContext().getOperationDefinition().getOperation() == Operation.MUTATION) {
+			// a write is one transaction with its own timeout: stopping its answer once
+			// it
+			// has committed would report a failure of a write that happened
+			budget.exempt = true;
+			return SimpleInstrumentationContext.noOp();
+		}
 		ExecutionInput input = parameters.getExecutionContext().getExecutionInput();
 		budget.input = input;
 		parameters.getExecutionContext().getGraphQLContext().put(DEADLINE, budget.deadline);
@@ -148,6 +162,9 @@ class RequestBudget extends SimplePerformantInstrumentation implements WebGraphQ
 	public InstrumentationContext<Object> beginFieldExecution(InstrumentationFieldParameters parameters,
 			InstrumentationState state) {
 		Budget budget = (Budget) state;
+		if (budget.exempt) {
+			return SimpleInstrumentationContext.noOp();
+		}
 		if (budget.values.incrementAndGet() > limits.maxResponseValues()) {
 			budget.stop(Stop.SIZE);
 		}

@@ -37,9 +37,11 @@ class RequestBudgetTest {
 
 	private GraphQL graphQl(GraphQlLimits limits, DataFetcher<?> items) {
 		GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(
-				new SchemaParser().parse("type Query { items: [Item!]! } type Item { n: Int! children: [Item!]! }"),
+				new SchemaParser().parse("type Query { items: [Item!]! } type Mutation { write: [Item!]! } "
+						+ "type Item { n: Int! children: [Item!]! }"),
 				RuntimeWiring.newRuntimeWiring()
 					.type("Query", type -> type.dataFetcher("items", items))
+					.type("Mutation", type -> type.dataFetcher("write", items))
 					.type("Item", type -> type.dataFetcher("children", env -> {
 						itemsFetched.incrementAndGet();
 						return IntStream.range(0, 10).mapToObj(Item::new).toList();
@@ -98,6 +100,18 @@ class RequestBudgetTest {
 			assertThat(error.getExtensions()).containsEntry("limit", "chainlens.graphql.time-budget");
 		});
 		assertThat(itemsFetched).hasValue(0);
+	}
+
+	@Test
+	void aMutationIsNotStoppedSoThatAWriteThatCommittedIsAnsweredAsSuch() {
+		GraphQL graphQl = graphQl(limits(5, Duration.ofMillis(50)),
+				env -> CompletableFuture.supplyAsync(() -> List.of(new Item(1), new Item(2)),
+						CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS)));
+
+		ExecutionResult result = graphQl.execute("mutation { write { n children { n } } }");
+
+		assertThat(result.getErrors()).isEmpty();
+		assertThat(itemsFetched).hasValue(2);
 	}
 
 	@Test
