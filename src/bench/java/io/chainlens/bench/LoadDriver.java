@@ -114,6 +114,8 @@ public final class LoadDriver {
 		}
 	}
 
+	private static final Set<String> told = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
 	/** Answers null when the request succeeded, else what went wrong. */
 	private static String graphQl(HttpClient http, URI uri, Workload w, String parameter) {
 		String body = "{\"query\":" + json(w.graphQl()) + ",\"variables\":{\"" + w.variable() + "\":" + json(parameter)
@@ -129,6 +131,11 @@ public final class LoadDriver {
 			boolean refused = response.body().contains("\"BAD_REQUEST\"")
 					&& response.body().contains("\"limit\":\"chainlens.graphql.");
 			boolean answered = !response.body().contains("\"errors\"");
+			if (w.expect() == Expect.BOUNDED && told.add(w.name())) {
+				// which of the two it was, once per workload, for the results' analysis
+				System.err.println(w.name() + ": " + (answered ? "answered, " + response.body().length() + " characters"
+						: response.body().substring(0, Math.min(300, response.body().length()))));
+			}
 			boolean expected = switch (w.expect()) {
 				case ANSWER -> answered;
 				case REFUSAL -> refused;
