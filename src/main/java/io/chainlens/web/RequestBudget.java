@@ -56,6 +56,12 @@ class RequestBudget extends SimplePerformantInstrumentation implements WebGraphQ
 	/** The key of the deadline in the GraphQL context and of its thread-local. */
 	static final String DEADLINE = RequestBudget.class.getName() + ".deadline";
 
+	/**
+	 * A GraphQL context key: true for the app's own background work (the warm-up), which
+	 * has no client waiting and no time budget.
+	 */
+	static final String NO_TIME_BUDGET = RequestBudget.class.getName() + ".none";
+
 	private static final ThreadLocal<Long> deadlines = new ThreadLocal<>();
 
 	static {
@@ -139,6 +145,9 @@ class RequestBudget extends SimplePerformantInstrumentation implements WebGraphQ
 		}
 		ExecutionInput input = parameters.getExecutionContext().getExecutionInput();
 		budget.input = input;
+		if (Boolean.TRUE.equals(input.getGraphQLContext().get(NO_TIME_BUDGET))) {
+			return SimpleInstrumentationContext.noOp();
+		}
 		parameters.getExecutionContext().getGraphQLContext().put(DEADLINE, budget.deadline);
 		long left = budget.deadline - System.nanoTime();
 		if (left <= 0) {
@@ -168,7 +177,7 @@ class RequestBudget extends SimplePerformantInstrumentation implements WebGraphQ
 		if (budget.values.incrementAndGet() > limits.maxResponseValues()) {
 			budget.stop(Stop.SIZE);
 		}
-		else if (System.nanoTime() - budget.deadline > 0) {
+		else if (budget.timeUp != null && System.nanoTime() - budget.deadline > 0) {
 			budget.stop(Stop.TIME);
 		}
 		return SimpleInstrumentationContext.noOp();

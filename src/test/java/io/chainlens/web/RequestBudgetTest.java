@@ -103,6 +103,20 @@ class RequestBudgetTest {
 	}
 
 	@Test
+	void theAppsOwnBackgroundWorkHasNoTimeBudget() {
+		// the warm-up: no client waits, and a loaded start may take longer than a request
+		GraphQL graphQl = graphQl(limits(1_000_000, Duration.ofMillis(50)),
+				env -> CompletableFuture.supplyAsync(() -> List.of(new Item(1), new Item(2)),
+						CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS)));
+
+		ExecutionResult result = graphQl.execute(ExecutionInput.newExecutionInput("{ items { n children { n } } }")
+			.graphQLContext(java.util.Map.of(RequestBudget.NO_TIME_BUDGET, true)));
+
+		assertThat(result.getErrors()).isEmpty();
+		assertThat(itemsFetched).hasValue(2);
+	}
+
+	@Test
 	void aMutationIsNotStoppedSoThatAWriteThatCommittedIsAnsweredAsSuch() {
 		GraphQL graphQl = graphQl(limits(5, Duration.ofMillis(50)),
 				env -> CompletableFuture.supplyAsync(() -> List.of(new Item(1), new Item(2)),
