@@ -137,9 +137,8 @@ class RequestBudget extends SimplePerformantInstrumentation implements WebGraphQ
 			InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
 		Budget budget = (Budget) state;
 		if (parameters.getExecutionContext().getOperationDefinition().getOperation() == Operation.MUTATION) {
-			// a write is one transaction with its own timeout: stopping its answer once
-			// it
-			// has committed would report a failure of a write that happened
+			// a write is one transaction with its own timeout; stopping it after
+			// its commit would answer a failure for a write that happened
 			budget.exempt = true;
 			return SimpleInstrumentationContext.noOp();
 		}
