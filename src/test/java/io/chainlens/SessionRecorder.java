@@ -4,6 +4,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +15,7 @@ import org.neo4j.driver.Bookmark;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionConfig;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
@@ -49,6 +51,8 @@ public class SessionRecorder implements BeanPostProcessor {
 
 	private final List<Closed> closed = new CopyOnWriteArrayList<>();
 
+	private final List<Duration> timeouts = new CopyOnWriteArrayList<>();
+
 	private final java.util.concurrent.atomic.AtomicInteger sessions = new java.util.concurrent.atomic.AtomicInteger();
 
 	/** What an action sent to the database, in order. */
@@ -76,6 +80,16 @@ public class SessionRecorder implements BeanPostProcessor {
 		action.run();
 		return new Recording(List.copyOf(new ArrayList<>(work).subList(workBefore, work.size())),
 				List.copyOf(new ArrayList<>(closed).subList(closedBefore, closed.size())));
+	}
+
+	/**
+	 * Runs the action and returns the timeouts of the transactions it began, in order
+	 * (null for a transaction without one).
+	 */
+	public List<Duration> transactionTimeoutsDuring(Runnable action) {
+		int before = timeouts.size();
+		action.run();
+		return List.copyOf(new ArrayList<>(timeouts).subList(before, timeouts.size()));
 	}
 
 	private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
@@ -143,7 +157,14 @@ public class SessionRecorder implements BeanPostProcessor {
 				// the session's default mode decides these
 				mode = config.defaultAccessMode();
 			}
-			else if (name.equals("close")) {
+			if (name.startsWith("execute") || name.equals("beginTransaction")) {
+				for (Object arg : args == null ? new Object[0] : args) {
+					if (arg instanceof TransactionConfig transaction) {
+						timeouts.add(transaction.timeout());
+					}
+				}
+			}
+			if (name.equals("close")) {
 				closed.add(new Closed(number, Set.copyOf(modes), Set.copyOf(session.lastBookmarks())));
 			}
 			if (mode != null) {

@@ -30,8 +30,9 @@ class AuditController {
 	}
 
 	@QueryMapping
-	List<Change> changes(@Argument String chainId, @Argument String since, @Argument int first) {
-		return queries.changes(chainId, since(since), limits.checkFirst(first))
+	List<Change> changes(@Argument String chainId, @Argument String since, @Argument Integer first) {
+		// an explicit null means the schema's default, as when first is left out
+		return queries.changes(chainId, since(since), limits.checkFirst(first == null ? 50 : first))
 			.orElseThrow(() -> new NotFound("chain", chainId));
 	}
 

@@ -90,14 +90,15 @@ class CompanyController {
 	}
 
 	@QueryMapping
-	List<Company> searchCompanies(@Argument String text, @Argument int first, DataFetchingEnvironment env) {
+	List<Company> searchCompanies(@Argument String text, @Argument Integer first, DataFetchingEnvironment env) {
 		if (text == null || text.isBlank()) {
 			throw new BadArgument("text", "must not be empty");
 		}
 		if (text.length() > 200) {
 			throw new BadArgument("text", "must be at most 200 characters");
 		}
-		List<CompanyQueries.Found> found = queries.search(text.strip(), limits.checkFirst(first));
+		// an explicit null means the schema's default, as when first is left out
+		List<CompanyQueries.Found> found = queries.search(text.strip(), limits.checkFirst(first == null ? 20 : first));
 		// The search read whether each company is local; the batch mapping of the field
 		// below then answers from the data loader's cache instead of asking again.
 		found.forEach(f -> prime(env, "Company.local", f.company(), f.local()));
@@ -181,11 +182,13 @@ class CompanyController {
 	}
 
 	@SchemaMapping(typeName = "Product", field = "producers")
-	CompletableFuture<List<Production>> producers(Product product, @Argument boolean localOnly,
+	CompletableFuture<List<Production>> producers(Product product, @Argument Boolean localOnly,
 			DataLoader<String, List<Production>> producers) {
 		return producers.load(product.id())
 			.thenApply(
-					all -> all == null ? List.of() : localOnly ? all.stream().filter(Production::local).toList() : all);
+					// an explicit null means the schema's default, false
+					all -> all == null ? List.of()
+							: Boolean.TRUE.equals(localOnly) ? all.stream().filter(Production::local).toList() : all);
 	}
 
 	@BatchMapping(typeName = "Project", field = "company")

@@ -92,10 +92,20 @@ class GraphQlErrors {
 		return false;
 	}
 
+	/**
+	 * A fault of the server, or an argument Spring could not bind: its message may name
+	 * Java classes, methods and values (a method signature, an object's toString), which
+	 * stay in the log. The client learns which field failed.
+	 */
 	@GraphQlExceptionHandler
 	GraphQLError illegalState(IllegalStateException ex, DataFetchingEnvironment env) {
-		log.warn("Request failed: {}", ex.getMessage());
-		return error(ErrorType.INTERNAL_ERROR, ex, env);
+		log.warn("Request failed at {}", env.getExecutionStepInfo().getPath(), ex);
+		return GraphQLError.newError()
+			.errorType(ErrorType.INTERNAL_ERROR)
+			.message("The server could not answer '" + env.getField().getName() + "'; the server log has the details")
+			.path(env.getExecutionStepInfo().getPath())
+			.location(env.getField().getSourceLocation())
+			.build();
 	}
 
 	static GraphQLError error(ErrorType type, Exception ex, DataFetchingEnvironment env) {

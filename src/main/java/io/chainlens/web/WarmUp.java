@@ -1,6 +1,7 @@
 package io.chainlens.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,9 +40,12 @@ class WarmUp {
 		long started = System.nanoTime();
 		try {
 			String document = new ClassPathResource("warm-up.graphql").getContentAsString(StandardCharsets.UTF_8);
-			var response = graphQl
-				.execute(new DefaultExecutionGraphQlRequest(document, null, null, null, "warm-up", null))
-				.block();
+			var request = new DefaultExecutionGraphQlRequest(document, null, null, null, "warm-up", null);
+			// no client waits: the queries it plans are worth the time a loaded start
+			// takes
+			request.configureExecutionInput(
+					(input, builder) -> builder.graphQLContext(Map.of(RequestBudget.NO_TIME_BUDGET, true)).build());
+			var response = graphQl.execute(request).block();
 			if (response != null && !response.getErrors().isEmpty()) {
 				log.warn("Warm-up queries answered with errors: {}", response.getErrors());
 			}

@@ -41,7 +41,7 @@ class ReadWriteRoutingTest extends SeedSharingWrites {
 	private final Set<String> queryFieldsRun = new HashSet<>();
 
 	private List<Consumer<HttpGraphQlTester>> everyQuery() {
-		return List.of(document("chains"), document("allChainsNested"), document("companiesLinks"),
+		return List.of(document("chains"), document("chainNested"), document("companiesLinks"),
 				document("localSupport"), document("deepestAllowed"),
 				g -> run(g,
 						"query($id: ID!) { chain(id: $id) { nameZh segments { products { id } } policyItems { number } } }",

@@ -1,5 +1,7 @@
 package io.chainlens.web;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -7,11 +9,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import io.chainlens.ChainlensTest;
 import io.chainlens.QueryCounter;
+import io.chainlens.SessionRecorder;
 import io.chainlens.TestGraph;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +38,15 @@ class QueryLimitsTest {
 
 	@Autowired
 	ParsedDocuments parsedDocuments;
+
+	@Autowired
+	GraphQlSource graphQlSource;
+
+	@Autowired
+	GraphQlLimits limits;
+
+	@Autowired
+	SessionRecorder sessions;
 
 	@BeforeEach
 	void seedGraph() {
@@ -66,7 +79,10 @@ class QueryLimitsTest {
 
 	@Test
 	void aQueryAtMaxDepthRuns() {
-		graphQl.documentName("deepestAllowed").execute().path("company.chains[0].segments").hasValue();
+		graphQl.documentName("deepestAllowed")
+			.execute()
+			.path("company.productions[0].site.company.sites[0].productions[0].product.segments[0].chain.id")
+			.hasValue();
 	}
 
 	@Test
@@ -92,6 +108,37 @@ class QueryLimitsTest {
 		assertThat(refusedNaming("chainlens.graphql.max-page-size",
 				graphQl.documentName("changes").variable("chainId", "pv").variable("first", 0)))
 			.isZero();
+	}
+
+	@Test
+	void theIssuesThirtyAliasesOfADepthTenNestingOfListsAreRefusedBeforeAnyDatabaseQuery() {
+		// 300 fields, 10 deep: within max-depth and max-complexity, but millions of
+		// values
+		assertThat(refusedNaming("chainlens.graphql.max-cost", graphQl.documentName("thirtyAliasAttack"))).isZero();
+	}
+
+	@Test
+	void theMostExpensiveRequestTheLimitsAllowAnswersWithinTheResponseCap() {
+		WorstCase.Found worst = new WorstCase(graphQlSource.schema(), limits).find();
+
+		graphQl.document(worst.allowed()).execute().path("a1").hasValue();
+	}
+
+	@Test
+	void oneAliasMoreThanTheMostExpensiveAllowedRequestIsRefusedBeforeAnyDatabaseQuery() {
+		WorstCase.Found worst = new WorstCase(graphQlSource.schema(), limits).find();
+
+		assertThat(refusedNaming("chainlens.graphql.max-cost", graphQl.document(worst.overLimit()))).isZero();
+	}
+
+	@Test
+	void theTransactionsOfARequestEndWithItsTimeBudget() {
+		// the batch loads of the nested lists run in transactions of their own
+		List<Duration> timeouts = sessions.transactionTimeoutsDuring(
+				() -> graphQl.documentName("company").variable("id", "tongwei").execute().path("company").hasValue());
+
+		assertThat(timeouts).isNotEmpty()
+			.allSatisfy(timeout -> assertThat(timeout).isNotNull().isLessThanOrEqualTo(limits.timeBudget()));
 	}
 
 	@Test
