@@ -41,7 +41,7 @@ class AuditController {
 	 * product is made at, say) are in no chain's {@code changes}.
 	 */
 	@QueryMapping
-	List<Change> allChanges(@Argument String since, @Argument int first) {
+	List<Change> allChanges(@Argument String since, @Argument Integer first) {
 		Caller caller = Caller.current();
 		if (caller.isAnonymous()) {
 			throw new NotAuthenticated("allChanges needs a login with the role ADMIN; the audit trail of one chain "
@@ -51,7 +51,7 @@ class AuditController {
 			throw new NotPermitted(caller.describe() + " may not read allChanges: it is for an ADMIN; the audit trail "
 					+ "of one chain is changes(chainId)");
 		}
-		return queries.allChanges(since(since), limits.checkFirst(first));
+		return queries.allChanges(since(since), limits.checkFirst(first == null ? 50 : first));
 	}
 
 	/**

@@ -55,16 +55,16 @@ final class ListBounds {
 			// what one company's sites feed
 			Map.entry("Impact.affectedProducts", 50), Map.entry("Impact.before", 50),
 			Map.entry("Impact.affectedCompanies", 200), Map.entry("Impact.steps", 200),
-			Map.entry("LocalSupport.inputs", 100), Map.entry("Impact.affectedGroupUnits", 50),
+			Map.entry("LocalSupport.inputs", 100), Map.entry("Impact.affectedGroupUnits", 30),
 			// every target, platform, institution and unit of the city's documents
-			Map.entry("Query.targets", 200), Map.entry("Query.platforms", 200), Map.entry("Query.institutions", 100),
-			Map.entry("Query.govUnits", 100), Map.entry("PolicyItem.targets", 30), Map.entry("PolicyItem.projects", 50),
-			Map.entry("PolicyItem.platforms", 30), Map.entry("PolicyItem.responsibleOrganisations", 30),
-			Map.entry("GovUnit.leads", 30), Map.entry("GovUnit.responsibleFor", 30),
-			Map.entry("Institution.platforms", 20),
+			Map.entry("Query.targets", 100), Map.entry("Query.platforms", 100), Map.entry("Query.institutions", 50),
+			Map.entry("Query.govUnits", 50), Map.entry("PolicyItem.targets", 20), Map.entry("PolicyItem.projects", 20),
+			Map.entry("PolicyItem.platforms", 20), Map.entry("PolicyItem.responsibleOrganisations", 20),
+			Map.entry("GovUnit.leads", 26), Map.entry("GovUnit.responsibleFor", 26),
+			Map.entry("Institution.platforms", 10),
 			// a company's group and a project's developers
-			Map.entry("Company.groupParents", 10), Map.entry("Company.groupUnits", 100),
-			Map.entry("Company.group", 200), Map.entry("Project.developers", 10));
+			Map.entry("Company.groupParents", 3), Map.entry("Company.groupUnits", 10), Map.entry("Company.group", 10),
+			Map.entry("Project.developers", 5));
 
 	private ListBounds() {
 	}
