@@ -24,6 +24,12 @@ class GraphQlErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(GraphQlErrors.class);
 
+	private final EndedByTheStop stop;
+
+	GraphQlErrors(EndedByTheStop stop) {
+		this.stop = stop;
+	}
+
 	@GraphQlExceptionHandler
 	GraphQLError badArgument(BadArgument ex, DataFetchingEnvironment env) {
 		return error(ErrorType.BAD_REQUEST, ex, env);
@@ -62,6 +68,10 @@ class GraphQlErrors {
 	@GraphQlExceptionHandler
 	GraphQLError dataAccess(DataAccessException ex, DataFetchingEnvironment env) {
 		if (!isTimeout(ex)) {
+			if (stop.stopping()) {
+				// a field the stop cut short (the warm-up's): no failure of the database
+				return stop.resolveToSingleError(ex, env);
+			}
 			// the database's own words may quote the query; they stay in the log
 			log.warn("Request failed in the database", ex);
 			return GraphQLError.newError()
@@ -99,6 +109,9 @@ class GraphQlErrors {
 	 */
 	@GraphQlExceptionHandler
 	GraphQLError illegalState(IllegalStateException ex, DataFetchingEnvironment env) {
+		if (stop.stopping()) {
+			return stop.resolveToSingleError(ex, env);
+		}
 		log.warn("Request failed at {}", env.getExecutionStepInfo().getPath(), ex);
 		return GraphQLError.newError()
 			.errorType(ErrorType.INTERNAL_ERROR)
