@@ -113,20 +113,21 @@ class SeedFindingsTest {
 
 	@Test
 	void separationYieldsThePrNdAndLaCeOxidesOfTheBayanOboOre() {
-		// operating separation: 金蒙 3000 t, and 北方稀土's existing plants, whose capacity no
-		// source before 2024 publishes (its 10万吨级 line is still being built, seed §1);
-		// PrNd
-		// share 0.21, La-Ce 0.75 of the known 3000 t, and the rows say they are lower
-		// bounds
+		// operating separation: 金蒙 3000 t (sourced) and 北方稀土's existing plants, 158,600 t
+		// estimated from its share of the 2023 separation quota (its 10万吨级 line is still
+		// being built, seed §1); PrNd share 0.21, La-Ce 0.75, the estimate said apart
 		List<BalanceRow> rareEarth = graphQl.documentName("balance")
 			.variable("chainId", "rare-earth")
 			.execute()
 			.path("balance")
 			.entityList(BalanceRow.class)
 			.get();
-		assertThat(balance(rareEarth, "rare-earth-prnd-oxide").localCapacity()).isCloseTo(3000 * 0.21, within(1e-6));
-		assertThat(balance(rareEarth, "rare-earth-la-ce-oxide").localCapacity()).isCloseTo(3000 * 0.75, within(1e-6));
-		assertThat(balance(rareEarth, "rare-earth-prnd-oxide").complete()).isFalse();
+		BalanceRow prnd = balance(rareEarth, "rare-earth-prnd-oxide");
+		assertThat(prnd.localCapacity()).isCloseTo((3000 + 158600) * 0.21, within(1e-6));
+		assertThat(prnd.sourcedCapacity()).isCloseTo(3000 * 0.21, within(1e-6));
+		assertThat(prnd.estimatedCapacity()).isCloseTo(158600 * 0.21, within(1e-6));
+		assertThat(balance(rareEarth, "rare-earth-la-ce-oxide").localCapacity()).isCloseTo((3000 + 158600) * 0.75,
+				within(1e-6));
 	}
 
 	/**
@@ -139,8 +140,11 @@ class SeedFindingsTest {
 		var impact = graphQl.documentName("impact").variable("companyId", "baogang").execute();
 		assertThat(impact.path("impact.affectedProducts[*].product.id").entityList(String.class).get())
 			.contains("rare-earth-concentrate");
+		// 北方稀土 is a unit of 包钢's group (company_groups.csv): hit, but not another company
+		assertThat(impact.path("impact.affectedGroupUnits[*].id").entityList(String.class).get())
+			.contains("china-northern-rare-earth");
 		assertThat(impact.path("impact.affectedCompanies[*].id").entityList(String.class).get())
-			.startsWith("china-northern-rare-earth");
+			.doesNotContain("china-northern-rare-earth");
 		var links = graphQl.documentName("companyLinks").variable("id", "china-northern-rare-earth").execute();
 		assertThat(links.path("company.suppliers[*].id").entityList(String.class).get()).contains("baogang");
 		// derived from FEEDS and observed in the data: listed once, as observed

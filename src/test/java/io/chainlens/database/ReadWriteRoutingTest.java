@@ -56,7 +56,10 @@ class ReadWriteRoutingTest extends SeedSharingWrites {
 				document("gaps", Map.of("chainId", "rare-earth")), document("gapsAllNested", Map.of()),
 				document("gapsWithCandidates", Map.of("chainId", "pv", "first", 3, "candidates", 2)),
 				document("candidates", Map.of("productId", "pv-polysilicon")),
-				document("impact", Map.of("companyId", "baogang")), document("changes", Map.of("chainId", "pv")));
+				document("impact", Map.of("companyId", "baogang")), document("changes", Map.of("chainId", "pv")),
+				document("everyFact"), g -> run(g, "{ policyItem(number: 20) { targets { id } } }", Map.of()),
+				g -> run(g.mutate().headers(h -> h.setBasicAuth("admin", "admin-demo")).build(),
+						"{ allChanges(first: 5) { id } }", Map.of()));
 	}
 
 	@Test
