@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,18 +32,24 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.stereotype.Component;
 
 import io.chainlens.database.GraphState;
+import io.chainlens.seed.ImportReport.Outcome;
 import io.chainlens.seed.SeedDataSet.Row;
 import io.chainlens.seed.SeedInvalid.Problem;
 import io.chainlens.seed.SeedSchema.FileType;
 import io.chainlens.seed.SeedSchema.Kind;
 
 /**
- * Adds a folder of CSV files in the seed format to the graph, row by row: each row is
- * checked against what the graph and the rows before it hold, accepted rows are written
- * in batches (one transaction each, merging on ids, so importing twice creates nothing
- * new), and a refused row is reported with its file, line and reason without stopping the
- * import. Unlike the seed, a bulk import is not all-or-nothing: a register of 200,000
- * companies should not fail for one bad line.
+ * Adds a folder of CSV files in the seed format to the graph, in two passes. The check
+ * reads every row of every file (record by record, so a file of any size, with broken
+ * lines, costs bounded memory), checks it against what the graph holds and the rows
+ * accepted before it, and writes nothing. Only then are rows written: all of them when
+ * every row was accepted; none when one was refused, unless
+ * {@code chainlens.import.partial=true} asks for the accepted ones. The write reads the
+ * files again and writes the accepted rows in batches (one transaction each, merging on
+ * ids), so an import that stops while writing (a crash, a full disk) is finished by
+ * running it again: what it wrote is merged, not duplicated. Every refused row is
+ * reported with its file, line and reason; the audit trail records the import and every
+ * existing thing it changed ({@link ImportAudit}).
  */
 @Component
 public class BulkImport {
@@ -56,45 +65,129 @@ public class BulkImport {
 		this.cypher = cypher;
 	}
 
+	/** An all-or-nothing import in batches of {@code batchSize}. */
 	public ImportReport run(Path dir, int batchSize) {
-		if (batchSize < 1) {
-			throw new IllegalArgumentException("batch size must be at least 1, not " + batchSize);
-		}
+		return run(dir, ImportOptions.allOrNothing(batchSize));
+	}
+
+	/**
+	 * Imports the folder.
+	 * @throws ImportStopped when it stops before its end, with the report of what it
+	 * wrote
+	 * @throws IllegalArgumentException when {@code dir} is not a folder
+	 */
+	public ImportReport run(Path dir, ImportOptions options) {
 		long started = System.nanoTime();
 		List<Path> files = csvFiles(dir);
-		List<Problem> rejections = new ArrayList<>();
-		Counts counts = new Counts();
-		List<Problem> rowProblems = new ArrayList<>();
-		GraphKnown known = new GraphKnown();
-		SeedDataSet.Validation validation = new SeedDataSet.Validation(rowProblems, known);
-		MakersToRecount makers = new MakersToRecount();
-		try (BatchWriter writer = new BatchWriter()) {
-			for (FileType type : SeedSchema.FILES) {
-				for (Path file : files) {
-					if (file.getFileName().toString().equals(type.name())) {
-						importFile(dir, file, type, batchSize, validation, known, rowProblems, rejections, counts,
-								writer, makers);
-					}
-				}
-			}
+		Checked checked;
+		try {
+			checked = check(dir, files, options);
 		}
 		catch (RuntimeException ex) {
-			// the batches committed before the failure stay, and so must their counts
-			try {
-				makers.recount();
-			}
-			catch (RuntimeException again) {
-				ex.addSuppressed(again);
-			}
-			throw ex;
+			ImportReport nothing = new ImportReport(Outcome.STOPPED, files.size(), 0, 0, 0, 0, 0, 0,
+					List.of(stopped(ex)), millis(started), null);
+			throw new ImportStopped("The import stopped while checking, before writing anything: " + ex.getMessage(),
+					nothing, ex);
 		}
-		makers.recount();
-		files.stream()
-			.filter(f -> !SeedSchema.BY_NAME.containsKey(f.getFileName().toString()))
-			.forEach(f -> rejections.add(new Problem(name(dir, f), 0, null,
-					"unknown file type; expected one of " + SeedSchema.FILES.stream().map(FileType::name).toList())));
-		return new ImportReport(files.size(), counts.read, counts.created, counts.updated, counts.rejected,
-				List.copyOf(rejections), (System.nanoTime() - started) / 1_000_000);
+		log.info("Checked {} rows in {} ms: {} accepted, {} refused", checked.read, millis(started), checked.accepted,
+				checked.read - checked.accepted);
+		boolean refused = !checked.problems.isEmpty();
+		if (checked.accepted == 0 || (refused && !options.partial())) {
+			return new ImportReport(refused ? Outcome.REFUSED : Outcome.WRITTEN, files.size(), checked.read,
+					checked.accepted, 0, 0, 0, checked.read - checked.accepted, checked.problems, millis(started),
+					null);
+		}
+		Written written = new Written(UUID.randomUUID().toString(), options.user());
+		Map<String, Object> plan = plan(checked, options);
+		try {
+			try (Session session = driver.session()) {
+				session.executeWriteWithoutResult(
+						tx -> ImportAudit.recordImport(tx, written.importId, written.user, null, plan, source(dir)));
+			}
+			write(dir, checked, options, written);
+		}
+		catch (RuntimeException ex) {
+			List<Problem> problems = new ArrayList<>(checked.problems);
+			problems.add(stopped(ex));
+			ImportReport report = report(Outcome.STOPPED, files, checked, written, problems, started);
+			finish(written, plan, report, dir, ex);
+			throw new ImportStopped("The import stopped while writing: " + ex.getMessage()
+					+ "; the rows written before stay, and running it again finishes it", report, ex);
+		}
+		List<Problem> problems = new ArrayList<>(checked.problems);
+		problems.addAll(written.refused);
+		problems.sort(Comparator.comparing(Problem::file).thenComparingLong(Problem::line));
+		Outcome outcome = problems.isEmpty() ? Outcome.WRITTEN : Outcome.PARTIAL;
+		ImportReport report = report(outcome, files, checked, written, problems, started);
+		finish(written, plan, report, dir, null);
+		return report;
+	}
+
+	private static ImportReport report(Outcome outcome, List<Path> files, Checked checked, Written written,
+			List<Problem> problems, long started) {
+		return new ImportReport(outcome, files.size(), checked.read, checked.accepted, written.created, written.updated,
+				written.overwritten, checked.read - checked.accepted + written.refused.size(), problems,
+				millis(started), written.importId);
+	}
+
+	private static Problem stopped(RuntimeException ex) {
+		return new Problem("", 0, null, "the import stopped: " + ex.getMessage());
+	}
+
+	private static long millis(long started) {
+		return (System.nanoTime() - started) / 1_000_000;
+	}
+
+	/**
+	 * The folder's name, not its path: the audit trail is no place for the machine's
+	 * paths.
+	 */
+	private static String source(Path dir) {
+		Path name = dir.toAbsolutePath().normalize().getFileName();
+		return "bulk import of the folder " + (name == null ? "/" : name.toString());
+	}
+
+	private static Map<String, Object> plan(Checked checked, ImportOptions options) {
+		Map<String, Object> plan = new TreeMap<>();
+		plan.put("status", "writing");
+		plan.put("files", checked.files.stream().map(f -> f.name).toList());
+		plan.put("rowsRead", checked.read);
+		plan.put("rowsToWrite", checked.accepted);
+		plan.put("rowsRefused", checked.read - checked.accepted);
+		plan.put("partial", options.partial());
+		return plan;
+	}
+
+	/**
+	 * Counts the makers again and records the end of the import: both also when it
+	 * stopped, for the batches it committed.
+	 */
+	private void finish(Written written, Map<String, Object> plan, ImportReport report, Path dir,
+			RuntimeException failure) {
+		try {
+			written.makers.recount();
+			Map<String, Object> end = new TreeMap<>(plan);
+			end.put("status", report.outcome().name());
+			end.put("created", report.created());
+			end.put("updated", report.updated());
+			end.put("overwritten", report.overwritten());
+			end.put("refusedWhileWriting", written.refused.size());
+			if (failure != null) {
+				end.put("stoppedBecause", String.valueOf(failure.getMessage()));
+			}
+			try (Session session = driver.session()) {
+				session.executeWriteWithoutResult(tx -> {
+					ImportAudit.recordImport(tx, written.importId, written.user, plan, end, source(dir));
+					tx.run(GraphState.BUMP).consume();
+				});
+			}
+		}
+		catch (RuntimeException again) {
+			if (failure == null) {
+				throw again;
+			}
+			failure.addSuppressed(again);
+		}
 	}
 
 	private static List<Path> csvFiles(Path dir) {
@@ -115,47 +208,180 @@ public class BulkImport {
 		return dir.relativize(file).toString().replace('\\', '/');
 	}
 
-	private static final class Counts {
+	/** A file as the check found it, to read again for the write. */
+	private static final class CheckedFile {
+
+		final Path path;
+
+		final String name;
+
+		final FileType type;
+
+		final long size;
+
+		final FileTime modified;
+
+		/** The lines of the rows the check refused. */
+		final Set<Long> refused = new HashSet<>();
+
+		CheckedFile(Path dir, Path path, FileType type) {
+			this.path = path;
+			this.name = name(dir, path);
+			this.type = type;
+			try {
+				this.size = Files.size(path);
+				this.modified = Files.getLastModifiedTime(path);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot read " + name, ex);
+			}
+		}
+
+		boolean unchanged() {
+			try {
+				return Files.size(path) == size && Files.getLastModifiedTime(path).equals(modified);
+			}
+			catch (IOException ex) {
+				return false;
+			}
+		}
+
+	}
+
+	/** What the check found. */
+	private static final class Checked {
+
+		final List<CheckedFile> files = new ArrayList<>();
+
+		final List<Problem> problems = new ArrayList<>();
+
+		final GraphKnown known;
 
 		long read;
+
+		long accepted;
+
+		Checked(GraphKnown known) {
+			this.known = known;
+		}
+
+	}
+
+	/**
+	 * Reads and checks every row of every file in dependency order, writing nothing. The
+	 * ids the graph holds are read before (and so stay what the graph held before the
+	 * import): the write pass uses them to tell new rows from existing ones.
+	 */
+	private Checked check(Path dir, List<Path> files, ImportOptions options) {
+		Checked checked = new Checked(new GraphKnown());
+		List<Problem> rowProblems = new ArrayList<>();
+		SeedDataSet.Validation validation = new SeedDataSet.Validation(rowProblems, checked.known);
+		for (FileType type : SeedSchema.FILES) {
+			for (Path path : files) {
+				if (!path.getFileName().toString().equals(type.name())) {
+					continue;
+				}
+				CheckedFile file = new CheckedFile(dir, path, type);
+				checked.files.add(file);
+				if (cypher.creates(type)) {
+					checked.known.exists(newness(type), "");
+				}
+				long started = System.nanoTime();
+				long[] read = { 0 };
+				SeedDataSet.parse(file.name, new FileSystemResource(path), options.maxLineLength(), checked.problems,
+						row -> {
+							read[0]++;
+							// a row with a bad cell was reported by the parser already
+							if (row.readable() && validation.accept(row)) {
+								checked.accepted++;
+							}
+							else {
+								file.refused.add(row.line());
+							}
+							checked.problems.addAll(rowProblems);
+							rowProblems.clear();
+						});
+				checked.read += read[0];
+				log.info("{}: {} rows checked in {} ms", file.name, read[0], millis(started));
+			}
+		}
+		files.stream()
+			.filter(f -> !SeedSchema.BY_NAME.containsKey(f.getFileName().toString()))
+			.forEach(f -> checked.problems.add(new Problem(name(dir, f), 0, null,
+					"unknown file type; expected one of " + SeedSchema.FILES.stream().map(FileType::name).toList())));
+		checked.problems.sort(Comparator.comparing(Problem::file).thenComparingLong(Problem::line));
+		return checked;
+	}
+
+	/** What the write pass did so far. */
+	private final class Written {
+
+		final String importId;
+
+		final String user;
+
+		final MakersToRecount makers = new MakersToRecount();
+
+		final List<Problem> refused = new ArrayList<>();
 
 		long created;
 
 		long updated;
 
-		long rejected;
+		long overwritten;
+
+		Written(String importId, String user) {
+			this.importId = importId;
+			this.user = user;
+		}
 
 	}
 
-	private void importFile(Path dir, Path file, FileType type, int batchSize, SeedDataSet.Validation validation,
-			GraphKnown known, List<Problem> rowProblems, List<Problem> rejections, Counts counts, BatchWriter writer,
-			MakersToRecount makers) {
-		String name = name(dir, file);
+	/**
+	 * Reads the files again and writes the rows the check accepted. The rows are checked
+	 * again, by the same checks against the same ids, so that each gets the values the
+	 * check gave it (units converted, references resolved); a row whose verdict differs
+	 * means the file changed since it was checked, and the import stops.
+	 */
+	private void write(Path dir, Checked checked, ImportOptions options, Written written) {
+		for (CheckedFile file : checked.files) {
+			if (!file.unchanged()) {
+				throw new IllegalStateException(file.name + " changed after it was checked");
+			}
+		}
+		List<Problem> ignored = new ArrayList<>();
+		SeedDataSet.Validation validation = new SeedDataSet.Validation(ignored, checked.known);
+		try (BatchWriter writer = new BatchWriter(written)) {
+			for (CheckedFile file : checked.files) {
+				writeFile(file, options, validation, checked.known, ignored, writer, written);
+			}
+		}
+	}
+
+	private void writeFile(CheckedFile file, ImportOptions options, SeedDataSet.Validation validation, GraphKnown known,
+			List<Problem> ignored, BatchWriter writer, Written written) {
+		FileType type = file.type;
+		String name = file.name;
 		long started = System.nanoTime();
 		Kind newness = cypher.creates(type) ? newness(type) : null;
-		if (newness != null) {
-			// read before the first row of this kind is written, so that it says what the
-			// graph held before the import
-			known.exists(newness, "");
-		}
+		int batchSize = options.batchSize();
 		List<Row> batch = new ArrayList<>(batchSize);
 		List<Row> fresh = new ArrayList<>(batchSize);
 		long[] read = { 0 };
-		List<Problem> problems = new ArrayList<>();
-		SeedDataSet.parse(name, new FileSystemResource(file), problems, row -> {
+		SeedDataSet.parse(name, new FileSystemResource(file.path), options.maxLineLength(), ignored, row -> {
 			read[0]++;
-			// a row with a bad cell was reported by the parser already
-			boolean accepted = row.invalid().isEmpty() && validation.accept(row);
-			rejections.addAll(rowProblems);
-			rowProblems.clear();
+			boolean accepted = row.readable() && validation.accept(row);
+			ignored.clear();
+			if (accepted == file.refused.contains(row.line())) {
+				throw new IllegalStateException(name + " changed after it was checked (line " + row.line() + ")");
+			}
 			if (!accepted) {
-				counts.rejected++;
 				return;
 			}
 			boolean isNew = newness != null && !known.exists(newness, row.text(newnessKey(type)));
 			List<Row> rows = isNew ? fresh : batch;
 			rows.add(row);
-			makers.note(row);
+			written.makers.note(row);
 			if (rows.size() == batchSize) {
 				writer.submit(type, List.copyOf(rows), isNew);
 				rows.clear();
@@ -168,12 +394,8 @@ public class BulkImport {
 		if (!fresh.isEmpty()) {
 			writer.submit(type, List.copyOf(fresh), true);
 		}
-		writer.finish(rejections, counts);
-		// problems of the file as a whole (header, unknown columns) and of single cells
-		rejections.addAll(problems);
-		rejections.sort(Comparator.comparing(Problem::file).thenComparingLong(Problem::line));
-		counts.read += read[0];
-		log.info("{}: {} rows read in {} ms", name, read[0], (System.nanoTime() - started) / 1_000_000);
+		writer.await();
+		log.info("{}: {} rows read and written in {} ms", name, read[0], millis(started));
 	}
 
 	/**
@@ -209,34 +431,21 @@ public class BulkImport {
 			return t;
 		});
 
-		private final List<Problem> rejections = new ArrayList<>();
-
-		private final Counts counts = new Counts();
+		private final Written written;
 
 		private Future<?> pending;
 
+		BatchWriter(Written written) {
+			this.written = written;
+		}
+
 		void submit(FileType type, List<Row> batch, boolean isNew) {
 			await();
-			pending = thread.submit(() -> write(type, batch, isNew, rejections, counts));
+			pending = thread.submit(() -> BulkImport.this.write(type, batch, isNew, written));
 		}
 
-		/**
-		 * Waits for the batches given so far and adds what they did to the import's
-		 * totals.
-		 */
-		void finish(List<Problem> allRejections, Counts allCounts) {
-			await();
-			allRejections.addAll(rejections);
-			rejections.clear();
-			allCounts.created += counts.created;
-			allCounts.updated += counts.updated;
-			allCounts.rejected += counts.rejected;
-			counts.created = 0;
-			counts.updated = 0;
-			counts.rejected = 0;
-		}
-
-		private void await() {
+		/** Waits for the batches given so far. */
+		void await() {
 			if (pending == null) {
 				return;
 			}
@@ -269,27 +478,41 @@ public class BulkImport {
 	 * One transaction per batch; a batch the database refuses is retried row by row to
 	 * find the culprit. Rows known to be new are created rather than merged; retried one
 	 * by one they are merged, so a row that exists after all (written by someone else
-	 * during the import) is updated rather than refused.
+	 * during the import) is updated rather than refused. Rows merged into what exists are
+	 * read before and after, in the same transaction, and each thing whose values changed
+	 * is recorded in the audit trail with that transaction.
 	 */
-	private void write(FileType type, List<Row> batch, boolean isNew, List<Problem> rejections, Counts counts) {
+	private void write(FileType type, List<Row> batch, boolean isNew, Written written) {
 		List<Map<String, Object>> values = batch.stream().map(Row::values).toList();
 		try (Session session = driver.session(); Transaction tx = session.beginTransaction()) {
-			long created = isNew ? cypher.create(tx, type, values) : cypher.write(tx, type, values);
+			long created;
+			List<ImportAudit.Overwritten> overwritten = List.of();
+			if (isNew) {
+				created = cypher.create(tx, type, values);
+			}
+			else {
+				ImportAudit.State before = ImportAudit.snapshot(tx, type, values);
+				created = cypher.write(tx, type, values);
+				ImportAudit.State after = before.values().isEmpty() ? ImportAudit.State.NONE
+						: ImportAudit.snapshot(tx, type, values);
+				overwritten = ImportAudit.overwritten(type, before, after);
+				ImportAudit.record(tx, written.importId, written.user, overwritten);
+			}
 			// each committed batch is a change the analysis must not serve from its cache
 			tx.run(GraphState.BUMP).consume();
 			tx.commit();
-			counts.created += created;
-			counts.updated += batch.size() - created;
+			written.created += created;
+			written.updated += batch.size() - created;
+			written.overwritten += overwritten.size();
 		}
 		catch (Neo4jException ex) {
 			if (batch.size() == 1 && !isNew) {
 				Row row = batch.get(0);
-				rejections
+				written.refused
 					.add(new Problem(row.file(), row.line(), null, "the database refused it: " + ex.getMessage()));
-				counts.rejected++;
 				return;
 			}
-			batch.forEach(row -> write(type, List.of(row), false, rejections, counts));
+			batch.forEach(row -> write(type, List.of(row), false, written));
 		}
 	}
 

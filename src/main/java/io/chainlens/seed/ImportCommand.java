@@ -1,11 +1,11 @@
 package io.chainlens.seed;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -18,13 +18,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import io.chainlens.seed.ImportReport.Outcome;
 import io.chainlens.seed.SeedInvalid.Problem;
 
 /**
  * The bulk import as a command: {@code --chainlens.import.dir=<folder>} imports the
- * folder, writes the rejected rows to {@code chainlens.import.report} (CSV: file, line,
- * field, reason) and ends the app with exit code 0 when every row was accepted, 1 when
- * some were rejected.
+ * folder and always writes a report to {@code chainlens.import.report} (what was written,
+ * then every refused row as CSV: file, line, field, reason), also when the import stops
+ * on an error. The app then ends with the exit code of the {@link Outcome}: 0 every row
+ * written, 1 rows refused and nothing written, 2 rows refused and the accepted ones
+ * written ({@code chainlens.import.partial=true}), 3 stopped before its end.
  */
 @Component
 @ConditionalOnProperty("chainlens.import.dir")
@@ -45,30 +48,76 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		Path dir = Path.of(env.getRequiredProperty("chainlens.import.dir"));
-		int batchSize = env.getProperty("chainlens.import.batch-size", Integer.class, 10_000);
 		Path reportFile = Path.of(env.getProperty("chainlens.import.report", "import-report.csv"));
-		log.info("Importing {} in batches of {}", dir.toAbsolutePath(), batchSize);
-		ImportReport report = bulkImport.run(dir, batchSize);
-		writeRejections(reportFile, report);
-		log.info("Import finished: {}", report.summary());
-		if (report.rejected() > 0) {
-			log.warn("{} rows were rejected; each with file, line and reason in {}", report.rejected(),
-					reportFile.toAbsolutePath());
+		ImportReport report;
+		try {
+			Path dir = Path.of(env.getRequiredProperty("chainlens.import.dir"));
+			ImportOptions options = options();
+			log.info("Importing {} in batches of {}{}", dir.toAbsolutePath(), options.batchSize(),
+					options.partial() ? ", writing the accepted rows if some are refused" : ", all or nothing");
+			report = bulkImport.run(dir, options);
 		}
-		exitCode = report.rejected() > 0 || !report.rejections().isEmpty() ? 1 : 0;
-	}
-
-	private static void writeRejections(Path file, ImportReport report) {
-		try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-				CSVPrinter csv = new CSVPrinter(writer,
-						CSVFormat.RFC4180.builder().setHeader("file", "line", "field", "reason").get())) {
-			for (Problem problem : report.rejections()) {
-				csv.printRecord(problem.file(), problem.line(), problem.field(), problem.message());
-			}
+		catch (ImportStopped ex) {
+			// the report says what happened; a stack trace would bury it
+			log.error("{}", ex.getMessage());
+			log.debug("The import stopped", ex);
+			report = ex.report();
+		}
+		catch (RuntimeException | OutOfMemoryError ex) {
+			log.error("The import did not start: {}", ex.getMessage());
+			log.debug("The import did not start", ex);
+			report = new ImportReport(Outcome.STOPPED, 0, 0, 0, 0, 0, 0, 0,
+					List.of(new Problem("", 0, null, "the import did not start: " + ex.getMessage())), 0, null);
+		}
+		exitCode = report.outcome().exitCode;
+		try {
+			writeReport(reportFile, report);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot write the import report " + file, ex);
+			log.error("Cannot write the import report {}: {}", reportFile.toAbsolutePath(), ex.getMessage());
+			exitCode = Outcome.STOPPED.exitCode;
+		}
+		log.info("Import finished: {}", report.summary());
+		if (!report.rejections().isEmpty()) {
+			log.warn("{} rows were refused; each with file, line and reason in {}", report.rejected(),
+					reportFile.toAbsolutePath());
+		}
+	}
+
+	private ImportOptions options() {
+		ImportOptions options = ImportOptions
+			.allOrNothing(env.getProperty("chainlens.import.batch-size", Integer.class, 10_000))
+			.withMaxLineLength(
+					env.getProperty("chainlens.import.max-line-length", Integer.class, SeedDataSet.MAX_LINE));
+		String user = env.getProperty("chainlens.import.user");
+		if (user != null) {
+			options = options.as(user);
+		}
+		return env.getProperty("chainlens.import.partial", Boolean.class, false) ? options.partially() : options;
+	}
+
+	/**
+	 * The outcome and counts as comment lines (as the seed format has them), then the
+	 * refused rows and the problems of whole files.
+	 */
+	static void writeReport(Path file, ImportReport report) throws IOException {
+		try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+			writer.write("# " + report.outcome() + " (exit code " + report.outcome().exitCode + "): "
+					+ report.outcome().meaning + "\n");
+			writer
+				.write("# %d files, %d rows read, %d accepted; written: %d created, %d updated (%d existing changed)%n"
+					.formatted(report.files(), report.read(), report.accepted(), report.created(), report.updated(),
+							report.overwritten()));
+			if (report.importId() != null) {
+				writer.write(
+						"# audit trail: the changes of operation 'import' with entityId " + report.importId() + "\n");
+			}
+			try (CSVPrinter csv = new CSVPrinter(writer,
+					CSVFormat.RFC4180.builder().setHeader("file", "line", "field", "reason").get())) {
+				for (Problem problem : report.rejections()) {
+					csv.printRecord(problem.file(), problem.line(), problem.field(), problem.message());
+				}
+			}
 		}
 	}
 

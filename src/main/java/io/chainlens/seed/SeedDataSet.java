@@ -1,8 +1,8 @@
 package io.chainlens.seed;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -15,9 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.springframework.core.io.Resource;
 
 import io.chainlens.seed.SeedInvalid.Problem;
@@ -35,8 +32,23 @@ public final class SeedDataSet {
 
 	static final int MAX_TEXT = Formats.MAX_TEXT;
 
-	/** A row as read, with where it came from. */
-	record Row(FileType type, String file, long line, Map<String, Object> values, Set<String> invalid) {
+	/**
+	 * A row as read, with where it came from.
+	 *
+	 * @param invalid the columns whose cells were refused (each with its problem)
+	 * @param broken whether the row as a whole could not be read (its problem added): it
+	 * has no values
+	 */
+	record Row(FileType type, String file, long line, Map<String, Object> values, Set<String> invalid, boolean broken) {
+
+		static Row broken(FileType type, String file, long line) {
+			return new Row(type, file, line, Map.of(), Set.of(), true);
+		}
+
+		/** Whether its cells are all readable and valid, so it may be cross-checked. */
+		boolean readable() {
+			return !broken && invalid.isEmpty();
+		}
 
 		String text(String column) {
 			return (String) values.get(column);
@@ -84,7 +96,13 @@ public final class SeedDataSet {
 		files.entrySet()
 			.stream()
 			.sorted(Map.Entry.comparingByKey())
-			.forEach(e -> parse(e.getKey(), e.getValue(), problems, all::add));
+			.forEach(e -> parse(e.getKey(), e.getValue(), problems, row -> {
+				// a row that cannot be read has its problem already; cross-checks of its
+				// missing values would only repeat it
+				if (!row.broken()) {
+					all.add(row);
+				}
+			}));
 		new Validation(problems, Known.NOTHING).run(all);
 		if (!problems.isEmpty()) {
 			throw new SeedInvalid(problems);
@@ -96,9 +114,27 @@ public final class SeedDataSet {
 	}
 
 	/**
+	 * The longest record (line) a CSV file may hold, in characters, unless configured
+	 * otherwise: far above a row of the seed format at its bounds (16 cells of at most
+	 * {@link Formats#MAX_TEXT} characters), far below what would strain the heap.
+	 */
+	static final int MAX_LINE = 100_000;
+
+	/**
 	 * Parses one file, handing each row (typed, not yet cross-checked) to {@code each}.
 	 */
 	static void parse(String file, Resource resource, List<Problem> problems, Consumer<Row> each) {
+		parse(file, resource, MAX_LINE, problems, each);
+	}
+
+	/**
+	 * Parses one file record by record, handing each row (typed, not yet cross-checked)
+	 * to {@code each}. A row that cannot be read as a whole (not UTF-8, longer than
+	 * {@code maxLine} characters, a cell count other than the header's) is handed on
+	 * {@link Row#broken() broken}, with its problem added.
+	 * @throws UncheckedIOException when the file cannot be read at all
+	 */
+	static void parse(String file, Resource resource, int maxLine, List<Problem> problems, Consumer<Row> each) {
 		String name = file.substring(file.lastIndexOf('/') + 1);
 		FileType type = SeedSchema.BY_NAME.get(name);
 		if (type == null) {
@@ -106,103 +142,84 @@ public final class SeedDataSet {
 					"unknown file type; expected one of " + SeedSchema.FILES.stream().map(FileType::name).toList()));
 			return;
 		}
-		CSVFormat format = CSVFormat.RFC4180.builder()
-			.setHeader()
-			.setSkipHeaderRecord(true)
-			.setCommentMarker('#')
-			.setIgnoreEmptyLines(true)
-			.setTrim(true)
-			.get();
-		String text;
-		try {
-			text = resource.getContentAsString(StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read seed file " + file, ex);
-		}
-		if (text.startsWith("\uFEFF")) {
-			text = text.substring(1);
-		}
-		LineIndex lines = new LineIndex(text);
-		try (CSVParser parser = CSVParser.parse(text, format)) {
-			List<String> header = parser.getHeaderNames();
-			for (String column : header) {
-				if (type.column(column) == null) {
-					problems.add(new Problem(file, 1, column,
-							"unknown column; " + name + " has " + type.columns().keySet()));
-				}
+		try (InputStream in = resource.getInputStream()) {
+			CsvRecords records = new CsvRecords(in, maxLine);
+			List<String> header = header(file, type, records, problems);
+			if (header == null) {
+				return;
 			}
-			for (Column column : type.columns().values()) {
-				if (column.required() && !header.contains(column.name())) {
-					problems.add(new Problem(file, 1, column.name(), "required column is missing"));
+			CsvRecords.Record record;
+			while ((record = records.next()) != null) {
+				long line = record.line();
+				if (record.cells() == null) {
+					problems.add(new Problem(file, line, null, record.unreadable()));
+					each.accept(Row.broken(type, file, line));
+					continue;
 				}
-			}
-			for (CSVRecord record : parser) {
-				long line = lines.lineAt(record.getCharacterPosition());
+				List<String> cells = record.cells();
+				if (cells.size() != header.size()) {
+					problems.add(new Problem(file, line, null,
+							"has " + cells.size() + " cells but the header has " + header.size()));
+					each.accept(Row.broken(type, file, line));
+					continue;
+				}
 				Map<String, Object> values = new HashMap<>();
 				Set<String> invalid = new HashSet<>();
-				for (String column : header) {
-					Column c = type.column(column);
-					if (c == null || !record.isSet(column)) {
+				for (int i = 0; i < header.size(); i++) {
+					Column c = type.column(header.get(i));
+					if (c == null) {
 						continue;
 					}
 					int before = problems.size();
-					Object value = convert(c, record.get(column), file, line, problems);
+					Object value = convert(c, cells.get(i), file, line, problems);
 					if (value != null) {
-						values.put(column, value);
+						values.put(c.name(), value);
 					}
 					if (problems.size() > before) {
-						invalid.add(column);
+						invalid.add(c.name());
 					}
 				}
-				if (record.size() != header.size()) {
-					problems.add(new Problem(file, line, null,
-							"has " + record.size() + " cells but the header has " + header.size()));
-				}
-				each.accept(new Row(type, file, line, values, invalid));
+				each.accept(new Row(type, file, line, values, invalid, false));
 			}
 		}
-		catch (IOException | java.io.UncheckedIOException | IllegalStateException | IllegalArgumentException ex) {
-			problems.add(new Problem(file, 0, null, "not a valid CSV file: " + ex.getMessage()));
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read " + file, ex);
 		}
 	}
 
-	/** Line numbers of character positions, for messages that point into the file. */
-	private static final class LineIndex {
-
-		private final List<Integer> starts = new ArrayList<>();
-
-		private final String text;
-
-		LineIndex(String text) {
-			this.text = text;
-			starts.add(0);
-			for (int i = 0; i < text.length(); i++) {
-				if (text.charAt(i) == '\n') {
-					starts.add(i + 1);
-				}
+	/**
+	 * The header's column names, with a problem for each unknown or missing one; null
+	 * when the file has no readable header (its problem added).
+	 */
+	private static List<String> header(String file, FileType type, CsvRecords records, List<Problem> problems)
+			throws IOException {
+		CsvRecords.Record first = records.next();
+		if (first == null) {
+			problems.add(new Problem(file, 0, null, "is empty: a CSV file starts with its header line"));
+			return null;
+		}
+		if (first.cells() == null) {
+			problems.add(new Problem(file, first.line(), null, "header " + first.unreadable()));
+			return null;
+		}
+		List<String> header = first.cells();
+		Set<String> seen = new HashSet<>();
+		for (String column : header) {
+			if (!seen.add(column)) {
+				problems.add(new Problem(file, first.line(), column, "appears twice in the header"));
+				return null;
+			}
+			if (type.column(column) == null) {
+				problems.add(new Problem(file, first.line(), column,
+						"unknown column; " + type.name() + " has " + type.columns().keySet()));
 			}
 		}
-
-		/**
-		 * The first line at or after the position that is not a comment or blank: where a
-		 * record starts.
-		 */
-		long lineAt(long position) {
-			int index = java.util.Collections.binarySearch(starts, (int) position);
-			int line = index >= 0 ? index : -index - 2;
-			while (line + 1 < starts.size() && isSkipped(line)) {
-				line++;
+		for (Column column : type.columns().values()) {
+			if (column.required() && !header.contains(column.name())) {
+				problems.add(new Problem(file, first.line(), column.name(), "required column is missing"));
 			}
-			return line + 1;
 		}
-
-		private boolean isSkipped(int line) {
-			int end = line + 1 < starts.size() ? starts.get(line + 1) : text.length();
-			String content = text.substring(starts.get(line), end).strip();
-			return content.isEmpty() || content.startsWith("#");
-		}
-
+		return header;
 	}
 
 	private static Object convert(Column column, String raw, String file, long line, List<Problem> problems) {
@@ -360,6 +377,12 @@ public final class SeedDataSet {
 
 		private final Map<String, Map<String, Conversion>> conversions = new HashMap<>();
 
+		/**
+		 * The keys the row being checked claims, taken only once the row is accepted: a
+		 * refused row must not make a later valid row with the same key a duplicate.
+		 */
+		private final List<Map.Entry<Set<String>, String>> claims = new ArrayList<>();
+
 		Validation(List<Problem> problems, Known known) {
 			this.problems = problems;
 			this.known = known;
@@ -380,7 +403,11 @@ public final class SeedDataSet {
 				requireColumns(row);
 				define(row);
 			}
-			rows.forEach(this::check);
+			for (Row row : rows) {
+				check(row);
+				// the data set is taken or refused as a whole: every row claims its keys
+				claim();
+			}
 		}
 
 		/**
@@ -393,10 +420,21 @@ public final class SeedDataSet {
 			requireColumns(row);
 			check(row);
 			if (problems.size() > before) {
+				claims.clear();
 				return false;
 			}
 			define(row);
-			return problems.size() == before;
+			if (problems.size() > before) {
+				claims.clear();
+				return false;
+			}
+			claim();
+			return true;
+		}
+
+		private void claim() {
+			claims.forEach(c -> c.getKey().add(c.getValue()));
+			claims.clear();
 		}
 
 		private static void addItemId(Row row) {
@@ -503,8 +541,15 @@ public final class SeedDataSet {
 			if (row.text("input_id").equals(row.text("output_id"))) {
 				problems.add(new Problem(row.file(), row.line(), "output_id", "a product cannot feed itself"));
 			}
-			row.values().put("written_as", Units.writtenAs(perUnit, unit));
-			row.values().put("per_unit", perUnit * factor.get());
+			String writtenAs = Units.writtenAs(perUnit, unit);
+			double converted = perUnit * factor.get();
+			Optional<String> outOfBounds = Units.outOfBounds(converted, in.get() + "/" + out.get(), writtenAs);
+			if (outOfBounds.isPresent()) {
+				problems.add(new Problem(row.file(), row.line(), "per_unit", outOfBounds.get()));
+				return;
+			}
+			row.values().put("written_as", writtenAs);
+			row.values().put("per_unit", converted);
 		}
 
 		private void coProduct(Row row) {
@@ -574,18 +619,16 @@ public final class SeedDataSet {
 									+ "; accepted: " + accepted(productId, canonical.get())));
 					return;
 				}
-				row.values().put("written_as", Units.writtenAs(amount, unit));
-				row.values().put(amountColumn, amount * factor.get());
-				row.values().put("unit", canonical.get());
+				store(row, amountColumn, amount, unit, amount * factor.get(), canonical.get());
 			}
 			else if (target && Units.COUNTS.contains(unit)) {
 				// a count of firms, projects or people (家, 项, 人) keeps its own word
+				Optional<String> outOfBounds = Units.outOfBounds(amount, unit, Units.writtenAs(amount, unit));
+				outOfBounds.ifPresent(why -> problems.add(new Problem(row.file(), row.line(), amountColumn, why)));
 			}
 			else if (Units.canonicalOf(unit).isPresent()) {
 				String to = Units.canonicalOf(unit).get();
-				row.values().put("written_as", Units.writtenAs(amount, unit));
-				row.values().put(amountColumn, amount * Units.factor(unit, to).get());
-				row.values().put("unit", to);
+				store(row, amountColumn, amount, unit, amount * Units.factor(unit, to).get(), to);
 			}
 			else {
 				problems.add(new Problem(row.file(), row.line(), "unit", "'" + unit + "' is not a known unit"));
@@ -647,6 +690,24 @@ public final class SeedDataSet {
 			}
 		}
 
+		/**
+		 * Puts a figure converted to the unit stored into the row, if it is within that
+		 * unit's bounds: checked after the conversion, which can make a finite figure
+		 * infinite ({@code 1e308 万t}) or a small one large.
+		 */
+		private void store(Row row, String amountColumn, double amount, String unit, double converted,
+				String storedUnit) {
+			String writtenAs = Units.writtenAs(amount, unit);
+			Optional<String> outOfBounds = Units.outOfBounds(converted, storedUnit, writtenAs);
+			if (outOfBounds.isPresent()) {
+				problems.add(new Problem(row.file(), row.line(), amountColumn, outOfBounds.get()));
+				return;
+			}
+			row.values().put("written_as", writtenAs);
+			row.values().put(amountColumn, converted);
+			row.values().put("unit", storedUnit);
+		}
+
 		private void region(Row row) {
 			String parent = row.text("parent_id");
 			if (parent != null && parent.equals(row.text("id"))) {
@@ -659,9 +720,12 @@ public final class SeedDataSet {
 			for (String column : columns) {
 				key.append('|').append(row.values().get(column));
 			}
-			if (!keys.add(key.toString())) {
+			if (keys.contains(key.toString())) {
 				problems.add(new Problem(row.file(), row.line(), null,
 						"a second " + what + " row for the same " + String.join(", ", columns)));
+			}
+			else {
+				claims.add(Map.entry(keys, key.toString()));
 			}
 		}
 

@@ -234,4 +234,30 @@ class SeedDataSetTest {
 					org.assertj.core.groups.Tuple.tuple(38.0, "家"));
 	}
 
+	@Test
+	void rejectsAFigureThatConvertsBeyondTheBoundOfTheUnitStored() {
+		file("pv/capacities.csv", """
+				site_id,product_id,capacity,unit,status,source
+				tongwei-baotou,pv-polysilicon,1e308,万t,OPERATING,seed §5
+				tongwei-baotou,pv-polysilicon,2000000,万t,PLANNED,seed §5""");
+		file("pv/feeds.csv", """
+				input_id,output_id,per_unit,unit,source
+				pv-polysilicon,pv-wafer,1e308,g/W,estimate: overflows in t/GW""");
+
+		assertThat(invalid().problems()).extracting(Object::toString)
+			.containsExactlyInAnyOrder("pv/capacities.csv:2 [capacity]: 1.0E308 万t is not a finite number in t",
+					"pv/capacities.csv:3 [capacity]: 2000000 万t is 2.0E10 t, above the largest figure one row may state (10000000000 t)",
+					"pv/feeds.csv:2 [per_unit]: 1.0E308 g/W is not a finite number in t/GW");
+	}
+
+	@Test
+	void aRowWithTheWrongNumberOfCellsIsReportedOnceAndNotCrossChecked() {
+		file("pv/capacities.csv", """
+				site_id,product_id,capacity,unit,status,source
+				tongwei-baotou,pv-polysilicon,20,万t,OPERATING""");
+
+		assertThat(invalid().problems()).extracting(Object::toString)
+			.containsExactly("pv/capacities.csv:2: has 5 cells but the header has 6");
+	}
+
 }
