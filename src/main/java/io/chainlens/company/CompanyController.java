@@ -43,11 +43,18 @@ class CompanyController {
 		this.queries = queries;
 		this.products = products;
 		this.limits = limits;
-		// Producers take an argument (localOnly), which batch mappings cannot; a data
-		// loader keyed by product id still reads all products' producers in one query
-		// and filters per field.
+		// Producers and a chain's companies take arguments (localOnly, first), which
+		// batch
+		// mappings cannot; a data loader keyed by the parent's id still reads all
+		// parents'
+		// lists in one query, each at most a page of the largest size, and every field
+		// takes its own part of that.
 		registry.<String, List<Production>>forName("producers")
-			.registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> queries.producers(ids)));
+			.registerMappedBatchLoader(
+					(ids, env) -> Mono.fromCallable(() -> queries.producers(ids, limits.maxPageSize())));
+		registry.<String, List<Company>>forName("chainCompanies")
+			.registerMappedBatchLoader(
+					(ids, env) -> Mono.fromCallable(() -> queries.companiesOfChains(ids, limits.maxPageSize())));
 	}
 
 	@QueryMapping
@@ -182,13 +189,23 @@ class CompanyController {
 	}
 
 	@SchemaMapping(typeName = "Product", field = "producers")
-	CompletableFuture<List<Production>> producers(Product product, @Argument Boolean localOnly,
+	CompletableFuture<List<Production>> producers(Product product, @Argument Boolean localOnly, @Argument Integer first,
 			DataLoader<String, List<Production>> producers) {
+		int page = page(first);
 		return producers.load(product.id())
 			.thenApply(
-					// an explicit null means the schema's default, false
+					// an explicit null means the schema's default, false; local lines
+					// come
+					// first, so the local ones of a page are the first local ones
 					all -> all == null ? List.of()
-							: Boolean.TRUE.equals(localOnly) ? all.stream().filter(Production::local).toList() : all);
+							: (Boolean.TRUE.equals(localOnly) ? all.stream().filter(Production::local) : all.stream())
+								.limit(page)
+								.toList());
+	}
+
+	/** {@code first} of a bounded list: the largest page when left out or null. */
+	private int page(Integer first) {
+		return (first == null) ? limits.maxPageSize() : limits.checkFirst(first);
 	}
 
 	@BatchMapping(typeName = "Project", field = "company")
@@ -273,9 +290,12 @@ class CompanyController {
 		return result;
 	}
 
-	@BatchMapping(typeName = "Chain", field = "companies")
-	Map<Chain, List<Company>> companiesOfChains(List<Chain> chains) {
-		return byKey(chains, Chain::id, queries.companiesOfChains(ids(chains, Chain::id)));
+	@SchemaMapping(typeName = "Chain", field = "companies")
+	CompletableFuture<List<Company>> companiesOfChain(Chain chain, @Argument Integer first,
+			DataLoader<String, List<Company>> chainCompanies) {
+		int page = page(first);
+		return chainCompanies.load(chain.id())
+			.thenApply(all -> all == null ? List.of() : all.stream().limit(page).toList());
 	}
 
 	@BatchMapping(typeName = "Chain", field = "projects")

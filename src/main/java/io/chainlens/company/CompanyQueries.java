@@ -144,13 +144,27 @@ class CompanyQueries {
 				""" + Production.COLUMNS + ", key", siteIds, Production::of);
 	}
 
-	Map<String, List<Production>> producers(Collection<String> productIds) {
+	/**
+	 * A product's lines, local ones first, then by capacity (unknown last): at most
+	 * {@code limit} per product. Only the lines kept get their columns (the region walk
+	 * of each), so a product made at thousands of sites costs one sort, not thousands of
+	 * rows.
+	 */
+	Map<String, List<Production>> producers(Collection<String> productIds, int limit) {
 		return grouped("""
-				MATCH (s:Site)-[m:MAKES]->(p:Product) WHERE p.id IN $ids
+				MATCH (p:Product) WHERE p.id IN $ids
+				CALL (p) {
+				  MATCH (s:Site)-[m:MAKES]->(p)
+				  WITH s, m, EXISTS { MATCH (s)-[:IN_REGION]->(:Region)-[:PART_OF*0..4]->(f:Region)
+				                      WHERE f.id = $region OR f.nameZh = $region } AS inFocus
+				  ORDER BY inFocus DESC, coalesce(m.capacity, -1) DESC, s.id, m.status
+				  LIMIT $limit
+				  RETURN s, m
+				}
 				WITH s, m, p, p.id AS key
 				""" + Production.COLUMNS + """
 				, key ORDER BY local DESC, coalesce(capacity, -1) DESC, companyId, siteId""", productIds,
-				Production::of);
+				Map.of("limit", limit), Production::of);
 	}
 
 	/** Columns of a site, for {@code s} (Site) and {@code key} in scope. */
@@ -422,16 +436,45 @@ class CompanyQueries {
 				r -> Company.of(r.get("c")));
 	}
 
-	Map<String, List<Company>> companiesOfChains(Collection<String> chainIds) {
-		return grouped(
-				"""
-						MATCH (c:Chain)-[:HAS_SEGMENT]->(:Segment)-[:HAS_PRODUCT]->(:Product)<-[:MAKES]-(s:Site)<-[:HAS_SITE]-(co:Company)
-						WHERE c.id IN $ids
-						WITH c, co, collect(s) AS sites
-						WITH c, co, any(s IN sites WHERE EXISTS { MATCH (s)-[:IN_REGION]->(r:Region) WHERE %s }) AS local
-						RETURN c.id AS key, co ORDER BY local DESC, co.id"""
-					.formatted(FocusRegion.IN_FOCUS),
-				chainIds, r -> Company.of(r.get("co")));
+	/**
+	 * A chain's companies, local ones first, then by id: at most {@code limit} per chain.
+	 * The local ones are found walking down from the focus region, the others in the
+	 * order of the company id index until enough are found, so that a chain of a national
+	 * register costs a page, not the register.
+	 */
+	Map<String, List<Company>> companiesOfChains(Collection<String> chainIds, int limit) {
+		return grouped("""
+				MATCH (c:Chain) WHERE c.id IN $ids
+				CALL (c) {
+				  MATCH (f:Region)<-[:PART_OF*0..4]-(r:Region) WHERE f.id = $region OR f.nameZh = $region
+				  CALL (r) {
+				    MATCH (r)<-[:IN_REGION]-(:Site)<-[:HAS_SITE]-(co:Company) RETURN co
+				    UNION
+				    MATCH (r)<-[:HEADQUARTERED_IN]-(co:Company) RETURN co
+				  }
+				  WITH DISTINCT co WHERE EXISTS { %s }
+				  WITH co ORDER BY co.id LIMIT $limit
+				  RETURN collect(co) AS locals
+				}
+				CALL (c, locals) {
+				  MATCH (co:Company) WHERE co.id IS NOT NULL AND NOT co IN locals AND EXISTS { %s }
+				  WITH co ORDER BY co.id LIMIT $limit
+				  RETURN collect(co) AS others
+				}
+				UNWIND (locals + others)[..$limit] AS co
+				RETURN c.id AS key, co""".formatted(MAKES_FOR_CHAIN, MAKES_FOR_CHAIN), chainIds, Map.of("limit", limit),
+				r -> Company.of(r.get("co")));
+	}
+
+	/** A company {@code co} has a site making a product of the chain {@code c}. */
+	private static final String MAKES_FOR_CHAIN = """
+			MATCH (co)-[:HAS_SITE]->(:Site)-[:MAKES]->(:Product)<-[:HAS_PRODUCT]-(:Segment)<-[:HAS_SEGMENT]-(c)""";
+
+	private <T> Map<String, List<T>> grouped(String cypher, Collection<String> ids, Map<String, Object> params,
+			Function<Record, T> mapper) {
+		Map<String, Object> all = new java.util.HashMap<>(region);
+		all.putAll(params);
+		return Batched.grouped(neo4j, cypher, ids, all, mapper);
 	}
 
 	private <T> Map<String, List<T>> grouped(String cypher, Collection<String> ids, Function<Record, T> mapper) {

@@ -8,10 +8,10 @@ import graphql.schema.GraphQLFieldsContainer;
 /**
  * How many items the cost model of {@link QueryLimits} counts for each list field that
  * has no page size ({@code first}). Each bound is what the field holds at most on the
- * seed graph with room to grow (a city's chains, a chain's stages, a company's sites),
- * or, for the lists that grow with a national company register (a chain's companies, a
- * product's producers), a size no useful answer needs. A list that holds more on some
- * graph is still bounded while it is answered: the answer's values are counted
+ * seed graph with room to grow (a city's chains, a chain's stages, a company's sites).
+ * The lists that grow with a national company register (a chain's companies, a product's
+ * producers) take a page size instead. A list that holds more on some graph is still
+ * bounded while it is answered: the answer's values are counted
  * ({@code chainlens.graphql.max-response-values}) and the request is stopped over that
  * limit. docs/security.md lists these bounds; a list field of the schema without a
  * {@code first} and without a bound here fails {@code QueryCostTest}.
@@ -28,15 +28,11 @@ final class ListBounds {
 			Map.entry("Chain.segments", 12), Map.entry("Chain.leadUnits", 10), Map.entry("Chain.responsibleUnits", 20),
 			Map.entry("Chain.targets", 50), Map.entry("Chain.policyItems", 30), Map.entry("Chain.projects", 100),
 			Map.entry("Chain.platforms", 50),
-			// grows with the register
-			Map.entry("Chain.companies", 500),
 			// a stage's products (a national graph has ~70), its platforms
 			Map.entry("Segment.products", 100), Map.entry("Segment.platforms", 20),
 			// a product's chains, stages, FEEDS, co-products
 			Map.entry("Product.chains", 5), Map.entry("Product.segments", 5), Map.entry("Product.inputs", 10),
 			Map.entry("Product.outputs", 20), Map.entry("Product.coProducts", 5),
-			// grows with the register
-			Map.entry("Product.producers", 500),
 			// one company: lists of a write are at most 50 entries (aliases); its sites,
 			// lines, projects and chains
 			Map.entry("Company.aliases", 50), Map.entry("Company.sites", 20), Map.entry("Company.productions", 20),
