@@ -109,8 +109,11 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 					.formatted(report.files(), report.read(), report.accepted(), report.created(), report.updated(),
 							report.overwritten()));
 			if (report.importId() != null) {
-				writer.write(
-						"# audit trail: the changes of operation 'import' with entityId " + report.importId() + "\n");
+				// the Import changes carry the id as their entityId; the changes of each
+				// existing thing it changed carry their own entityId and this importId
+				writer.write("# audit trail: operation 'import', importId " + report.importId()
+						+ " (its start and end: entity Import, entityId " + report.importId()
+						+ "; each existing thing it changed: a change with that importId)\n");
 			}
 			try (CSVPrinter csv = new CSVPrinter(writer,
 					CSVFormat.RFC4180.builder().setHeader("file", "line", "field", "reason").get())) {

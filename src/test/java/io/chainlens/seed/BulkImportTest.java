@@ -183,6 +183,31 @@ class BulkImportTest {
 		assertThat(graph.count("MATCH (c:Company) WHERE c.id STARTS WITH 'test-' RETURN count(c)")).isEqualTo(3);
 	}
 
+	@Test
+	void aReimportThatMovesAHeadquartersOrASiteLeavesOneLinkEach(@TempDir Path dir) throws IOException {
+		graph.seed();
+		bulkImport.run(folder(), partially(100));
+		Files.writeString(dir.resolve("companies.csv"), """
+				id,name_zh,name_en,aliases,hq_region_id,source
+				test-sunrise,旭日光能,Sunrise Solar,旭日|Sunrise,zhejiang,public: moved its seat (test fixture)
+				""");
+		Files.writeString(dir.resolve("sites.csv"),
+				"""
+						id,company_id,name_zh,region_id,source
+						test-sunrise-qingshan,test-sunrise,旭日包头基地,baotou-kundulun,public: the district was corrected (test fixture)
+						""");
+
+		ImportReport report = bulkImport.run(dir, 10);
+
+		assertThat(report.rejections()).isEmpty();
+		assertThat(graph.rows("MATCH (:Company {id: 'test-sunrise'})-[:HEADQUARTERED_IN]->(r) RETURN r.id AS id",
+				Map.of()))
+			.containsExactly(Map.of("id", "zhejiang"));
+		assertThat(
+				graph.rows("MATCH (:Site {id: 'test-sunrise-qingshan'})-[:IN_REGION]->(r) RETURN r.id AS id", Map.of()))
+			.containsExactly(Map.of("id", "baotou-kundulun"));
+	}
+
 	private static final String SUNRISE = "MATCH (c:Company {id: 'test-sunrise'}) RETURN count(c)";
 
 	@Test
