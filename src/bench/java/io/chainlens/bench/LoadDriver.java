@@ -310,7 +310,8 @@ public final class LoadDriver {
 		all.put("expensive", new Workload("most expensive allowed request", List.of("-"),
 				Files.readString(Path.of("bench", "most-expensive.graphql")), "p", null, Expect.BOUNDED));
 		all.put("refused", new Workload("refused request (30 aliases of a depth-10 list nesting)", List.of("-"),
-				Files.readString(Path.of("bench", "refused.graphql")), "p", null, Expect.REFUSAL));
+				Files.readString(Path.of("src/test/resources/graphql-test/thirtyAliasAttack.graphql")), "p", null,
+				Expect.REFUSAL));
 		String only = System.getProperty("bench.only");
 		if (only != null) {
 			all.keySet().retainAll(List.of(only.split(",")));
