@@ -38,8 +38,8 @@ class CompanyController {
 
 	private final GraphQlLimits limits;
 
-	CompanyController(CompanyQueries queries, ProductLookup products, GraphQlLimits limits,
-			BatchLoaderRegistry registry) {
+	CompanyController(CompanyQueries queries, ChainCompanyPages chainCompanies, ProductLookup products,
+			GraphQlLimits limits, BatchLoaderRegistry registry) {
 		this.queries = queries;
 		this.products = products;
 		this.limits = limits;
@@ -53,8 +53,7 @@ class CompanyController {
 			.registerMappedBatchLoader(
 					(ids, env) -> Mono.fromCallable(() -> queries.producers(ids, limits.maxPageSize())));
 		registry.<String, List<Company>>forName("chainCompanies")
-			.registerMappedBatchLoader(
-					(ids, env) -> Mono.fromCallable(() -> queries.companiesOfChains(ids, limits.maxPageSize())));
+			.registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> chainCompanies.of(ids)));
 	}
 
 	@QueryMapping

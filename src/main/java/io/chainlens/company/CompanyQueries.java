@@ -19,6 +19,7 @@ import io.chainlens.chain.FocusRegion;
 import io.chainlens.chain.Product;
 import io.chainlens.chain.Region;
 import io.chainlens.database.Batched;
+import io.chainlens.database.GraphState;
 
 /**
  * Reads companies and what they make; every nested list is read for many parents in one
@@ -123,6 +124,14 @@ class CompanyQueries {
 
 	Map<String, Company> companiesById(Collection<String> ids) {
 		return single("MATCH (c:Company) WHERE c.id IN $ids RETURN c.id AS key, c", ids, r -> Company.of(r.get("c")));
+	}
+
+	/** The graph's version ({@link GraphState}); empty when no write path wrote one. */
+	Optional<GraphState.Version> version() {
+		return neo4j.query(GraphState.READ)
+			.fetchAs(GraphState.Version.class)
+			.mappedBy((t, r) -> new GraphState.Version(r.get("epoch").asString(), r.get("version").asLong()))
+			.one();
 	}
 
 	Map<String, Boolean> local(Collection<String> companyIds) {

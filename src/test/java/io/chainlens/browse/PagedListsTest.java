@@ -81,6 +81,31 @@ class PagedListsTest {
 	}
 
 	@Test
+	void aWriteShowsInTheNextRequestsPage() {
+		List<String> before = companiesOfPv();
+		// a new local company sorts first among the local ones
+		graph.write("""
+				MATCH (p:Product {id: 'pv-wafer'}), (r:Region {id: 'baotou-qingshan'})
+				CREATE (:Company {id: '0-new-local', name: 'New', nameZh: '新企业', source: 'estimate: test'})
+				       -[:HAS_SITE]->(s:Site {id: '0-new-local-site', source: 'estimate: test'})-[:IN_REGION]->(r)
+				CREATE (s)-[:MAKES {status: 'OPERATING', source: 'estimate: test'}]->(p)""", Map.of());
+
+		assertThat(before).doesNotContain("0-new-local");
+		assertThat(companiesOfPv()).startsWith("0-new-local");
+	}
+
+	private List<String> companiesOfPv() {
+		return graphQl.documentName("pagedLists")
+			.variable("chainId", "pv")
+			.variable("productId", "pv-wafer")
+			.variable("first", 100)
+			.execute()
+			.path("chain.all[*].id")
+			.entityList(String.class)
+			.get();
+	}
+
+	@Test
 	void aPageLargerThanTheLargestIsRefusedNamingTheLimit() {
 		graphQl.documentName("pagedLists")
 			.variable("chainId", "pv")
