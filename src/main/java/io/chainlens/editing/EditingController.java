@@ -38,7 +38,8 @@ import io.chainlens.web.BadArgument;
 import io.chainlens.web.NotFound;
 
 /**
- * The mutations. Each runs one service call (one transaction) and answers with what was
+ * The mutations. Each runs one service call (one transaction, run again when the store
+ * rolls it back for a transient reason: {@link TransientRetry}) and answers with what was
  * written, read back after the commit. A refused write is logged with who, which
  * operation, the ids it named and why; never the rest of the payload, and never
  * credentials, which do not reach this layer.
@@ -181,7 +182,7 @@ class EditingController {
 		Caller caller = Caller.current();
 		try {
 			try {
-				return action.apply(caller);
+				return TransientRetry.run(operation, () -> action.apply(caller));
 			}
 			catch (RuntimeException ex) {
 				if (isUniquenessClash(ex)) {
