@@ -135,6 +135,11 @@ class ChainController {
 		return byKey(products, Product::id, queries.chainsOfProducts(ids(products, Product::id)));
 	}
 
+	@BatchMapping
+	Map<Product, Integer> producerCount(List<Product> products) {
+		return byKey(products, Product::id, queries.producerCounts(ids(products, Product::id)));
+	}
+
 	@BatchMapping(typeName = "Product", field = "segments")
 	Map<Product, List<Segment>> segmentsOfProducts(List<Product> products) {
 		return byKey(products, Product::id, queries.segmentsOfProducts(ids(products, Product::id)));

@@ -129,6 +129,18 @@ class ChainQueries {
 				RETURN i.id AS key, t, p.id AS productId, i.number AS item ORDER BY t.id""", itemIds, Target::of);
 	}
 
+	// Product.makers is kept by every write path (docs/analysis.md); counted here only
+	// for a
+	// product no write has touched since the count was introduced
+	Map<String, Integer> producerCounts(Collection<String> productIds) {
+		return single(
+				"""
+						MATCH (p:Product) WHERE p.id IN $ids
+						RETURN p.id AS key,
+						       coalesce(p.makers, COUNT { MATCH (c:Company)-[:HAS_SITE]->(:Site)-[:MAKES]->(p) RETURN DISTINCT c }) AS n""",
+				productIds, r -> r.get("n").asInt());
+	}
+
 	Map<String, Chain> chainOfTargets(Collection<String> targetIds) {
 		return single("""
 				MATCH (t:Target)-[:FOR_CHAIN]->(c:Chain) WHERE t.id IN $ids

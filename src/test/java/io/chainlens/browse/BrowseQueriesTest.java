@@ -1,8 +1,13 @@
 package io.chainlens.browse;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import io.chainlens.ChainlensTest;
@@ -46,6 +51,23 @@ class BrowseQueriesTest {
 		// one query per field level (chains, segments, products, producers, company, …),
 		// not per item
 		assertThat(ran).isBetween(1, 20);
+	}
+
+	@Test
+	void aProductsProducerCountIsItsDistinctCompaniesWhateverTheirSitesAndStatus() {
+		var answer = graphQl.documentName("chainProducerCounts")
+			.variable("chainId", "pv")
+			.variable("productId", "pv-polysilicon")
+			.execute();
+		List<String> producers = answer.path("product.producers[*].company.id").entityList(String.class).get();
+		// 通威 makes polysilicon at one site in two statuses: two lines, one company
+		assertThat(producers).hasSizeGreaterThan(new HashSet<>(producers).size());
+		answer.path("product.producerCount").entity(Integer.class).isEqualTo(new HashSet<>(producers).size());
+		List<Map<String, Object>> products = answer.path("chain.segments[*].products[*]")
+			.entityList(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.get();
+		assertThat(products).contains(Map.of("id", "pv-polysilicon", "producerCount", new HashSet<>(producers).size()));
 	}
 
 }
