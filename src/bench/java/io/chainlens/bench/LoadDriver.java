@@ -182,11 +182,11 @@ public final class LoadDriver {
 		Files.writeString(out, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 	}
 
-	private record Recording(List<long[]> latencies, AtomicLong errors) {
+	record Recording(List<long[]> latencies, AtomicLong errors) {
 	}
 
 	/** Runs the workload on {@code concurrency} threads until the time is up; returns requests done. */
-	private static long load(Workload w, int seconds, int concurrency, AtomicInteger next,
+	static long load(Workload w, int seconds, int concurrency, AtomicInteger next,
 			Function<String, String> request, Recording recording) throws InterruptedException {
 		long deadline = System.nanoTime() + seconds * 1_000_000_000L;
 		AtomicLong done = new AtomicLong();
@@ -231,7 +231,7 @@ public final class LoadDriver {
 		return done.get();
 	}
 
-	private static double percentile(long[] sorted, double p) {
+	static double percentile(long[] sorted, double p) {
 		if (sorted.length == 0) {
 			return Double.NaN;
 		}

@@ -1,0 +1,370 @@
+package io.chainlens.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Value;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * chainlens and {@code @neo4j/graphql} side by side on one Neo4j server (bench/README.md,
+ * "Side by side"): the same questions with the same parameters, each answer of both servers
+ * and of the hand-written Cypher floor checked equal first, then each question timed on the
+ * three paths in turn, round after round, at a fixed concurrency. Per path it writes p50,
+ * p99, requests/s, the mean latency (Little's law: concurrency ≈ requests/s × mean) and the
+ * CPU seconds per 1,000 requests of the serving process and of the Neo4j process, read from
+ * /proc before and after.
+ *
+ * <pre>
+ * SideBySide &lt;chainlens url&gt; &lt;peer url&gt; &lt;bolt uri&gt; &lt;generated dir&gt; &lt;warm-up s&gt; &lt;duration s&gt;
+ *            &lt;concurrency&gt; &lt;rounds&gt; &lt;label&gt; &lt;out.csv&gt; &lt;chainlens pid&gt; &lt;peer pid&gt; &lt;neo4j pid&gt;
+ * </pre>
+ * The Neo4j password is read from NEO4J_PASSWORD.
+ */
+public final class SideBySide {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** Ticks of /proc/<pid>/stat's utime and stime per second (USER_HZ, 100 on Linux). */
+	private static final double TICKS = 100.0;
+
+	/**
+	 * A question: its parameters; per path what is sent; and per path how the answer is
+	 * reduced to a sorted list of lines, so that equal answers compare equal whatever the
+	 * shape of each API.
+	 */
+	record Question(String name, List<String> parameters, String chainlens, String peer, String cypher,
+			Function<JsonNode, List<String>> chainlensLines, Function<JsonNode, List<String>> peerLines,
+			Function<List<Record>, List<String>> floorLines, Function<String, String> peerParameter) {
+	}
+
+	/** What chainlens's search sends to the full-text index for a text: each word as a phrase. */
+	static String lucenePhrase(String text) {
+		return '"' + text.replace(" ", "\" \"") + '"';
+	}
+
+	private SideBySide() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		if (args.length != 13) {
+			System.err.println("usage: SideBySide <chainlens url> <peer url> <bolt uri> <generated dir> <warm-up s> "
+					+ "<duration s> <concurrency> <rounds> <label> <out.csv> <chainlens pid> <peer pid> <neo4j pid>");
+			System.exit(2);
+		}
+		URI chainlens = URI.create(args[0]);
+		URI peer = URI.create(args[1]);
+		int warmUp = Integer.parseInt(args[4]);
+		int duration = Integer.parseInt(args[5]);
+		int concurrency = Integer.parseInt(args[6]);
+		int rounds = Integer.parseInt(args[7]);
+		String label = args[8];
+		Path out = Path.of(args[9]);
+		Map<String, Long> pids = Map.of("chainlens", Long.parseLong(args[10]), "peer", Long.parseLong(args[11]),
+				"floor", 0L);
+		long neo4jPid = Long.parseLong(args[12]);
+		HttpClient http = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(10))
+			.build();
+		try (Driver driver = GraphDatabase.driver(args[2], AuthTokens.basic("neo4j", System.getenv("NEO4J_PASSWORD")))) {
+			for (Question q : questions(Path.of(args[3]))) {
+				Map<String, Function<String, String>> paths = new LinkedHashMap<>();
+				paths.put("chainlens", p -> failure(post(http, chainlens, q.chainlens(), p)));
+				paths.put("peer", p -> failure(post(http, peer, q.peer(), q.peerParameter().apply(p))));
+				paths.put("floor", p -> floor(driver, q, p) == null ? "no answer" : null);
+				String checked = check(http, chainlens, peer, driver, q);
+				System.err.println(q.name() + ": " + checked);
+				for (var path : paths.entrySet()) {
+					load(q, warmUp, concurrency, path.getValue(), null);
+				}
+				for (int round = 1; round <= rounds; round++) {
+					for (var path : paths.entrySet()) {
+						long pid = pids.get(path.getKey());
+						double cpu0 = cpu(pid);
+						double neo0 = cpu(neo4jPid);
+						AtomicLong errors = new AtomicLong();
+						List<long[]> latencies = new ArrayList<>();
+						long t0 = System.nanoTime();
+						long n = load(q, duration, concurrency, path.getValue(), new LoadDriver.Recording(latencies, errors));
+						double seconds = (System.nanoTime() - t0) / 1e9;
+						double cpu = cpu(pid) - cpu0;
+						double neo = cpu(neo4jPid) - neo0;
+						long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+						double mean = Arrays.stream(all).average().orElse(Double.NaN) / 1e6;
+						double rate = n / seconds;
+						// the floor runs inside this process: its own CPU is the driver's, not a server's
+						String line = String.format(Locale.ROOT, "%s,%s,%s,%d,%d,%.1f,%d,%d,%.2f,%.2f,%.1f,%.2f,%.2f,%s,%.3f,\"%s\"%n",
+								label, q.name(), path.getKey(), round, concurrency, seconds, n, errors.get(),
+								LoadDriver.percentile(all, 0.50), LoadDriver.percentile(all, 0.99), rate, mean, rate * mean / 1000.0,
+								pid == 0 ? "" : String.format(Locale.ROOT, "%.3f", n == 0 ? Double.NaN : cpu * 1000 / n),
+								n == 0 ? Double.NaN : neo * 1000 / n, checked);
+						System.out.print(line);
+						Files.writeString(out, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+								StandardOpenOption.APPEND);
+					}
+				}
+			}
+		}
+	}
+
+	/**
+	 * Asks every parameter of the question of the three paths and compares the lines of
+	 * their answers; says how many were equal. A question whose answers differ is still
+	 * timed, and the results say so.
+	 */
+	private static String check(HttpClient http, URI chainlens, URI peer, Driver driver, Question q) {
+		int equal = 0;
+		String firstDifference = null;
+		for (String p : q.parameters()) {
+			List<String> a = q.chainlensLines().apply(data(post(http, chainlens, q.chainlens(), p)));
+			List<String> b = q.peerLines().apply(data(post(http, peer, q.peer(), q.peerParameter().apply(p))));
+			List<String> c = q.floorLines().apply(floor(driver, q, p));
+			if (a.equals(b) && a.equals(c)) {
+				equal++;
+			}
+			else if (firstDifference == null) {
+				firstDifference = p + ": chainlens " + head(a) + " / peer " + head(b) + " / floor " + head(c);
+			}
+		}
+		return equal + " of " + q.parameters().size() + " answers equal"
+				+ (firstDifference == null ? "" : "; first difference " + firstDifference.replace('"', '\''));
+	}
+
+	private static String head(List<String> lines) {
+		return lines.size() + " lines " + lines.subList(0, Math.min(3, lines.size()));
+	}
+
+	private static List<Record> floor(Driver driver, Question q, String parameter) {
+		try (Session session = driver.session()) {
+			return session.executeRead(tx -> tx.run(q.cypher(), Map.of("p", parameter)).list());
+		}
+	}
+
+	private static String post(HttpClient http, URI uri, String document, String parameter) {
+		String body = "{\"query\":" + JSON.writeValueAsString(document) + ",\"variables\":{\"p\":"
+				+ JSON.writeValueAsString(parameter) + "}}";
+		try {
+			HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
+				.header("Content-Type", "application/json")
+				.timeout(Duration.ofSeconds(60))
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			return response.statusCode() == 200 ? response.body() : "HTTP " + response.statusCode() + " " + response.body();
+		}
+		catch (IOException ex) {
+			return "failed: " + ex;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return "failed: " + ex;
+		}
+	}
+
+	private static String failure(String body) {
+		return body.startsWith("{\"data\"") && !body.contains("\"errors\"") ? null : body;
+	}
+
+	private static JsonNode data(String body) {
+		if (failure(body) != null) {
+			throw new IllegalStateException("not an answer: " + body.substring(0, Math.min(500, body.length())));
+		}
+		return JSON.readTree(body).get("data");
+	}
+
+	private static long load(Question q, int seconds, int concurrency, Function<String, String> request,
+			LoadDriver.Recording recording) throws InterruptedException {
+		LoadDriver.Workload workload = new LoadDriver.Workload(q.name(), q.parameters(), null, null, null);
+		return LoadDriver.load(workload, seconds, concurrency, new AtomicInteger(), p -> {
+			try {
+				return request.apply(p);
+			}
+			catch (RuntimeException ex) {
+				return ex.toString();
+			}
+		}, recording);
+	}
+
+	/** CPU seconds (user + system) the process has used so far; 0 for no process. */
+	static double cpu(long pid) throws IOException {
+		if (pid == 0) {
+			return 0;
+		}
+		String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+		// the fields after the command name, which is in parentheses and may hold spaces
+		String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS;
+	}
+
+	static List<Question> questions(Path data) throws IOException {
+		List<Question> all = new ArrayList<>();
+		// the load driver's parameters of the same generated graph (bench/README.md)
+		Map<String, List<String>> parameters = new LinkedHashMap<>();
+		for (LoadDriver.Workload w : LoadDriver.workloads(data)) {
+			parameters.put(w.name(), w.parameters());
+		}
+		all.add(new Question("browse company>sites>products>chains", parameters.get("browse company>sites>products>chains"), """
+				query ($p: ID!) { company(id: $p) { id nameZh sites { id
+				  productions { capacity status product { id nameZh chains { id } } } } } }""", """
+				query ($p: ID!) { companies(where: {id: {eq: $p}}) { id nameZh sites { id
+				  makesConnection { edges { properties { capacity status } node { id nameZh chains { id } } } } } } }""",
+				"""
+						MATCH (c:Company {id: $p})
+						RETURN c.id AS id, c.nameZh AS nameZh, COLLECT {
+						  MATCH (c)-[:HAS_SITE]->(s:Site)
+						  RETURN {id: s.id, productions: COLLECT {
+						    MATCH (s)-[m:MAKES]->(q:Product)
+						    RETURN {capacity: m.capacity, status: m.status, id: q.id, nameZh: q.nameZh, chains: COLLECT {
+						      MATCH (q)<-[:HAS_PRODUCT]-(:Segment)<-[:HAS_SEGMENT]-(ch:Chain) RETURN DISTINCT ch.id
+						    }}
+						  }}
+						} AS sites""",
+				d -> browseLines(d.get("company"), "productions", x -> x, x -> x.get("product")),
+				d -> browseLines(d.get("companies").get(0), "makesConnection",
+						x -> x.get("edges"), x -> x.get("node"), x -> x.get("properties")),
+				rows -> {
+					List<String> lines = new ArrayList<>();
+					for (Record r : rows) {
+						for (Value site : r.get("sites").values()) {
+							lines.add("site " + site.get("id").asString());
+							for (Value m : site.get("productions").values()) {
+								lines.add(line(site.get("id").asString(), m.get("id").asString(), m.get("status").asString(),
+										m.get("capacity").isNull() ? null : m.get("capacity").asDouble(),
+										m.get("chains").asList(Value::asString)));
+							}
+						}
+					}
+					return sorted(lines);
+				}, Function.identity()));
+		all.add(new Question("company search", parameters.get("searchCompanies"), """
+				query ($p: String!) { searchCompanies(text: $p, first: 20) { id nameZh name aliases } }""", """
+				query ($p: String!) { companySearch(phrase: $p, first: 20, sort: [{score: DESC}]) {
+				  edges { node { id nameZh name aliases } } } }""", LoadDriver.Floors.SEARCH.replace("$region", "'包头市'"),
+				d -> ids(d.get("searchCompanies"), x -> x),
+				d -> ids(d.get("companySearch").get("edges"), x -> x.get("node")),
+				rows -> sorted(rows.stream().map(r -> r.get("id").asString()).toList()), SideBySide::lucenePhrase));
+		all.add(new Question("a product's producers with their companies", parameters.get("candidates(product)"), """
+				query ($p: ID!) { product(id: $p) { producers(first: 1000) { capacity status site { id }
+				  company { id nameZh } } } }""", """
+				query ($p: ID!) { products(where: {id: {eq: $p}}) { makersConnection { edges {
+				  properties { capacity status } node { id company { id nameZh } } } } } }""", """
+				MATCH (:Product {id: $p})<-[m:MAKES]-(s:Site)<-[:HAS_SITE]-(c:Company)
+				RETURN s.id AS site, c.id AS company, c.nameZh AS nameZh, m.status AS status, m.capacity AS capacity""",
+				d -> {
+					List<String> lines = new ArrayList<>();
+					for (JsonNode x : d.get("product").get("producers")) {
+						lines.add(line(x.get("site").get("id").asString(), x.get("company").get("id").asString(),
+								x.get("status").asString(), number(x.get("capacity")), List.of()));
+					}
+					return sorted(lines);
+				}, d -> {
+					List<String> lines = new ArrayList<>();
+					for (JsonNode e : d.get("products").get(0).get("makersConnection").get("edges")) {
+						lines.add(line(e.get("node").get("id").asString(),
+								e.get("node").get("company").get(0).get("id").asString(),
+								e.get("properties").get("status").asString(), number(e.get("properties").get("capacity")),
+								List.of()));
+					}
+					return sorted(lines);
+				}, rows -> sorted(rows.stream()
+					.map(r -> line(r.get("site").asString(), r.get("company").asString(), r.get("status").asString(),
+							r.get("capacity").isNull() ? null : r.get("capacity").asDouble(), List.of()))
+					.toList()), Function.identity()));
+		all.add(new Question("a chain's products with producer counts", LoadDriver.CHAINS, """
+				query ($p: ID!) { chain(id: $p) { segments { id products { id nameZh producerCount } } } }""", """
+				query ($p: ID!) { chains(where: {id: {eq: $p}}) { segments { id products { id nameZh producerCount } } } }""",
+				"""
+						MATCH (:Chain {id: $p})-[:HAS_SEGMENT]->(s:Segment)
+						RETURN s.id AS segment, COLLECT {
+						  MATCH (s)-[:HAS_PRODUCT]->(q:Product) RETURN {id: q.id, nameZh: q.nameZh, producerCount: q.makers}
+						} AS products""",
+				d -> productCounts(d.get("chain").get("segments")),
+				d -> productCounts(d.get("chains").get(0).get("segments")), rows -> {
+					List<String> lines = new ArrayList<>();
+					for (Record r : rows) {
+						for (Value q : r.get("products").values()) {
+							lines.add(r.get("segment").asString() + " " + q.get("id").asString() + " "
+									+ (q.get("producerCount").isNull() ? 0 : q.get("producerCount").asInt()));
+						}
+					}
+					return sorted(lines);
+				}, Function.identity()));
+		String only = System.getProperty("bench.only");
+		if (only != null) {
+			List<String> names = List.of(only.split(","));
+			all.removeIf(q -> names.stream().noneMatch(n -> q.name().startsWith(n)));
+		}
+		return all;
+	}
+
+	@SafeVarargs
+	private static List<String> browseLines(JsonNode company, String productions, Function<JsonNode, JsonNode> list,
+			Function<JsonNode, JsonNode> product, Function<JsonNode, JsonNode>... line) {
+		List<String> lines = new ArrayList<>();
+		for (JsonNode site : company.get("sites")) {
+			String siteId = site.get("id").asString();
+			lines.add("site " + siteId);
+			for (JsonNode m : list.apply(site.get(productions))) {
+				JsonNode p = product.apply(m);
+				JsonNode figures = line.length == 0 ? m : line[0].apply(m);
+				List<String> chains = new ArrayList<>();
+				p.get("chains").forEach(c -> chains.add(c.get("id").asString()));
+				lines.add(line(siteId, p.get("id").asString(), figures.get("status").asString(),
+						number(figures.get("capacity")), chains));
+			}
+		}
+		return sorted(lines);
+	}
+
+	private static List<String> ids(JsonNode list, Function<JsonNode, JsonNode> node) {
+		List<String> ids = new ArrayList<>();
+		list.forEach(x -> ids.add(node.apply(x).get("id").asString()));
+		return sorted(ids);
+	}
+
+	private static List<String> productCounts(JsonNode segments) {
+		List<String> lines = new ArrayList<>();
+		for (JsonNode s : segments) {
+			for (JsonNode q : s.get("products")) {
+				lines.add(s.get("id").asString() + " " + q.get("id").asString() + " " + q.get("producerCount").asInt());
+			}
+		}
+		return sorted(lines);
+	}
+
+	private static Double number(JsonNode value) {
+		return value == null || value.isNull() ? null : value.asDouble();
+	}
+
+	private static String line(String a, String b, String status, Double capacity, List<String> chains) {
+		return a + " " + b + " " + status + " " + capacity + " " + chains.stream().sorted().toList();
+	}
+
+	private static List<String> sorted(List<String> lines) {
+		return lines.stream().sorted().toList();
+	}
+
+}
