@@ -160,18 +160,22 @@ class CompanyQueries {
 	 * rows.
 	 */
 	Map<String, List<Production>> producers(Collection<String> productIds, int limit) {
+		// the focus region's tree is read once, not walked up from each of a product's
+		// sites
 		return grouped("""
+				OPTIONAL MATCH (f:Region) WHERE f.id = $region OR f.nameZh = $region
+				OPTIONAL MATCH (f)<-[:PART_OF*0..4]-(fr:Region)
+				WITH collect(DISTINCT fr) AS focus
 				MATCH (p:Product) WHERE p.id IN $ids
-				CALL (p) {
-				  MATCH (s:Site)-[m:MAKES]->(p)
-				  WITH s, m, EXISTS { MATCH (s)-[:IN_REGION]->(:Region)-[:PART_OF*0..4]->(f:Region)
-				                      WHERE f.id = $region OR f.nameZh = $region } AS inFocus
+				CALL (p, focus) {
+				  MATCH (r:Region)<-[:IN_REGION]-(s:Site)-[m:MAKES]->(p)
+				  WITH s, m, r IN focus AS inFocus
 				  ORDER BY inFocus DESC, coalesce(m.capacity, -1) DESC, s.id, m.status
 				  LIMIT $limit
 				  RETURN s, m
 				}
-				WITH s, m, p, p.id AS key
-				""" + Production.COLUMNS + """
+				WITH s, m, p, p.id AS key, focus
+				""" + Production.columns("r IN focus") + """
 				, key ORDER BY local DESC, coalesce(capacity, -1) DESC, companyId, siteId""", productIds,
 				Map.of("limit", limit), Production::of);
 	}

@@ -19,13 +19,22 @@ public record Production(String siteId, String companyId, String productId, Stri
 	 * Cypher returning the columns {@link #of} reads, for variables {@code s} (Site),
 	 * {@code m} (MAKES) and {@code p} (Product); needs {@code $region}.
 	 */
-	static final String COLUMNS = """
-			MATCH (co:Company)-[:HAS_SITE]->(s)-[:IN_REGION]->(r:Region)
-			RETURN s.id AS siteId, co.id AS companyId, p.id AS productId, %s AS region,
-			       CASE r.level WHEN 'DISTRICT' THEN r.nameZh END AS district,
-			       m.capacity AS capacity, m.unit AS unit, m.status AS status, m.source AS source, m.year AS year,
-			       m.writtenAs AS writtenAs, m.conversion AS conversion, %s AS local""".formatted(FocusRegion.CITY_OF_R,
-			FocusRegion.IN_FOCUS);
+	static final String COLUMNS = columns(FocusRegion.IN_FOCUS);
+
+	/**
+	 * The columns, with {@code local} computed by {@code localExpression} over the site's
+	 * region {@code r}: a query that has read the focus region's tree once passes
+	 * {@code r IN focus} instead of walking up from every site.
+	 */
+	static String columns(String localExpression) {
+		return """
+				MATCH (co:Company)-[:HAS_SITE]->(s)-[:IN_REGION]->(r:Region)
+				RETURN s.id AS siteId, co.id AS companyId, p.id AS productId, %s AS region,
+				       CASE r.level WHEN 'DISTRICT' THEN r.nameZh END AS district,
+				       m.capacity AS capacity, m.unit AS unit, m.status AS status, m.source AS source, m.year AS year,
+				       m.writtenAs AS writtenAs, m.conversion AS conversion, %s AS local"""
+			.formatted(FocusRegion.CITY_OF_R, localExpression);
+	}
 
 	static Production of(MapAccessor r) {
 		return new Production(r.get("siteId").asString(), r.get("companyId").asString(), r.get("productId").asString(),
