@@ -129,15 +129,15 @@ class ChainQueries {
 				RETURN i.id AS key, t, p.id AS productId, i.number AS item ORDER BY t.id""", itemIds, Target::of);
 	}
 
-	// Product.makers is kept by every write path (docs/analysis.md); counted here only
-	// for a
-	// product no write has touched since the count was introduced
+	// Product.makers is kept by every write path (docs/analysis.md); the count is only
+	// for a product no write has touched since. CASE, not coalesce: a function's
+	// arguments are all evaluated, and the count walks every maker.
 	Map<String, Integer> producerCounts(Collection<String> productIds) {
 		return single(
 				"""
 						MATCH (p:Product) WHERE p.id IN $ids
-						RETURN p.id AS key,
-						       coalesce(p.makers, COUNT { MATCH (c:Company)-[:HAS_SITE]->(:Site)-[:MAKES]->(p) RETURN DISTINCT c }) AS n""",
+						RETURN p.id AS key, CASE WHEN p.makers IS NOT NULL THEN p.makers
+						       ELSE COUNT { MATCH (c:Company)-[:HAS_SITE]->(:Site)-[:MAKES]->(p) RETURN DISTINCT c } END AS n""",
 				productIds, r -> r.get("n").asInt());
 	}
 
