@@ -85,6 +85,13 @@ class AnalysisController {
 		return analysis.impact(() -> graph(context), companyId, Scenario.orDefault(scenario));
 	}
 
+	@QueryMapping
+	List<SupplyPaths.SupplyPath> supplyPaths(@Argument String from, @Argument String to, @Argument Integer maxHops,
+			@Argument Integer first, @Argument Scenario scenario, GraphQLContext context) {
+		return analysis.supplyPaths(graph(context), from, to, maxHops == null ? 4 : maxHops, first(first, 10),
+				Scenario.orDefault(scenario));
+	}
+
 	@SchemaMapping(typeName = "Gap", field = "candidates")
 	CompletableFuture<List<Candidate>> candidatesOfGap(Gap gap, @Argument Integer first,
 			DataLoader<CandidatePool, List<Candidate>> gapCandidates) {

@@ -3,12 +3,14 @@ package io.chainlens.analysis;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
@@ -21,6 +23,7 @@ import io.chainlens.chain.ProductLookup;
 import io.chainlens.chain.Target;
 import io.chainlens.company.Company;
 import io.chainlens.company.CompanyReads;
+import io.chainlens.web.BadArgument;
 import io.chainlens.web.GraphQlLimits;
 import io.chainlens.web.NotFound;
 
@@ -91,6 +94,49 @@ class AnalysisService {
 		// gaps depend on the graph and the settings alone: computed once per graph
 		List<Gap> all = graph.derived(new GapsOf(chainId, scenario), () -> gapFinder.find(graph, scenario, chainId));
 		return all.stream().filter(g -> wanted.contains(g.kind())).limit(first).toList();
+	}
+
+	/**
+	 * The FEEDS paths from {@code from} to {@code to} ({@link SupplyPaths}), each product
+	 * with the focus region's balance and gap kinds in the scenario.
+	 */
+	List<SupplyPaths.SupplyPath> supplyPaths(LocalGraph graph, String from, String to, int maxHops, int first,
+			Scenario scenario) {
+		Product input = knownProduct(graph, "from", from);
+		Product output = knownProduct(graph, "to", to);
+		if (maxHops < 1 || maxHops > SupplyPaths.MAX_HOPS) {
+			throw new BadArgument("maxHops", "must be between 1 and " + SupplyPaths.MAX_HOPS + ", not " + maxHops);
+		}
+		Balances balances = graph.balances(scenario);
+		Map<String, List<GapKind>> gapKinds = new HashMap<>();
+		for (Gap gap : gaps(graph, null, null, scenario, Integer.MAX_VALUE)) {
+			List<GapKind> kinds = gapKinds.computeIfAbsent(gap.product().id(), id -> new ArrayList<>());
+			if (!kinds.contains(gap.kind())) {
+				kinds.add(gap.kind());
+			}
+		}
+		Function<Product, SupplyPaths.PathProduct> onPath = p -> new SupplyPaths.PathProduct(p, balances.of(p.id()),
+				gapKinds.getOrDefault(p.id(), List.of()).stream().sorted().toList());
+		return SupplyPaths.find(graph, input.id(), output.id(), maxHops, first).stream().map(path -> {
+			List<SupplyPaths.PathProduct> products = new ArrayList<>(List.of(onPath.apply(input)));
+			List<SupplyPaths.SupplyStep> steps = new ArrayList<>();
+			for (SupplyPaths.Link link : path) {
+				Product out = graph.product(link.outputId());
+				products.add(onPath.apply(out));
+				boolean feeds = link.kind().equals("FEEDS");
+				steps.add(new SupplyPaths.SupplyStep(graph.product(link.inputId()), out, link.kind(),
+						feeds ? link.factor() : null, feeds ? null : link.factor(), link.writtenAs(), link.source()));
+			}
+			return new SupplyPaths.SupplyPath(steps.size(), products, steps);
+		}).toList();
+	}
+
+	private static Product knownProduct(LocalGraph graph, String argument, String id) {
+		Product product = graph.product(id);
+		if (product == null) {
+			throw new NotFound("There is no product with id '" + id + "' (argument '" + argument + "')");
+		}
+		return product;
 	}
 
 	List<ProductBalance> balance(LocalGraph graph, String chainId, Scenario scenario) {

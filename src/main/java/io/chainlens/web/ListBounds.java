@@ -60,7 +60,11 @@ final class ListBounds {
 			Map.entry("Institution.platforms", 10),
 			// a company's group and a project's developers
 			Map.entry("Company.groupParents", 3), Map.entry("Company.groupUnits", 10), Map.entry("Company.group", 10),
-			Map.entry("Project.developers", 5));
+			Map.entry("Project.developers", 5),
+			// a supply path of at most 6 hops (supplyPaths' maxHops): 7 products, 6
+			// steps, the
+			// gap kinds of a product
+			Map.entry("SupplyPath.products", 7), Map.entry("SupplyPath.steps", 6), Map.entry("PathProduct.gaps", 6));
 
 	private ListBounds() {
 	}
