@@ -222,7 +222,9 @@ public final class SideBySide {
 	static List<Question> questions(Path data) throws IOException {
 		List<Question> all = new ArrayList<>();
 		// the load driver's parameters of the same generated graph (bench/README.md)
+		// (all of them: bench.only names this harness's questions, not the load driver's)
 		Map<String, List<String>> parameters = new LinkedHashMap<>();
+		String only = System.clearProperty("bench.only");
 		for (LoadDriver.Workload w : LoadDriver.workloads(data)) {
 			parameters.put(w.name(), w.parameters());
 		}
@@ -312,7 +314,6 @@ public final class SideBySide {
 					}
 					return sorted(lines);
 				}, Function.identity()));
-		String only = System.getProperty("bench.only");
 		if (only != null) {
 			List<String> names = List.of(only.split(","));
 			all.removeIf(q -> names.stream().noneMatch(n -> q.name().startsWith(n)));
