@@ -10,6 +10,7 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
+import io.chainlens.web.BadArgument;
 import io.chainlens.web.NotFound;
 
 import static io.chainlens.database.Batched.byKey;
@@ -45,6 +46,27 @@ class ChainController {
 	@QueryMapping
 	Region focusRegion() {
 		return queries.focusRegion();
+	}
+
+	@QueryMapping
+	List<Region> regions(@Argument String parent, @Argument String level) {
+		if (level != null && !Region.LEVELS.contains(level)) {
+			throw new BadArgument("level",
+					"must be one of " + String.join(", ", Region.LEVELS) + ", not '" + level + "'");
+		}
+		String parentId = null;
+		if (parent != null) {
+			parentId = queries.region(parent)
+				.orElseThrow(
+						() -> new NotFound("There is no region with id or name '" + parent + "' (argument 'parent')"))
+				.id();
+		}
+		return queries.regions(parentId, level);
+	}
+
+	@BatchMapping(typeName = "Region", field = "parent")
+	Map<Region, Region> parentOfRegions(List<Region> regions) {
+		return byKey(regions, Region::id, queries.parentsOfRegions(ids(regions, Region::id)));
 	}
 
 	@QueryMapping

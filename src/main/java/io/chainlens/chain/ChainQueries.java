@@ -72,6 +72,44 @@ class ChainQueries {
 					"The focus region '" + focus.region() + "' (chainlens.region) is not in the graph"));
 	}
 
+	/** A region by id or Chinese name (an id wins over another region's name). */
+	Optional<Region> region(String idOrName) {
+		return neo4j.query("""
+				MATCH (r:Region) WHERE r.id = $region OR r.nameZh = $region
+				RETURN r ORDER BY CASE WHEN r.id = $region THEN 0 ELSE 1 END, r.id LIMIT 1""")
+			.bind(idOrName)
+			.to("region")
+			.fetchAs(Region.class)
+			.mappedBy((t, r) -> Region.of(r.get("r")))
+			.one();
+	}
+
+	/**
+	 * The regions directly under {@code parentId} (null: the roots of the tree), or with
+	 * a level, the regions of that level anywhere under it (null: anywhere).
+	 */
+	List<Region> regions(String parentId, String level) {
+		String cypher = (parentId == null)
+				? (level == null ? "MATCH (r:Region) WHERE NOT (r)-[:PART_OF]->(:Region)"
+						: "MATCH (r:Region {level: $level})")
+				: (level == null ? "MATCH (:Region {id: $parent})<-[:PART_OF]-(r:Region)"
+						: "MATCH (:Region {id: $parent})<-[:PART_OF*1..4]-(r:Region {level: $level})");
+		Map<String, Object> params = new HashMap<>();
+		params.put("parent", parentId);
+		params.put("level", level);
+		return List.copyOf(neo4j.query(cypher + " RETURN DISTINCT r ORDER BY r.id")
+			.bindAll(params)
+			.fetchAs(Region.class)
+			.mappedBy((t, r) -> Region.of(r.get("r")))
+			.all());
+	}
+
+	Map<String, Region> parentsOfRegions(Collection<String> regionIds) {
+		return single("""
+				MATCH (r:Region)-[:PART_OF]->(p:Region) WHERE r.id IN $ids
+				RETURN r.id AS key, p""", regionIds, r -> Region.of(r.get("p")));
+	}
+
 	List<PolicyItem> policyItems() {
 		return neo4j.query("MATCH (i:PolicyItem) RETURN i ORDER BY i.number")
 			.fetchAs(PolicyItem.class)

@@ -1,6 +1,8 @@
 package io.chainlens.company;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -20,6 +22,11 @@ public class CompanyReads {
 
 	public Optional<Company> company(String id) {
 		return queries.company(id);
+	}
+
+	/** Companies by id, in one query; ids not in the graph are absent. */
+	public Map<String, Company> companies(Collection<String> ids) {
+		return queries.companiesById(ids);
 	}
 
 	public Optional<Site> site(String id) {

@@ -61,10 +61,10 @@ final class ListBounds {
 			// a company's group and a project's developers
 			Map.entry("Company.groupParents", 3), Map.entry("Company.groupUnits", 10), Map.entry("Company.group", 10),
 			Map.entry("Project.developers", 5),
-			// a supply path of at most 6 hops (supplyPaths' maxHops): 7 products, 6
-			// steps, the
-			// gap kinds of a product
-			Map.entry("SupplyPath.products", 7), Map.entry("SupplyPath.steps", 6), Map.entry("PathProduct.gaps", 6));
+			// a supply path of at most 6 hops: 7 products, 6 steps, a product's gap kinds
+			Map.entry("SupplyPath.products", 7), Map.entry("SupplyPath.steps", 6), Map.entry("PathProduct.gaps", 6),
+			// the region tree of a national graph: about 2,900 counties and districts
+			Map.entry("Query.regions", 3000), Map.entry("RegionRank.leaders", 3));
 
 	private ListBounds() {
 	}

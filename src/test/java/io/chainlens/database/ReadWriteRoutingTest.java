@@ -58,6 +58,11 @@ class ReadWriteRoutingTest extends SeedSharingWrites {
 				document("candidates", Map.of("productId", "pv-polysilicon")),
 				document("impact", Map.of("companyId", "baogang")), document("changes", Map.of("chainId", "pv")),
 				document("everyFact"), g -> run(g, "{ policyItem(number: 20) { targets { id } } }", Map.of()),
+				g -> run(g, """
+						{ supplyPaths(from: "rare-earth-prnd-metal", to: "wind-turbine") { hops }
+						  regions(parent: "包头市") { id parent { id } }
+						  regionRanking(productId: "pv-polysilicon") { rank leaders { company { id } } } }""",
+						Map.of()),
 				g -> run(g.mutate().headers(h -> h.setBasicAuth("admin", "admin-demo")).build(),
 						"{ allChanges(first: 5) { id } }", Map.of()));
 	}

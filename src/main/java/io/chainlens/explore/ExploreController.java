@@ -1,0 +1,73 @@
+package io.chainlens.explore;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+import io.chainlens.chain.ProductLookup;
+import io.chainlens.chain.Region;
+import io.chainlens.company.Company;
+import io.chainlens.company.CompanyReads;
+import io.chainlens.web.BadArgument;
+import io.chainlens.web.GraphQlLimits;
+import io.chainlens.web.NotFound;
+
+import static io.chainlens.database.Batched.byKey;
+import static io.chainlens.database.Batched.ids;
+
+@Controller
+class ExploreController {
+
+	private final ExploreQueries queries;
+
+	private final ProductLookup products;
+
+	private final CompanyReads companies;
+
+	private final GraphQlLimits limits;
+
+	ExploreController(ExploreQueries queries, ProductLookup products, CompanyReads companies, GraphQlLimits limits) {
+		this.queries = queries;
+		this.products = products;
+		this.companies = companies;
+		this.limits = limits;
+	}
+
+	@QueryMapping
+	List<RegionRank> regionRanking(@Argument String productId, @Argument String by, @Argument String level,
+			@Argument String scenario, @Argument Integer first) {
+		if (products.byId(List.of(productId)).isEmpty()) {
+			throw new NotFound("There is no product with id '" + productId + "' (argument 'productId')");
+		}
+		String rankBy = (by == null) ? "CAPACITY" : by;
+		if (!rankBy.equals("CAPACITY") && !rankBy.equals("PRODUCERS")) {
+			throw new BadArgument("by", "must be CAPACITY or PRODUCERS, not '" + by + "'");
+		}
+		String regionLevel = (level == null) ? "PROVINCE" : level;
+		if (!Region.LEVELS.contains(regionLevel)) {
+			throw new BadArgument("level",
+					"must be one of " + String.join(", ", Region.LEVELS) + ", not '" + level + "'");
+		}
+		boolean planned = "PLANNED".equals(scenario);
+		List<RegionRank> ranked = queries.ranking(productId, regionLevel, planned, rankBy.equals("PRODUCERS"),
+				limits.checkFirst(first == null ? 20 : first));
+		List<RegionRank> numbered = new ArrayList<>();
+		for (RegionRank r : ranked) {
+			numbered.add(new RegionRank(numbered.size() + 1, r.region(), r.knownCapacity(), r.unit(), r.producers(),
+					r.sites(), r.linesWithUnknownCapacity(), r.leaders()));
+		}
+		return numbered;
+	}
+
+	@BatchMapping(typeName = "RegionLeader", field = "company")
+	Map<RegionRank.RegionLeader, Company> companyOfLeaders(List<RegionRank.RegionLeader> leaders) {
+		return byKey(leaders, RegionRank.RegionLeader::companyId,
+				companies.companies(ids(leaders, RegionRank.RegionLeader::companyId)));
+	}
+
+}

@@ -1,0 +1,58 @@
+package io.chainlens.explore;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.chainlens.chain.Region;
+
+@Component
+@Transactional(readOnly = true)
+class ExploreQueries {
+
+	private final Neo4jClient neo4j;
+
+	ExploreQueries(Neo4jClient neo4j) {
+		this.neo4j = neo4j;
+	}
+
+	/**
+	 * Regions of {@code level} ranked for a product. A site counts in the region of that
+	 * level it lies in; a site placed only above the level (a province, say, when cities
+	 * are ranked) is in no region of the ranking. {@code sum} ignores nulls and answers 0
+	 * for none, so a known capacity is summed only where some line is known; and a
+	 * descending order puts nulls first, so unknown capacities are ordered last
+	 * explicitly.
+	 */
+	List<RegionRank> ranking(String productId, String level, boolean allStatuses, boolean byProducers, int first) {
+		return List.copyOf(neo4j
+			.query("""
+					MATCH (p:Product {id: $productId})<-[m:MAKES]-(s:Site)-[:IN_REGION]->(:Region)-[:PART_OF*0..4]->(g:Region {level: $level})
+					WHERE $all OR m.status = 'OPERATING'
+					MATCH (c:Company)-[:HAS_SITE]->(s)
+					WITH p, g, c, count(DISTINCT s) AS sites, count(m.capacity) AS known, sum(m.capacity) AS capacity,
+					     count(m) - count(m.capacity) AS unknown
+					WITH p, g, c, sites, unknown, CASE WHEN known > 0 THEN capacity END AS capacity
+					ORDER BY capacity IS NULL, capacity DESC, c.id
+					WITH p, g, count(c) AS producers, sum(sites) AS sites, sum(unknown) AS unknown,
+					     CASE WHEN count(capacity) > 0 THEN sum(capacity) END AS capacity,
+					     collect({id: c.id, capacity: capacity})[..3] AS leaders
+					RETURN g, p.unit AS unit, producers, sites, unknown, capacity, leaders
+					ORDER BY CASE WHEN $byProducers THEN producers END DESC, capacity IS NULL, capacity DESC, producers DESC, g.id
+					LIMIT $first""")
+			.bindAll(Map.of("productId", productId, "level", level, "all", allStatuses, "byProducers", byProducers,
+					"first", first))
+			.fetchAs(RegionRank.class)
+			.mappedBy((t, r) -> new RegionRank(0, Region.of(r.get("g")),
+					r.get("capacity").isNull() ? null : r.get("capacity").asDouble(), r.get("unit").asString(),
+					r.get("producers").asInt(), r.get("sites").asInt(), r.get("unknown").asInt(),
+					r.get("leaders")
+						.asList(l -> new RegionRank.RegionLeader(l.get("id").asString(),
+								l.get("capacity").isNull() ? null : l.get("capacity").asDouble()))))
+			.all());
+	}
+
+}

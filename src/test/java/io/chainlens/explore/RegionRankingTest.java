@@ -1,0 +1,94 @@
+package io.chainlens.explore;
+
+import java.util.Arrays;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import io.chainlens.ChainlensTest;
+import io.chainlens.TestGraph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Where polysilicon is made, by province, on the seed graph. By hand from
+ * graph-seed/pv/capacities.csv, operating lines: 内蒙古 通威 70,000 t, 大全 100,000 t, 特变电工
+ * 100,000 t, 协鑫 40,000 t (310,000 t); 青海 亚洲硅业 92,000 t; 江苏 (协鑫), 上海 (东方希望) and 浙江 (合盛)
+ * one line each of unknown capacity; Wacker's German site is in no province.
+ */
+@ChainlensTest
+class RegionRankingTest {
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Autowired
+	TestGraph graph;
+
+	@BeforeEach
+	void seedGraph() {
+		graph.seed();
+	}
+
+	@Test
+	void provincesRankByKnownCapacityWithUnknownsLastAndNeverZero() {
+		var answer = graphQl.documentName("regionRanking").variable("productId", "pv-polysilicon").execute();
+		answer.path("regionRanking[*].region.id")
+			.entityList(String.class)
+			.containsExactly("inner-mongolia", "qinghai", "jiangsu", "shanghai", "zhejiang");
+		answer.path("regionRanking[*].rank").entityList(Integer.class).containsExactly(1, 2, 3, 4, 5);
+		answer.path("regionRanking[0].knownCapacity").entity(Double.class).isEqualTo(310000.0);
+		answer.path("regionRanking[0].producers").entity(Integer.class).isEqualTo(4);
+		answer.path("regionRanking[0].linesWithUnknownCapacity").entity(Integer.class).isEqualTo(0);
+		// 大全 and 特变电工 tie at 100,000 t and are ordered by id
+		answer.path("regionRanking[0].leaders[*].company.id")
+			.entityList(String.class)
+			.containsExactly("daqo", "tbea", "tongwei");
+		answer.path("regionRanking[1].knownCapacity").entity(Double.class).isEqualTo(92000.0);
+		answer.path("regionRanking[2].knownCapacity").valueIsNull();
+		answer.path("regionRanking[2].linesWithUnknownCapacity").entity(Integer.class).isEqualTo(1);
+		answer.path("regionRanking[2].leaders[0].knownCapacity").valueIsNull();
+	}
+
+	@Test
+	void byProducersTheRegionWithMostMakersComesFirst() {
+		graphQl.documentName("regionRanking")
+			.variable("productId", "pv-polysilicon")
+			.variable("by", "PRODUCERS")
+			.execute()
+			.path("regionRanking[*].producers")
+			.entityList(Integer.class)
+			.satisfies(counts -> {
+				Integer[] sorted = counts.toArray(Integer[]::new);
+				Arrays.sort(sorted, (a, b) -> b - a);
+				assertThat(counts).containsExactly(sorted).startsWith(4);
+			});
+	}
+
+	@Test
+	void anUnknownProductByOrLevelIsRefusedNamingTheArgument() {
+		graphQl.documentName("regionRanking")
+			.variable("productId", "no-such-product")
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(e -> assertThat(e.getMessage()).contains("'productId'")));
+		graphQl.documentName("regionRanking")
+			.variable("productId", "pv-polysilicon")
+			.variable("by", "SELF_SUFFICIENCY")
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(e -> assertThat(e.getMessage()).contains("by").contains("CAPACITY or PRODUCERS")));
+		graphQl.documentName("regionRanking")
+			.variable("productId", "pv-polysilicon")
+			.variable("level", "VILLAGE")
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(e -> assertThat(e.getMessage()).contains("level")));
+	}
+
+}
