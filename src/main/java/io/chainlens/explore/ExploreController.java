@@ -1,6 +1,8 @@
 package io.chainlens.explore;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +11,7 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
+import io.chainlens.chain.Product;
 import io.chainlens.chain.ProductLookup;
 import io.chainlens.chain.Region;
 import io.chainlens.company.Company;
@@ -48,11 +51,7 @@ class ExploreController {
 		if (!rankBy.equals("CAPACITY") && !rankBy.equals("PRODUCERS")) {
 			throw new BadArgument("by", "must be CAPACITY or PRODUCERS, not '" + by + "'");
 		}
-		String regionLevel = (level == null) ? "PROVINCE" : level;
-		if (!Region.LEVELS.contains(regionLevel)) {
-			throw new BadArgument("level",
-					"must be one of " + String.join(", ", Region.LEVELS) + ", not '" + level + "'");
-		}
+		String regionLevel = level(level);
 		boolean planned = "PLANNED".equals(scenario);
 		List<RegionRank> ranked = queries.ranking(productId, regionLevel, planned, rankBy.equals("PRODUCERS"),
 				limits.checkFirst(first == null ? 20 : first));
@@ -62,6 +61,50 @@ class ExploreController {
 					r.sites(), r.linesWithUnknownCapacity(), r.leaders()));
 		}
 		return numbered;
+	}
+
+	@QueryMapping
+	RegionMatrix regionMatrix(@Argument String chainId, @Argument String level, @Argument String scenario,
+			@Argument Integer first) {
+		List<Product> chainProducts = queries.productsOfChain(chainId);
+		if (chainProducts.isEmpty()) {
+			throw new NotFound("There is no chain with id '" + chainId + "' (argument 'chainId')");
+		}
+		String regionLevel = level(level);
+		int regionsWanted = limits.checkFirst(first == null ? 40 : first);
+		Map<String, Product> byId = new LinkedHashMap<>();
+		chainProducts.forEach(p -> byId.put(p.id(), p));
+		List<RegionMatrix.Cell> all = queries.cells(chainId, regionLevel, "PLANNED".equals(scenario), byId);
+		// the regions making most of the chain first: by producers summed over its
+		// products
+		Map<String, Integer> weight = new LinkedHashMap<>();
+		Map<String, Region> regions = new LinkedHashMap<>();
+		for (RegionMatrix.Cell cell : all) {
+			weight.merge(cell.region().id(), cell.producers(), Integer::sum);
+			regions.putIfAbsent(cell.region().id(), cell.region());
+		}
+		List<Region> kept = regions.values()
+			.stream()
+			.sorted(Comparator.comparing((Region r) -> -weight.get(r.id())).thenComparing(Region::id))
+			.limit(regionsWanted)
+			.toList();
+		List<String> keptIds = kept.stream().map(Region::id).toList();
+		List<String> productOrder = List.copyOf(byId.keySet());
+		List<RegionMatrix.Cell> cells = all.stream()
+			.filter(c -> keptIds.contains(c.region().id()))
+			.sorted(Comparator.comparing((RegionMatrix.Cell c) -> keptIds.indexOf(c.region().id()))
+				.thenComparing(c -> productOrder.indexOf(c.product().id())))
+			.toList();
+		return new RegionMatrix(chainId, regionLevel, kept, chainProducts, cells);
+	}
+
+	private static String level(String level) {
+		String regionLevel = (level == null) ? "PROVINCE" : level;
+		if (!Region.LEVELS.contains(regionLevel)) {
+			throw new BadArgument("level",
+					"must be one of " + String.join(", ", Region.LEVELS) + ", not '" + level + "'");
+		}
+		return regionLevel;
 	}
 
 	@BatchMapping(typeName = "RegionLeader", field = "company")

@@ -1,5 +1,7 @@
 package io.chainlens.explore;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -7,6 +9,7 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.chainlens.chain.Product;
 import io.chainlens.chain.Region;
 
 @Component
@@ -53,6 +56,49 @@ class ExploreQueries {
 						.asList(l -> new RegionRank.RegionLeader(l.get("id").asString(),
 								l.get("capacity").isNull() ? null : l.get("capacity").asDouble()))))
 			.all());
+	}
+
+	/** A chain's products in the order of its segments; empty for no such chain. */
+	List<Product> productsOfChain(String chainId) {
+		return List.copyOf(neo4j.query("""
+				MATCH (:Chain {id: $chainId})-[:HAS_SEGMENT]->(s:Segment)-[:HAS_PRODUCT]->(p:Product)
+				WITH p, min(s.position) AS position
+				RETURN p ORDER BY position, p.id""")
+			.bind(chainId)
+			.to("chainId")
+			.fetchAs(Product.class)
+			.mappedBy((t, r) -> Product.of(r.get("p")))
+			.all());
+	}
+
+	/**
+	 * The cells of a chain's region matrix at a level: every (region, product) with a
+	 * line there, counted as {@link #ranking} counts one region.
+	 */
+	List<RegionMatrix.Cell> cells(String chainId, String level, boolean allStatuses, Map<String, Product> products) {
+		Map<String, Region> regions = new LinkedHashMap<>();
+		List<RegionMatrix.Cell> cells = new ArrayList<>();
+		neo4j
+			.query("""
+					MATCH (:Chain {id: $chainId})-[:HAS_SEGMENT]->(:Segment)-[:HAS_PRODUCT]->(p:Product)
+					WITH DISTINCT p
+					MATCH (p)<-[m:MAKES]-(s:Site)-[:IN_REGION]->(:Region)-[:PART_OF*0..4]->(g:Region {level: $level})
+					WHERE $all OR m.status = 'OPERATING'
+					MATCH (c:Company)-[:HAS_SITE]->(s)
+					WITH g, p, count(DISTINCT c) AS producers, count(DISTINCT s) AS sites, count(m.capacity) AS known,
+					     sum(m.capacity) AS capacity, count(m) - count(m.capacity) AS unknown
+					RETURN g, p.id AS productId, producers, sites, unknown, CASE WHEN known > 0 THEN capacity END AS capacity""")
+			.bindAll(Map.of("chainId", chainId, "level", level, "all", allStatuses))
+			.fetchAs(Boolean.class)
+			.mappedBy((t, r) -> {
+				Region region = regions.computeIfAbsent(r.get("g").get("id").asString(), id -> Region.of(r.get("g")));
+				cells.add(new RegionMatrix.Cell(region, products.get(r.get("productId").asString()),
+						r.get("capacity").isNull() ? null : r.get("capacity").asDouble(), r.get("producers").asInt(),
+						r.get("sites").asInt(), r.get("unknown").asInt()));
+				return true;
+			})
+			.all();
+		return cells;
 	}
 
 }

@@ -64,7 +64,12 @@ final class ListBounds {
 			// a supply path of at most 6 hops: 7 products, 6 steps, a product's gap kinds
 			Map.entry("SupplyPath.products", 7), Map.entry("SupplyPath.steps", 6), Map.entry("PathProduct.gaps", 6),
 			// the region tree of a national graph: about 2,900 counties and districts
-			Map.entry("Query.regions", 3000), Map.entry("RegionRank.leaders", 3));
+			Map.entry("Query.regions", 3000), Map.entry("RegionRank.leaders", 3),
+			// a region matrix: its page of regions (at most max-page-size), a national
+			// chain's
+			// products, and a cell for each made pair
+			Map.entry("RegionMatrix.regions", 100), Map.entry("RegionMatrix.products", 500),
+			Map.entry("RegionMatrix.cells", 50000));
 
 	private ListBounds() {
 	}

@@ -61,8 +61,8 @@ class ReadWriteRoutingTest extends SeedSharingWrites {
 				g -> run(g, """
 						{ supplyPaths(from: "rare-earth-prnd-metal", to: "wind-turbine") { hops }
 						  regions(parent: "包头市") { id parent { id } }
-						  regionRanking(productId: "pv-polysilicon") { rank leaders { company { id } } } }""",
-						Map.of()),
+						  regionRanking(productId: "pv-polysilicon") { rank leaders { company { id } } }
+						  regionMatrix(chainId: "pv") { cells { knownCapacity } } }""", Map.of()),
 				g -> run(g.mutate().headers(h -> h.setBasicAuth("admin", "admin-demo")).build(),
 						"{ allChanges(first: 5) { id } }", Map.of()));
 	}

@@ -13,13 +13,13 @@ import io.chainlens.TestGraph;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Where polysilicon is made, by province, on the seed graph. By hand from
- * graph-seed/pv/capacities.csv, operating lines: 内蒙古 通威 70,000 t, 大全 100,000 t, 特变电工
+ * Where polysilicon and the PV chain are made, by province, on the seed graph. By hand
+ * from graph-seed/pv/capacities.csv, operating lines: 内蒙古 通威 70,000 t, 大全 100,000 t, 特变电工
  * 100,000 t, 协鑫 40,000 t (310,000 t); 青海 亚洲硅业 92,000 t; 江苏 (协鑫), 上海 (东方希望) and 浙江 (合盛)
  * one line each of unknown capacity; Wacker's German site is in no province.
  */
 @ChainlensTest
-class RegionRankingTest {
+class RegionExplorerTest {
 
 	@Autowired
 	HttpGraphQlTester graphQl;
@@ -89,6 +89,39 @@ class RegionRankingTest {
 			.errors()
 			.satisfy(errors -> assertThat(errors).singleElement()
 				.satisfies(e -> assertThat(e.getMessage()).contains("level")));
+	}
+
+	@Test
+	void aChainsMatrixPutsTheRegionsMakingMostOfItFirstWithACellPerProductMadeThere() {
+		// by hand from the seed's operating lines of PV products: 江苏 20 producer-product
+		// pairs,
+		// 内蒙古 13, 浙江 12; 76 (province, product) pairs in all
+		var answer = graphQl.documentName("regionMatrix").variable("chainId", "pv").variable("first", 100).execute();
+		answer.path("regionMatrix.regions[*].id")
+			.entityList(String.class)
+			.satisfies(ids -> assertThat(ids).startsWith("jiangsu", "inner-mongolia", "zhejiang"));
+		answer.path("regionMatrix.cells").entityList(Object.class).hasSize(76);
+		answer.path(
+				"regionMatrix.cells[?(@.region.id == 'inner-mongolia' && @.product.id == 'pv-polysilicon')].knownCapacity")
+			.entityList(Double.class)
+			.containsExactly(310000.0);
+		graphQl.documentName("regionMatrix")
+			.variable("chainId", "pv")
+			.variable("first", 2)
+			.execute()
+			.path("regionMatrix.cells[*].region.id")
+			.entityList(String.class)
+			.satisfies(ids -> assertThat(ids).containsOnly("jiangsu", "inner-mongolia"));
+	}
+
+	@Test
+	void anUnknownChainIsRefusedNamingTheArgument() {
+		graphQl.documentName("regionMatrix")
+			.variable("chainId", "no-such-chain")
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(e -> assertThat(e.getMessage()).contains("'chainId'")));
 	}
 
 }
