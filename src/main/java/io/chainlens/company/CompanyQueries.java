@@ -36,7 +36,7 @@ class CompanyQueries {
 	// a seat (headquarters, registered office) in the region makes an organisation local
 	// as
 	// much as a site does
-	private static final String LOCAL = """
+	static final String LOCAL = """
 			(EXISTS { MATCH (c)-[:HAS_SITE]->(:Site)-[:IN_REGION]->(r:Region) WHERE %1$s }
 			 OR EXISTS { MATCH (c)-[:HEADQUARTERED_IN]->(r:Region) WHERE %1$s })""".formatted(FocusRegion.IN_FOCUS);
 

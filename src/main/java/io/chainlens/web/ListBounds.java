@@ -69,7 +69,9 @@ final class ListBounds {
 			// chain's
 			// products, and a cell for each made pair
 			Map.entry("RegionMatrix.regions", 100), Map.entry("RegionMatrix.products", 500),
-			Map.entry("RegionMatrix.cells", 50000));
+			Map.entry("RegionMatrix.cells", 50000),
+			// a page of Query.companies: its first, at most max-page-size
+			Map.entry("CompanyConnection.edges", 100));
 
 	private ListBounds() {
 	}

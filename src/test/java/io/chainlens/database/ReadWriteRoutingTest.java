@@ -62,7 +62,9 @@ class ReadWriteRoutingTest extends SeedSharingWrites {
 						{ supplyPaths(from: "rare-earth-prnd-metal", to: "wind-turbine") { hops }
 						  regions(parent: "包头市") { id parent { id } }
 						  regionRanking(productId: "pv-polysilicon") { rank leaders { company { id } } }
-						  regionMatrix(chainId: "pv") { cells { knownCapacity } } }""", Map.of()),
+						  regionMatrix(chainId: "pv") { cells { knownCapacity } }
+						  companies(filter: {region: "包头市"}, first: 3) { totalCount edges { node { id } } } }""",
+						Map.of()),
 				g -> run(g.mutate().headers(h -> h.setBasicAuth("admin", "admin-demo")).build(),
 						"{ allChanges(first: 5) { id } }", Map.of()));
 	}

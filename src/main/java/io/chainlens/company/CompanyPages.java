@@ -1,0 +1,168 @@
+package io.chainlens.company;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.chainlens.chain.FocusRegion;
+import io.chainlens.web.BadArgument;
+import io.chainlens.web.NotFound;
+
+/**
+ * The companies of the whole graph as a cursor connection: filtered, in a stable order, a
+ * page at a time. Cursors are keyset positions (the sort key and the id of the last
+ * company of a page), so a page after a cursor stays right while companies are added or
+ * changed elsewhere in the order, where an offset would skip or repeat them.
+ */
+@Component
+@Transactional(readOnly = true)
+class CompanyPages {
+
+	/** How a connection is ordered. */
+	enum Order {
+
+		/** By Chinese name, then id. */
+		NAME,
+
+		/** By the number of distinct products made, most first, then id. */
+		PRODUCT_COUNT
+
+	}
+
+	/** The filters; null means no filter. */
+	record Filter(String region, String chainId, String productId, Boolean local, String text) {
+	}
+
+	record Edge(String cursor, Company node) {
+	}
+
+	record PageInfo(boolean hasNextPage, String endCursor) {
+	}
+
+	record Connection(List<Edge> edges, PageInfo pageInfo, int totalCount) {
+	}
+
+	private static final String PREFIX = "c1";
+
+	private final Neo4jClient neo4j;
+
+	private final FocusRegion focus;
+
+	CompanyPages(Neo4jClient neo4j, FocusRegion focus) {
+		this.neo4j = neo4j;
+		this.focus = focus;
+	}
+
+	Connection page(Filter filter, Order order, int first, String after) {
+		Filter f = (filter == null) ? new Filter(null, null, null, null, null) : filter;
+		Map<String, Object> params = new HashMap<>();
+		params.put("region", focus.region());
+		params.put("regionId", f.region() == null ? null : regionId(f.region()));
+		params.put("chainId", f.chainId());
+		params.put("productId", f.productId());
+		params.put("local", f.local());
+		params.put("text", (f.text() == null || f.text().isBlank()) ? null : f.text().strip().toLowerCase());
+		String[] position = (after == null) ? null : decode(after, order);
+		params.put("afterKey", position == null ? null : position[0]);
+		params.put("afterId", position == null ? null : position[1]);
+		params.put("first", first);
+		if (f.chainId() != null && !exists("MATCH (n:Chain {id: $id}) RETURN count(n) > 0", f.chainId())) {
+			throw new NotFound("There is no chain with id '" + f.chainId() + "' (argument 'filter.chainId')");
+		}
+		if (f.productId() != null && !exists("MATCH (n:Product {id: $id}) RETURN count(n) > 0", f.productId())) {
+			throw new NotFound("There is no product with id '" + f.productId() + "' (argument 'filter.productId')");
+		}
+		String key = (order == Order.NAME) ? "c.nameZh"
+				: "COUNT { MATCH (c)-[:HAS_SITE]->(:Site)-[:MAKES]->(q:Product) RETURN DISTINCT q }";
+		String after0 = (order == Order.NAME)
+				? "($afterId IS NULL OR key > $afterKey OR (key = $afterKey AND c.id > $afterId))"
+				: "($afterId IS NULL OR key < toInteger($afterKey) OR (key = toInteger($afterKey) AND c.id > $afterId))";
+		String sort = (order == Order.NAME) ? "key, c.id" : "key DESC, c.id";
+		String matching = """
+				MATCH (c:Company)
+				WHERE ($regionId IS NULL OR EXISTS { MATCH (c)-[:HAS_SITE]->(:Site)-[:IN_REGION]->(:Region)-[:PART_OF*0..5]->(:Region {id: $regionId}) })
+				  AND ($chainId IS NULL OR EXISTS { MATCH (c)-[:HAS_SITE]->(:Site)-[:MAKES]->(:Product)<-[:HAS_PRODUCT]-(:Segment)<-[:HAS_SEGMENT]-(:Chain {id: $chainId}) })
+				  AND ($productId IS NULL OR EXISTS { MATCH (c)-[:HAS_SITE]->(:Site)-[:MAKES]->(:Product {id: $productId}) })
+				  AND ($local IS NULL OR %s = $local)
+				  AND ($text IS NULL OR toLower(c.nameZh) CONTAINS $text OR toLower(coalesce(c.name, '')) CONTAINS $text
+				       OR any(a IN coalesce(c.aliases, []) WHERE toLower(a) CONTAINS $text))
+				"""
+			.formatted(CompanyQueries.LOCAL);
+		int total = neo4j.query(matching + "RETURN count(c) AS n")
+			.bindAll(params)
+			.fetchAs(Integer.class)
+			.mappedBy((t, r) -> r.get("n").asInt())
+			.one()
+			.orElse(0);
+		List<Edge> edges = new ArrayList<>(
+				neo4j.query(matching + """
+						WITH c, %s AS key
+						WHERE %s
+						RETURN c, key ORDER BY %s LIMIT $first + 1""".formatted(key, after0, sort))
+					.bindAll(params)
+					.fetchAs(Edge.class)
+					.mappedBy((t,
+							r) -> new Edge(encode(order, String.valueOf(r.get("key").asObject()),
+									r.get("c").get("id").asString()), Company.of(r.get("c"))))
+					.all());
+		boolean more = edges.size() > first;
+		List<Edge> page = more ? List.copyOf(edges.subList(0, first)) : List.copyOf(edges);
+		return new Connection(page, new PageInfo(more, page.isEmpty() ? null : page.get(page.size() - 1).cursor()),
+				total);
+	}
+
+	private String regionId(String idOrName) {
+		return neo4j.query("""
+				MATCH (r:Region) WHERE r.id = $region OR r.nameZh = $region
+				RETURN r.id AS id ORDER BY CASE WHEN r.id = $region THEN 0 ELSE 1 END, r.id LIMIT 1""")
+			.bind(idOrName)
+			.to("region")
+			.fetchAs(String.class)
+			.one()
+			.orElseThrow(() -> new NotFound(
+					"There is no region with id or name '" + idOrName + "' (argument 'filter.region')"));
+	}
+
+	private boolean exists(String cypher, String id) {
+		return neo4j.query(cypher).bind(id).to("id").fetchAs(Boolean.class).one().orElse(false);
+	}
+
+	static String encode(Order order, String key, String id) {
+		String raw = PREFIX + "\n" + order.name() + "\n" + key + "\n" + id;
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * The sort key and id a cursor holds; refused when it is not one of this list's, in
+	 * this order.
+	 */
+	static String[] decode(String cursor, Order order) {
+		String raw;
+		try {
+			raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new BadArgument("after", "is not a cursor of this list: take endCursor or an edge's cursor as given");
+		}
+		String[] parts = raw.split("\n", -1);
+		if (parts.length != 4 || !parts[0].equals(PREFIX)) {
+			throw new BadArgument("after", "is not a cursor of this list: take endCursor or an edge's cursor as given");
+		}
+		if (!parts[1].equals(order.name())) {
+			throw new BadArgument("after", "is a cursor of the order " + parts[1] + ", not of " + order.name()
+					+ ": ask with the same orderBy");
+		}
+		if (order == Order.PRODUCT_COUNT && !parts[2].matches("\\d+")) {
+			throw new BadArgument("after", "is not a cursor of this list: take endCursor or an edge's cursor as given");
+		}
+		return new String[] { parts[2], parts[3] };
+	}
+
+}

@@ -1,0 +1,28 @@
+package io.chainlens.company;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+import io.chainlens.web.GraphQlLimits;
+
+@Controller
+class CompanyPagesController {
+
+	private final CompanyPages pages;
+
+	private final GraphQlLimits limits;
+
+	CompanyPagesController(CompanyPages pages, GraphQlLimits limits) {
+		this.pages = pages;
+		this.limits = limits;
+	}
+
+	@QueryMapping
+	CompanyPages.Connection companies(@Argument CompanyPages.Filter filter, @Argument CompanyPages.Order orderBy,
+			@Argument Integer first, @Argument String after) {
+		return pages.page(filter, orderBy == null ? CompanyPages.Order.NAME : orderBy,
+				limits.checkFirst(first == null ? 20 : first), after);
+	}
+
+}

@@ -1,0 +1,114 @@
+package io.chainlens.company;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import io.chainlens.ChainlensTest;
+import io.chainlens.TestGraph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Query.companies on the seed graph: 398 companies (graph-seed/*&#47;companies.csv), 85
+ * of them with a site in 包头市 (sites.csv, by hand).
+ */
+@ChainlensTest
+class CompanyPagesTest {
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Autowired
+	TestGraph graph;
+
+	@BeforeEach
+	void seedGraph() {
+		graph.seed();
+	}
+
+	@Test
+	void smallPagesWalkTheSameOrderAsLargeOnesWithoutRepeatsOrGaps() {
+		for (String order : List.of("NAME", "PRODUCT_COUNT")) {
+			List<String> bySeven = walk(Map.of(), order, 7);
+			assertThat(bySeven).as(order).hasSize(398).doesNotHaveDuplicates();
+			assertThat(walk(Map.of(), order, 100)).as(order).isEqualTo(bySeven);
+		}
+	}
+
+	@Test
+	void filtersKeepWhatTheyName() {
+		page(Map.of("region", "包头市"), "NAME", 100, null).path("companies.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(85);
+		int producers = graphQl.document("{ product(id: \"pv-polysilicon\") { producerCount } }")
+			.execute()
+			.path("product.producerCount")
+			.entity(Integer.class)
+			.get();
+		page(Map.of("productId", "pv-polysilicon"), "NAME", 100, null).path("companies.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(producers);
+		page(Map.of("text", "tongwei"), "NAME", 100, null).path("companies.edges[*].node.id")
+			.entityList(String.class)
+			.contains("tongwei");
+	}
+
+	@Test
+	void aCursorKeepsItsPlaceWhenACompanyIsAddedBeforeIt() {
+		GraphQlTester.Response first = page(Map.of(), "NAME", 5, null);
+		String cursor = first.path("companies.pageInfo.endCursor").entity(String.class).get();
+		List<String> expected = walk(Map.of(), "NAME", 100).subList(5, 10);
+		graph.write("CREATE (:Company {id: 'aaa-new', nameZh: '阿阿新公司', name: 'AAA New', aliases: [], source: 'test'})",
+				Map.of());
+		page(Map.of(), "NAME", 5, cursor).path("companies.edges[*].node.id")
+			.entityList(String.class)
+			.isEqualTo(expected);
+	}
+
+	@Test
+	void aBadCursorFirstOrFilterIsRefusedNamingTheArgument() {
+		refused(page(Map.of(), "NAME", 5, "not a cursor"), "after");
+		String nameCursor = page(Map.of(), "NAME", 5, null).path("companies.pageInfo.endCursor")
+			.entity(String.class)
+			.get();
+		refused(page(Map.of(), "PRODUCT_COUNT", 5, nameCursor), "after");
+		refused(page(Map.of(), "NAME", 101, null), "first");
+		refused(page(Map.of("region", "atlantis"), "NAME", 5, null), "filter.region");
+		refused(page(Map.of("productId", "no-such-product"), "NAME", 5, null), "filter.productId");
+	}
+
+	private List<String> walk(Map<String, Object> filter, String order, int first) {
+		List<String> ids = new ArrayList<>();
+		String after = null;
+		boolean more = true;
+		while (more) {
+			GraphQlTester.Response response = page(filter, order, first, after);
+			ids.addAll(response.path("companies.edges[*].node.id").entityList(String.class).get());
+			more = response.path("companies.pageInfo.hasNextPage").entity(Boolean.class).get();
+			after = response.path("companies.pageInfo.endCursor").entity(String.class).get();
+		}
+		return ids;
+	}
+
+	private GraphQlTester.Response page(Map<String, Object> filter, String order, int first, String after) {
+		GraphQlTester.Request<?> request = graphQl.documentName("companyPage")
+			.variable("filter", filter)
+			.variable("orderBy", order)
+			.variable("first", first);
+		return (after == null ? request : request.variable("after", after)).execute();
+	}
+
+	private static void refused(GraphQlTester.Response response, String argument) {
+		response.errors()
+			.satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(e -> assertThat(e.getMessage()).contains(argument)));
+	}
+
+}
