@@ -4,9 +4,11 @@
 import cytoscape from '/webjars/cytoscape/dist/cytoscape.esm.min.mjs';
 import { GAP_KINDS, NO_GAP_COLOR, SCENARIO_ZH } from './labels.js';
 import { STYLE, chainModel, elements } from './graph.js';
+import { STAGE_ZH, board, newLeadForm } from './board.js';
 import { companyCard, h, productPanel, swatch } from './panels.js';
 import {
-  CHAINS, CHAIN_MAP, COMPANY_CARD, PAGE_SIZE, PRODUCT_DETAIL, SEARCH_COMPANIES, graphql,
+  ADD_LEAD_CONTACT, CHAINS, CHAIN_MAP, COMPANY_CARD, CREATE_LEAD, DROP_LEAD, LEADS, LEAD_COUNTS, MOVE_LEAD,
+  PAGE_SIZE, PRODUCT_DETAIL, SEARCH_COMPANIES, download, graphql, setLogin,
 } from './queries.js';
 
 const $ = (id) => document.getElementById(id);
@@ -16,6 +18,11 @@ const state = {
   scenario: 'CURRENT',
   language: 'zh',
   model: null,
+  // the login of this tab (leads are confidential) and what is shown: the map or the board
+  user: null,
+  view: 'map',
+  chains: [],
+  owners: [],
   // answers arriving after the user moved on are dropped
   generation: 0,
 };
@@ -76,11 +83,15 @@ function updateExports() {
 
 function remember() {
   const params = new URLSearchParams({ chain: state.chainId, scenario: state.scenario, lang: state.language });
+  if (state.view === 'board') {
+    params.set('view', 'board');
+  }
   history.replaceState(null, '', `?${params}`);
 }
 
 async function loadChains() {
   const { chains } = await graphql(CHAINS);
+  state.chains = chains;
   const requested = new URLSearchParams(location.search);
   const select = $('chain');
   select.replaceChildren(...chains.map((c) => h('option', { value: c.id }, `${c.nameZh} · ${c.name}`)));
@@ -171,7 +182,12 @@ async function openProduct(productId) {
       throw { messages: [`没有产品 ${productId}`] };
     }
     openPanel(productPanel({
-      detail, model: state.model, language: state.language, openCompany, scenarioZh: SCENARIO_ZH[state.scenario],
+      detail,
+      model: state.model,
+      language: state.language,
+      openCompany,
+      scenarioZh: SCENARIO_ZH[state.scenario],
+      addLead: state.user ? addLeadForm : null,
     }));
   } catch (error) {
     closePanel();
@@ -191,6 +207,131 @@ async function openCompany(companyId) {
   } catch (error) {
     closePanel();
     showErrors('企业信息加载失败', error);
+  }
+}
+
+/** The form under a candidate that records it as a lead; the map follows the new lead. */
+function addLeadForm(candidate) {
+  return newLeadForm({
+    candidate,
+    language: state.language,
+    owners: state.owners,
+    create: async (c, v) => {
+      const product = { productId: c.product.id };
+      if (v.capacity !== '') {
+        product.capacity = Number(v.capacity);
+        product.unit = v.unit;
+      }
+      const { createLead } = await graphql(CREATE_LEAD, {
+        input: {
+          title: `${c.company.nameZh} ${c.product.nameZh}`,
+          companyId: c.company.id,
+          products: [product],
+          ownerUnitId: v.ownerUnitId,
+          investment: v.investment === '' ? null : Number(v.investment),
+          stage: v.stage,
+          source: v.source,
+        },
+      });
+      const again = reopen;
+      await drawChain();
+      setStatus(`已加入招商线索：${createLead.title}（${STAGE_ZH[createLead.stage]}）`);
+      document.body.dataset.lastLead = createLead.id;
+      if (again) {
+        again();
+      }
+    },
+  });
+}
+
+async function logIn(user, password) {
+  setLogin(user, password);
+  try {
+    await graphql(LEAD_COUNTS);
+    const { govUnits } = await graphql('query Owners { govUnits { id nameZh } }');
+    // 市商务局 leads 招商 (seed §20): first in the list of owning units
+    state.owners = [...govUnits].sort((a, b) => (b.id === 'baotou-commerce') - (a.id === 'baotou-commerce'));
+  } catch (error) {
+    setLogin(null);
+    throw error;
+  }
+  state.user = user;
+  $('login').textContent = `退出 ${user}`;
+  $('login-form').hidden = true;
+  $('view-board').hidden = false;
+  $('scenario').querySelector('option[value=PIPELINE]').disabled = false;
+  document.body.dataset.user = user;
+}
+
+function logOut() {
+  setLogin(null);
+  state.user = null;
+  $('login').textContent = '登录';
+  $('view-board').hidden = true;
+  $('scenario').querySelector('option[value=PIPELINE]').disabled = true;
+  delete document.body.dataset.user;
+  if (state.scenario === 'PIPELINE') {
+    state.scenario = 'CURRENT';
+    $('scenario').value = 'CURRENT';
+  }
+  showView('map');
+}
+
+function showView(view) {
+  state.view = view;
+  $('board').hidden = view !== 'board';
+  document.querySelector('.map-area').hidden = view === 'board';
+  $('view-board').textContent = view === 'board' ? '产业链图谱' : '招商看板';
+  closePanel();
+  remember();
+  if (view === 'board') {
+    loadBoard();
+  } else {
+    drawChain();
+  }
+}
+
+const leadActions = {
+  move: async (lead, v) => {
+    await graphql(MOVE_LEAD, { input: { id: lead.id, stage: v.stage, on: v.on, source: v.source } });
+    await loadBoard();
+  },
+  contact: async (lead, v) => {
+    await graphql(ADD_LEAD_CONTACT, {
+      input: {
+        leadId: lead.id, on: v.on, who: v.who, agreed: v.agreed, nextStep: v.nextStep || null, due: v.due || null,
+      },
+    });
+    await loadBoard();
+  },
+  drop: async (lead, v) => {
+    await graphql(DROP_LEAD, { input: { id: lead.id, reason: v.reason, on: v.on } });
+    await loadBoard();
+  },
+};
+
+async function loadBoard() {
+  const generation = ++state.generation;
+  document.body.dataset.boardReady = 'false';
+  try {
+    const { leads } = await graphql(LEADS, { chainId: state.chainId, first: PAGE_SIZE });
+    if (generation !== state.generation) {
+      return;
+    }
+    const chain = state.chains.find((c) => c.id === state.chainId);
+    $('board').replaceChildren(board({
+      leads: leads.edges.map((e) => e.node),
+      total: leads.totalCount,
+      chainName: chain ? chain.nameZh : state.chainId,
+      language: state.language,
+      actions: leadActions,
+      exportLedger: () => download(`/export/leads.xlsx?chainId=${encodeURIComponent(state.chainId)}`,
+        `招商项目台账-${chain ? chain.nameZh : state.chainId}.xlsx`).catch((error) => showErrors('台账导出失败', error)),
+    }));
+    clearErrors();
+    document.body.dataset.boardReady = 'true';
+  } catch (error) {
+    showErrors('招商看板加载失败', error);
   }
 }
 
@@ -264,7 +405,31 @@ document.addEventListener('click', (event) => {
 
 $('chain').addEventListener('change', (event) => {
   state.chainId = event.target.value;
-  drawChain();
+  if (state.view === 'board') {
+    remember();
+    loadBoard();
+  } else {
+    drawChain();
+  }
+});
+$('view-board').addEventListener('click', () => showView(state.view === 'board' ? 'map' : 'board'));
+$('login').addEventListener('click', () => {
+  if (state.user) {
+    logOut();
+  } else {
+    $('login-form').hidden = !$('login-form').hidden;
+  }
+});
+$('login-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const values = Object.fromEntries(new FormData(event.target).entries());
+  try {
+    await logIn(values.user, values.password);
+    clearErrors();
+    event.target.reset();
+  } catch (error) {
+    showErrors('登录失败', error);
+  }
 });
 $('scenario').addEventListener('change', (event) => {
   state.scenario = event.target.value;

@@ -20,7 +20,7 @@ export const STATUS_ZH = { OPERATING: '在产', UNDER_CONSTRUCTION: '在建', PL
 
 export const STAGE_ZH = { UPSTREAM: '上游', MIDSTREAM: '中游', DOWNSTREAM: '下游', SUPPORTING: '配套' };
 
-export const SCENARIO_ZH = { CURRENT: '现状', PLANNED: '规划' };
+export const SCENARIO_ZH = { CURRENT: '现状', PLANNED: '规划', PIPELINE: '含招商线索' };
 
 /** The name of a thing in the chosen language; the other one when that is missing. */
 export function nameOf(thing, language) {

@@ -64,17 +64,32 @@ function producerTable(producers, language, openCompany) {
       h('td', {}, [p.region, p.district].filter(Boolean).join(' · '))))));
 }
 
-function candidateList(candidates, language, openCompany) {
+const STAGE_NAMES = {
+  RESERVE: '谋划储备', PRELIMINARY: '前期推进', SIGNED: '签约落地', CONSTRUCTION: '开工建设', PRODUCTION: '竣工投产',
+};
+
+function candidateList(candidates, language, openCompany, addLead) {
   if (candidates.length === 0) {
     return empty('暂无候选企业');
   }
-  return h('ol', { class: 'candidates' }, candidates.map((c) => h('li', { class: 'candidate', 'data-company-id': c.company.id },
-    h('div', { class: 'candidate-head' },
-      companyLink(c.company, language, openCompany),
-      h('span', { class: 'score' }, `评分 ${c.score.toFixed(2)}`),
-      c.capacity !== null ? h('span', { class: 'muted' }, `产能 ${figure(c.capacity, c.product.unit)}`) : null,
-      h('span', { class: 'muted' }, `→ ${nameOf(c.product, language)}`)),
-    h('ul', { class: 'reasons' }, c.reasons.map((reason) => h('li', {}, reason))))));
+  return h('ol', { class: 'candidates' }, candidates.map((c) => {
+    const form = h('div', { class: 'add-lead' });
+    return h('li', { class: 'candidate', 'data-company-id': c.company.id },
+      h('div', { class: 'candidate-head' },
+        companyLink(c.company, language, openCompany),
+        h('span', { class: 'score' }, `评分 ${c.score.toFixed(2)}`),
+        c.capacity !== null ? h('span', { class: 'muted' }, `产能 ${figure(c.capacity, c.product.unit)}`) : null,
+        h('span', { class: 'muted' }, `→ ${nameOf(c.product, language)}`),
+        c.lead ? h('span', { class: 'lead-badge', 'data-lead-id': c.lead.id }, `已是招商线索 · ${STAGE_NAMES[c.lead.stage]}`)
+          : null,
+        addLead && !c.lead ? h('button', {
+          type: 'button',
+          class: 'add-lead-button',
+          onclick: () => form.replaceChildren(addLead(c)),
+        }, '＋招商线索') : null),
+      h('ul', { class: 'reasons' }, c.reasons.map((reason) => h('li', {}, reason))),
+      form);
+  }));
 }
 
 function capacityText(balance) {
@@ -122,7 +137,7 @@ function balanceFigures(balance) {
 }
 
 /** The panel of one product of the chain drawn (or of another chain, a ghost node). */
-export function productPanel({ detail, model, language, openCompany, scenarioZh }) {
+export function productPanel({ detail, model, language, openCompany, scenarioZh, addLead }) {
   const product = detail.product;
   const local = product.producers.filter((p) => p.company.local);
   const outside = product.producers.filter((p) => !p.company.local);
@@ -138,7 +153,7 @@ export function productPanel({ detail, model, language, openCompany, scenarioZh 
       gap.kind === 'NO_INNOVATION_SUPPORT'
         ? null
         : h('div', { class: 'gap-candidates' }, h('h5', {}, '建议招引企业'),
-          candidateList(withCandidates ? withCandidates.candidates : [], language, openCompany)));
+          candidateList(withCandidates ? withCandidates.candidates : [], language, openCompany, addLead)));
   });
   return h('div', { class: 'product-panel', 'data-product-id': product.id },
     h('h2', {}, nameOf(product, language)),
@@ -147,7 +162,7 @@ export function productPanel({ detail, model, language, openCompany, scenarioZh 
       ? [section(`产能与需求（${scenarioZh}）`, balanceFigures(model.balances.get(product.id))),
         section(`缺口（${mapGaps.length}）`, mapGaps.length === 0 ? empty('本情景下无缺口') : gapSections)]
       : h('p', { class: 'note' }, '其他产业链的产品：它的产能平衡和缺口在所属产业链的图谱中。'),
-    mapGaps.length === 0 ? section('外地候选企业', candidateList(detail.candidates, language, openCompany)) : null,
+    mapGaps.length === 0 ? section('外地候选企业', candidateList(detail.candidates, language, openCompany, addLead)) : null,
     section(`本地生产企业（${local.length}）`, producerTable(local, language, openCompany)),
     section(`外地生产企业（${outside.length}）`, producerTable(outside, language, openCompany)));
 }

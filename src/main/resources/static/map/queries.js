@@ -39,7 +39,7 @@ export const CHAIN_MAP = `query ChainMap($chainId: ID!, $scenario: Scenario!, $f
 
 const COMPANY_REF = 'id name nameZh local';
 
-const CANDIDATE = `company { ${COMPANY_REF} } product { id name nameZh unit } score capacity reasons`;
+const CANDIDATE = `company { ${COMPANY_REF} } product { id name nameZh unit } score capacity reasons lead { id stage }`;
 
 export const PRODUCT_DETAIL = `query ProductDetail($productId: ID!, $chainId: ID!, $scenario: Scenario!, $first: Int!) {
   product(id: $productId) {
@@ -79,6 +79,60 @@ export const COMPANY_CARD = `query CompanyCard($id: ID!) {
   }
 }`;
 
+const LEAD = `id title stage investment ownerLogin nextStep nextStepDue overdue source
+  company { ${COMPANY_REF} }
+  products { product { id name nameZh } capacity unit writtenAs }
+  owner { id nameZh }
+  history { stage on }
+  contacts { on who agreed nextStep due }
+  project { id status }`;
+
+export const LEADS = `query Leads($chainId: ID, $first: Int!) {
+  leads(chainId: $chainId, first: $first) { totalCount edges { node { ${LEAD} } } }
+}`;
+
+export const CREATE_LEAD = `mutation CreateLead($input: NewLead!) { createLead(input: $input) { ${LEAD} } }`;
+
+export const MOVE_LEAD = `mutation MoveLead($input: LeadMove!) { moveLead(input: $input) { ${LEAD} } }`;
+
+export const ADD_LEAD_CONTACT = `mutation AddLeadContact($input: LeadContactInput!) {
+  addLeadContact(input: $input) { ${LEAD} }
+}`;
+
+export const DROP_LEAD = `mutation DropLead($input: LeadDrop!) { dropLead(input: $input) { ${LEAD} } }`;
+
+/** Checks a login: any login may count leads; a wrong password is refused with HTTP 401. */
+export const LEAD_COUNTS = `query LeadCounts { leadCounts { stage count } }`;
+
+// the login of this tab: kept in memory only, gone when the page is closed or reloaded
+let authorization = null;
+
+/** Sends the next requests with these credentials (HTTP Basic); none to log out. */
+export function setLogin(user, password) {
+  authorization = user
+    ? `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${user}:${password}`)))}`
+    : null;
+}
+
+/**
+ * Downloads a file the login may read (a link cannot send the login): fetched with it, saved
+ * from memory. Rejects with the server's refusal.
+ */
+export async function download(url, name) {
+  const response = await fetch(url, { headers: authorization ? { Authorization: authorization } : {} });
+  if (!response.ok) {
+    throw new GraphQlFailure([`${response.status}: ${await response.text()}`]);
+  }
+  const blob = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = blob;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(blob), 10000);
+}
+
 /** A GraphQL error response, with every message the server gave. */
 export class GraphQlFailure extends Error {
   constructor(messages) {
@@ -93,11 +147,18 @@ export async function graphql(query, variables = {}) {
   try {
     response = await fetch('/graphql', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      headers: {
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+        ...(authorization ? { Authorization: authorization } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
   } catch (e) {
     throw new GraphQlFailure([`无法连接服务器 (cannot reach the server): ${e.message}`]);
+  }
+  if (response.status === 401) {
+    throw new GraphQlFailure(['登录失败：用户名或密码错误 (login refused)']);
   }
   let body;
   try {

@@ -2,6 +2,7 @@ package io.chainlens.analysis;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import org.dataloader.DataLoader;
@@ -19,6 +20,8 @@ import io.chainlens.analysis.Gap.CandidatePool;
 import io.chainlens.chain.Chain;
 import io.chainlens.chain.Target;
 import io.chainlens.company.Company;
+import io.chainlens.security.Caller;
+import io.chainlens.security.LeadRights;
 import io.chainlens.web.GraphQlLimits;
 import io.chainlens.web.NotAvailableYet;
 import reactor.core.publisher.Mono;
@@ -63,16 +66,40 @@ class AnalysisController {
 		return context.computeIfAbsent(LocalGraph.class.getName(), key -> analysis.localGraph());
 	}
 
+	/**
+	 * The scenario asked for, CURRENT when left out; PIPELINE only for those who may read
+	 * the leads of the chain asked about, as it sums the capacities of leads in talks.
+	 */
+	private static Scenario scenario(Scenario scenario, String chainId) {
+		if (scenario == Scenario.PIPELINE) {
+			LeadRights.requirePipelineScenario(Caller.current(), chainId);
+		}
+		return Scenario.orDefault(scenario);
+	}
+
 	@QueryMapping
 	List<Gap> gaps(@Argument String chainId, @Argument List<GapKind> kinds, @Argument Scenario scenario,
 			@Argument Integer first, GraphQLContext context) {
 		int limit = first(first, 50);
-		return analysis.gaps(graph(context), chainId, kinds, Scenario.orDefault(scenario), limit);
+		return analysis.gaps(graph(context), chainId, kinds, scenario(scenario, chainId), limit);
+	}
+
+	@QueryMapping
+	List<Gap> gapsWithoutLeads(@Argument String chainId, @Argument Scenario scenario, GraphQLContext context) {
+		Caller caller = Caller.current();
+		LeadRights.requireReader(caller, "gapsWithoutLeads", chainId);
+		Set<String> chains = chainId != null || LeadRights.readsAll(caller) ? null : LeadRights.readableChains(caller);
+		return analysis.gapsWithoutLeads(graph(context), chainId, chains, scenario(scenario, chainId));
+	}
+
+	@QueryMapping
+	List<Matchmaking.Match> matchmaking(@Argument String chainId, @Argument Integer first, GraphQLContext context) {
+		return analysis.matchmaking(graph(context), chainId, first(first, 20));
 	}
 
 	@QueryMapping
 	List<ProductBalance> balance(@Argument String chainId, @Argument Scenario scenario, GraphQLContext context) {
-		return analysis.balance(graph(context), chainId, Scenario.orDefault(scenario));
+		return analysis.balance(graph(context), chainId, scenario(scenario, chainId));
 	}
 
 	@QueryMapping
@@ -82,14 +109,14 @@ class AnalysisController {
 
 	@QueryMapping
 	Impact impact(@Argument String companyId, @Argument Scenario scenario, GraphQLContext context) {
-		return analysis.impact(() -> graph(context), companyId, Scenario.orDefault(scenario));
+		return analysis.impact(() -> graph(context), companyId, scenario(scenario, null));
 	}
 
 	@QueryMapping
 	List<SupplyPaths.SupplyPath> supplyPaths(@Argument String from, @Argument String to, @Argument Integer maxHops,
 			@Argument Integer first, @Argument Scenario scenario, GraphQLContext context) {
 		return analysis.supplyPaths(graph(context), from, to, maxHops == null ? 4 : maxHops, first(first, 10),
-				Scenario.orDefault(scenario));
+				scenario(scenario, null));
 	}
 
 	@SchemaMapping(typeName = "Gap", field = "candidates")
@@ -106,20 +133,20 @@ class AnalysisController {
 	@SchemaMapping(typeName = "Chain", field = "localSupportRate")
 	CompletableFuture<Double> localSupportRate(Chain chain, @Argument Scenario scenario,
 			DataLoader<ChainScenario, LocalSupport> localSupport) {
-		return localSupport.load(new ChainScenario(chain.id(), Scenario.orDefault(scenario)))
+		return localSupport.load(new ChainScenario(chain.id(), scenario(scenario, chain.id())))
 			.thenApply(support -> support == null ? null : support.rate());
 	}
 
 	@SchemaMapping(typeName = "Chain", field = "localSupport")
 	CompletableFuture<LocalSupport> localSupport(Chain chain, @Argument Scenario scenario,
 			DataLoader<ChainScenario, LocalSupport> localSupport) {
-		return localSupport.load(new ChainScenario(chain.id(), Scenario.orDefault(scenario)));
+		return localSupport.load(new ChainScenario(chain.id(), scenario(scenario, chain.id())));
 	}
 
 	@SchemaMapping(typeName = "Target", field = "progress")
 	CompletableFuture<TargetProgress> progress(Target target, @Argument Scenario scenario,
 			DataLoader<TargetScenario, TargetProgress> targetProgress) {
-		return targetProgress.load(new TargetScenario(target, Scenario.orDefault(scenario)));
+		return targetProgress.load(new TargetScenario(target, scenario(scenario, null)));
 	}
 
 	@BatchMapping(typeName = "Company", field = "suppliers")

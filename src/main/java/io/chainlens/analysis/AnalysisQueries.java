@@ -92,6 +92,20 @@ class AnalysisQueries {
 		this.focus = focus;
 	}
 
+	/** Every observed supply link as {@code supplierId/customerId/productId}. */
+	Set<String> observedSupplyLinks() {
+		return Set.copyOf(neo4j.query("""
+				MATCH (s:Company)-[l:SUPPLIES]->(c:Company)
+				RETURN s.id + '/' + c.id + '/' + l.productId AS key""").fetchAs(String.class).all());
+	}
+
+	/** The products an active (not dropped) lead proposes. */
+	Set<String> productsWithActiveLeads() {
+		return Set.copyOf(neo4j.query("""
+				MATCH (l:Lead)-[:PROPOSES]->(p:Product) WHERE l.stage <> 'DROPPED'
+				RETURN DISTINCT p.id AS id""").fetchAs(String.class).all());
+	}
+
 	LocalGraph localGraph() {
 		Map<String, Object> region = Map.of("region", focus.region());
 		String[] regionName = { focus.region() };

@@ -97,6 +97,29 @@ class AnalysisService {
 	}
 
 	/**
+	 * Local supplier and consumer pairs of the chain's products with no observed supply
+	 * link.
+	 */
+	List<Matchmaking.Match> matchmaking(LocalGraph graph, String chainId, int first) {
+		if (chainId != null) {
+			chainOf(graph, chainId);
+		}
+		return Matchmaking.find(graph, chainId, queries.observedSupplyLinks()).stream().limit(first).toList();
+	}
+
+	/**
+	 * The gaps of a chain (or of those chains, all when null) whose product no active
+	 * lead proposes: "which gaps has nobody worked on?"
+	 */
+	List<Gap> gapsWithoutLeads(LocalGraph graph, String chainId, Set<String> chains, Scenario scenario) {
+		Set<String> worked = queries.productsWithActiveLeads();
+		return gaps(graph, chainId, null, scenario, Integer.MAX_VALUE).stream()
+			.filter(g -> chains == null || chains.contains(g.chain().id()))
+			.filter(g -> !worked.contains(g.product().id()))
+			.toList();
+	}
+
+	/**
 	 * The FEEDS paths from {@code from} to {@code to} ({@link SupplyPaths}), each product
 	 * with the focus region's balance and gap kinds in the scenario.
 	 */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import io.chainlens.analysis.LocalGraph.Feed;
 import io.chainlens.analysis.LocalGraph.Make;
@@ -79,8 +80,10 @@ final class Balances {
 	 * company, due by the year (a line of no year counts).
 	 */
 	List<Make> direct(String productId) {
-		return graph.makesOf(productId)
-			.stream()
+		List<Make> lines = scenario == Scenario.PIPELINE
+				? Stream.concat(graph.makesOf(productId).stream(), graph.leadsInTalksOf(productId).stream()).toList()
+				: graph.makesOf(productId);
+		return lines.stream()
 			.filter(m -> scenario.counts(m.status()))
 			.filter(m -> removedCompanyId == null || !removedCompanyId.equals(m.company().id()))
 			.filter(m -> dueBy == null || m.year() == null || m.year() <= dueBy)

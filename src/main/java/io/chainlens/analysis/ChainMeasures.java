@@ -92,7 +92,11 @@ final class ChainMeasures {
 		}
 		ProductBalance b = balances.of(product.id());
 		Double share = b.supplyUnknown() ? null : b.knownCapacity() / target.value();
-		String scenario = balances.scenario() == Scenario.CURRENT ? "在产" : "含" + target.year() + "年及以前到期的在建与规划";
+		String scenario = switch (balances.scenario()) {
+			case CURRENT -> "在产";
+			case PLANNED -> "含" + target.year() + "年及以前到期的在建与规划";
+			case PIPELINE -> "含" + target.year() + "年及以前到期的在建与规划，及前期推进中、尚未签约的招商线索";
+		};
 		String goal = target.year() + "年目标 " + amount(target.value(), target.unit());
 		String explanation = b.supplyUnknown()
 				? product.nameZh() + "本地有生产、产能未知（" + scenario + "，" + b.producerCount() + "家企业、"

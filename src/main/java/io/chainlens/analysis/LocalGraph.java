@@ -95,6 +95,8 @@ final class LocalGraph {
 
 	private final List<Make> makes;
 
+	private final Map<String, List<Make>> leadsOf = new LinkedHashMap<>();
+
 	private final Map<String, List<PlatformSupport>> platformsOf = new LinkedHashMap<>();
 
 	private final Map<String, List<Target>> targetsOf = new LinkedHashMap<>();
@@ -113,7 +115,7 @@ final class LocalGraph {
 		this.regionName = regionName;
 		this.groups = Map.copyOf(groups);
 		this.chains = List.copyOf(chains);
-		this.makes = List.copyOf(makes);
+		this.makes = makes.stream().filter(m -> !Scenario.LEAD_IN_TALKS.equals(m.status())).toList();
 		for (ChainInfo chain : chains) {
 			for (SegmentInfo segment : chain.segments()) {
 				for (Product product : segment.products()) {
@@ -133,6 +135,12 @@ final class LocalGraph {
 			yieldsFrom.computeIfAbsent(y.processId(), k -> new ArrayList<>()).add(y);
 		});
 		makes.forEach(m -> {
+			if (Scenario.LEAD_IN_TALKS.equals(m.status())) {
+				// a lead in talks makes nothing here yet: only the PIPELINE balances see
+				// it
+				leadsOf.computeIfAbsent(m.productId(), k -> new ArrayList<>()).add(m);
+				return;
+			}
 			makesOf.computeIfAbsent(m.productId(), k -> new ArrayList<>()).add(m);
 			madeHere.add(m.productId());
 		});
@@ -185,6 +193,14 @@ final class LocalGraph {
 	/** Local MAKES of the product, every status. */
 	List<Make> makesOf(String productId) {
 		return makesOf.getOrDefault(productId, List.of());
+	}
+
+	/**
+	 * The capacities of the region's leads in talks for the product, as lines of status
+	 * {@link Scenario#LEAD_IN_TALKS}.
+	 */
+	List<Make> leadsInTalksOf(String productId) {
+		return leadsOf.getOrDefault(productId, List.of());
 	}
 
 	List<Make> makes() {

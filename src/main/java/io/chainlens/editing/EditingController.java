@@ -22,6 +22,10 @@ import io.chainlens.company.Site;
 import io.chainlens.company.SupplyLink;
 import io.chainlens.editing.Inputs.CapacityInput;
 import io.chainlens.editing.Inputs.CompanyUpdate;
+import io.chainlens.editing.Inputs.LeadContactInput;
+import io.chainlens.editing.Inputs.LeadDrop;
+import io.chainlens.editing.Inputs.LeadMove;
+import io.chainlens.editing.Inputs.NewLead;
 import io.chainlens.editing.Inputs.NewCompany;
 import io.chainlens.editing.Inputs.NewPlatform;
 import io.chainlens.editing.Inputs.NewProject;
@@ -31,6 +35,8 @@ import io.chainlens.editing.Inputs.ProjectStatusChange;
 import io.chainlens.editing.Inputs.ProjectUpdate;
 import io.chainlens.editing.Inputs.SupplyLinkInput;
 import io.chainlens.editing.Inputs.TargetInput;
+import io.chainlens.pipeline.Lead;
+import io.chainlens.pipeline.LeadReads;
 import io.chainlens.security.Caller;
 import io.chainlens.security.NotAuthenticated;
 import io.chainlens.security.NotPermitted;
@@ -67,9 +73,15 @@ class EditingController {
 
 	private final TargetLookup targetLookup;
 
+	private final LeadEditing leads;
+
+	private final LeadReads leadReads;
+
 	EditingController(CapacityEditing capacities, CompanyEditing companies, ProjectEditing projects,
 			PlatformEditing platforms, TargetEditing targets, SupplyEditing supplies, CompanyReads reads,
-			TargetLookup targetLookup) {
+			TargetLookup targetLookup, LeadEditing leads, LeadReads leadReads) {
+		this.leads = leads;
+		this.leadReads = leadReads;
 		this.capacities = capacities;
 		this.companies = companies;
 		this.projects = projects;
@@ -162,6 +174,34 @@ class EditingController {
 	@MutationMapping
 	SupplyLink removeSupplyLink(@Argument SupplyLinkInput input) {
 		return write(SupplyEditing.REMOVE, linkIds(input), caller -> supplies.remove(caller, input));
+	}
+
+	@MutationMapping
+	Lead createLead(@Argument NewLead input) {
+		String id = write(LeadEditing.CREATE,
+				ids("id", input.id(), "companyId", input.companyId(), "ownerUnitId", input.ownerUnitId()), "id",
+				input.id(), caller -> leads.createLead(caller, input));
+		return leadReads.lead(id).orElseThrow();
+	}
+
+	@MutationMapping
+	Lead moveLead(@Argument LeadMove input) {
+		String id = write(LeadEditing.MOVE, ids("id", input.id(), "stage", input.stage()),
+				caller -> leads.moveLead(caller, input));
+		return leadReads.lead(id).orElseThrow();
+	}
+
+	@MutationMapping
+	Lead addLeadContact(@Argument LeadContactInput input) {
+		String id = write(LeadEditing.CONTACT, ids("leadId", input.leadId()),
+				caller -> leads.addContact(caller, input));
+		return leadReads.lead(id).orElseThrow();
+	}
+
+	@MutationMapping
+	Lead dropLead(@Argument LeadDrop input) {
+		String id = write(LeadEditing.DROP, ids("id", input.id()), caller -> leads.dropLead(caller, input));
+		return leadReads.lead(id).orElseThrow();
 	}
 
 	private static List<String> linkIds(SupplyLinkInput input) {

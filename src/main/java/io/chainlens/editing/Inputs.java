@@ -2,6 +2,8 @@ package io.chainlens.editing;
 
 import java.util.List;
 
+import io.chainlens.pipeline.LeadStage;
+
 /**
  * The input types of the mutations, as the schema declares them. Null is "not given"; the
  * services check every field before anything is looked up or written.
@@ -49,6 +51,27 @@ final class Inputs {
 
 	record TargetInput(String id, String chainId, String productId, String metric, Double value, String unit,
 			Integer year, Integer item, String source, String note) {
+	}
+
+	record LeadProductInput(String productId, Double capacity, String unit) {
+	}
+
+	record LeadCompanyInput(String id, String nameZh, String name, String headquarters) {
+	}
+
+	record NewLead(String id, String title, String companyId, LeadCompanyInput newCompany,
+			List<LeadProductInput> products, String ownerUnitId, Double investment, LeadStage stage, String on,
+			String region, String source, String note) {
+	}
+
+	record LeadMove(String id, LeadStage stage, String on, String siteId, Double investment, String note,
+			String source) {
+	}
+
+	record LeadContactInput(String leadId, String on, String who, String agreed, String nextStep, String due) {
+	}
+
+	record LeadDrop(String id, String reason, String on) {
 	}
 
 	record SupplyLinkInput(String supplierId, String customerId, String productId, String source, String note) {

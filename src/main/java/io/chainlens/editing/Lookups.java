@@ -53,6 +53,11 @@ class Lookups {
 		 * @throws BadArgument when the unit does not convert, naming those that do
 		 */
 		double factorFrom(String given) {
+			return factorFrom("unit", given);
+		}
+
+		/** {@link #factorFrom(String)} for an input field of another name. */
+		double factorFrom(String field, String given) {
 			Optional<Double> exact = Units.factor(given, unit);
 			if (exact.isPresent()) {
 				return exact.get();
@@ -63,7 +68,7 @@ class Lookups {
 			}
 			List<String> accepted = new ArrayList<>(Units.convertibleTo(unit));
 			conversions.keySet().stream().sorted().forEach(accepted::add);
-			throw new BadArgument("unit",
+			throw new BadArgument(field,
 					"'" + given + "' does not convert to " + unit + ", the unit of " + id + "; use one of " + accepted);
 		}
 
@@ -277,7 +282,8 @@ class Lookups {
 	// labels are constants of this feature, never request text
 	private static String label(String label) {
 		return switch (label) {
-			case "Chain", "Segment", "Company", "Site", "Project", "Platform", "Target", "Region" -> label;
+			case "Chain", "Segment", "Company", "Site", "Project", "Platform", "Target", "Region", "Lead", "GovUnit" ->
+				label;
 			default -> throw new IllegalArgumentException(label);
 		};
 	}

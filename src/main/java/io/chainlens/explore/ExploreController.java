@@ -52,7 +52,7 @@ class ExploreController {
 			throw new BadArgument("by", "must be CAPACITY or PRODUCERS, not '" + by + "'");
 		}
 		String regionLevel = level(level);
-		boolean planned = "PLANNED".equals(scenario);
+		boolean planned = planned(scenario);
 		List<RegionRank> ranked = queries.ranking(productId, regionLevel, planned, rankBy.equals("PRODUCERS"),
 				limits.checkFirst(first == null ? 20 : first));
 		List<RegionRank> numbered = new ArrayList<>();
@@ -74,7 +74,7 @@ class ExploreController {
 		int regionsWanted = limits.checkFirst(first == null ? 40 : first);
 		Map<String, Product> byId = new LinkedHashMap<>();
 		chainProducts.forEach(p -> byId.put(p.id(), p));
-		List<RegionMatrix.Cell> all = queries.cells(chainId, regionLevel, "PLANNED".equals(scenario), byId);
+		List<RegionMatrix.Cell> all = queries.cells(chainId, regionLevel, planned(scenario), byId);
 		// the regions making most of the chain first: by producers summed over its
 		// products
 		Map<String, Integer> weight = new LinkedHashMap<>();
@@ -96,6 +96,18 @@ class ExploreController {
 				.thenComparing(c -> productOrder.indexOf(c.product().id())))
 			.toList();
 		return new RegionMatrix(chainId, regionLevel, kept, chainProducts, cells);
+	}
+
+	/**
+	 * PLANNED or not; PIPELINE is refused: leads are the focus region's, and
+	 * confidential, while the explorer compares every region by its capacity lines.
+	 */
+	private static boolean planned(String scenario) {
+		if ("PIPELINE".equals(scenario)) {
+			throw new BadArgument("scenario",
+					"PIPELINE counts the focus region's leads only; compare regions with " + "CURRENT or PLANNED");
+		}
+		return "PLANNED".equals(scenario);
 	}
 
 	private static String level(String level) {

@@ -40,7 +40,12 @@ record ExportRequest(String chainId, Scenario scenario, List<GapKind> kinds, int
 			return Scenario.CURRENT;
 		}
 		try {
-			return Scenario.valueOf(text.strip().toUpperCase(Locale.ROOT));
+			Scenario scenario = Scenario.valueOf(text.strip().toUpperCase(Locale.ROOT));
+			if (scenario == Scenario.PIPELINE) {
+				// the export is read by more people than the leads are
+				throw bad("scenario PIPELINE is not exported: leads are confidential; use CURRENT or PLANNED");
+			}
+			return scenario;
 		}
 		catch (IllegalArgumentException ex) {
 			throw bad("scenario must be CURRENT or PLANNED, not '" + text + "'");

@@ -38,14 +38,15 @@ class BuiltInUsers {
 	 * the README knows them, so the start warns while any of them still works.
 	 */
 	static final Map<String, String> DEMO_PASSWORDS = Map.of("analyst", "analyst-demo", "lead-rare-earth",
-			"rare-earth-demo", "lead-pv", "pv-demo", "admin", "admin-demo");
+			"rare-earth-demo", "lead-pv", "pv-demo", "investment", "investment-demo", "admin", "admin-demo");
 
 	/** The hashes of the demo passwords as shipped in application.yml. */
 	static final Set<String> DEMO_HASHES = Set.of(
 			"{bcrypt}$2a$10$0DtE.Qs49QiIs67jOqz2HO.Cbx3P4SjJTIwikrj.LZcQWCHxBH/4u",
 			"{bcrypt}$2a$10$evv9kdBKeCZVn7XrG5yXWe8HQs9Rwopw2TsuMkpufLTeXdzUmcfee",
 			"{bcrypt}$2a$10$F33.H9p7twhUEJ7gbV9RbuHB1pKETIe4xwzinjDqjSEPBQJxGm3f2",
-			"{bcrypt}$2a$10$kgdDUIWpLb1a4cGwNxwfvuGZym18TSN9U6wkqwsVXhmvgUXuBBEgu");
+			"{bcrypt}$2a$10$kgdDUIWpLb1a4cGwNxwfvuGZym18TSN9U6wkqwsVXhmvgUXuBBEgu",
+			"{bcrypt}$2a$10$sIww4DrAJyzM/aerqn/hCOs0OkqTrJieeI1fZ4lVQM3Pkh5605qVi");
 
 	private static final Pattern ENCODED = Pattern.compile(
 			"\\{(bcrypt|argon2|argon2@SpringSecurity_v5_8|pbkdf2|pbkdf2@SpringSecurity_v5_8|scrypt|scrypt@SpringSecurity_v5_8)}.+");

@@ -3,7 +3,9 @@ package io.chainlens.security;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What a login may do: read, write the chains it leads, or everything. */
+/**
+ * What a login may do: read, write the chains it leads, work the 招商 leads, or everything.
+ */
 public enum Role {
 
 	/** Reads (which are open anyway unless configured otherwise). */
@@ -11,6 +13,12 @@ public enum Role {
 
 	/** A chain-leader unit: writes to the chains it leads, and only to them. */
 	CHAIN_LEAD,
+
+	/**
+	 * The investment-promotion bureau (市商务局, seed §20): reads and writes the 招商 leads of
+	 * every chain, and nothing else beyond what everyone reads.
+	 */
+	INVESTMENT,
 
 	/** Writes everything, including cross-chain facts. */
 	ADMIN;

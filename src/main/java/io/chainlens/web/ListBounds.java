@@ -71,7 +71,16 @@ final class ListBounds {
 			Map.entry("RegionMatrix.regions", 100), Map.entry("RegionMatrix.products", 500),
 			Map.entry("RegionMatrix.cells", 50000),
 			// a page of Query.companies: its first, at most max-page-size
-			Map.entry("CompanyConnection.edges", 100));
+			Map.entry("CompanyConnection.edges", 100),
+			// the pipeline: a lead names at most 20 products (LeadEditing.MAX_PRODUCTS)
+			// of
+			// at most all seven chains; its stages; contacts grow with the talks
+			Map.entry("LeadConnection.edges", 100), Map.entry("Lead.products", 20), Map.entry("Lead.chains", 7),
+			Map.entry("Lead.history", 7), Map.entry("Lead.contacts", 200), Map.entry("Query.leadCounts", 50),
+			// gaps of every chain; the leads of one product; the leads a year's target
+			// counts
+			Map.entry("Query.gapsWithoutLeads", 500), Map.entry("GapPipeline.leads", 50),
+			Map.entry("PipelineProgress.leads", 500));
 
 	private ListBounds() {
 	}

@@ -66,7 +66,11 @@ class ReadWriteRoutingTest extends SeedSharingWrites {
 						  companies(filter: {region: "包头市"}, first: 3) { totalCount edges { node { id } } } }""",
 						Map.of()),
 				g -> run(g.mutate().headers(h -> h.setBasicAuth("admin", "admin-demo")).build(),
-						"{ allChanges(first: 5) { id } }", Map.of()));
+						"{ allChanges(first: 5) { id } }", Map.of()),
+				g -> run(g.mutate().headers(h -> h.setBasicAuth("investment", "investment-demo")).build(), """
+						{ leads(first: 2) { totalCount } lead(id: "none") { id } leadCounts { count }
+						  gapsWithoutLeads(chainId: "pv") { kind pipeline { addedCapacity } }
+						  matchmaking(chainId: "pv", first: 2) { volume } }""", Map.of()));
 	}
 
 	@Test

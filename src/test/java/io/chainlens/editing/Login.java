@@ -3,12 +3,12 @@ package io.chainlens.editing;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /** The callers of the write tests: the documented demo users, and no login at all. */
-enum Login {
+public enum Login {
 
 	ANONYMOUS(null, null), ANALYST("analyst", "analyst-demo"), LEAD_RARE_EARTH("lead-rare-earth", "rare-earth-demo"),
-	LEAD_PV("lead-pv", "pv-demo"), ADMIN("admin", "admin-demo");
+	LEAD_PV("lead-pv", "pv-demo"), INVESTMENT("investment", "investment-demo"), ADMIN("admin", "admin-demo");
 
-	final String user;
+	public final String user;
 
 	private final String password;
 
@@ -18,11 +18,11 @@ enum Login {
 	}
 
 	/** The tester sending this login's credentials over HTTP Basic. */
-	HttpGraphQlTester as(HttpGraphQlTester tester) {
+	public HttpGraphQlTester as(HttpGraphQlTester tester) {
 		return user == null ? tester : tester.mutate().headers(h -> h.setBasicAuth(user, password)).build();
 	}
 
-	String tag() {
+	public String tag() {
 		return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
 	}
 

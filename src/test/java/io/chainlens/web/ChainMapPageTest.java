@@ -29,21 +29,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.client.GraphQlClient;
 import org.springframework.graphql.ResponseError;
-import org.springframework.graphql.client.HttpSyncGraphQlClient;
-import org.springframework.graphql.support.ResourceDocumentSource;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -70,12 +65,12 @@ class ChainMapPageTest {
 
 	GraphQlClient api;
 
+	MapPage page;
+
 	@BeforeEach
 	void api() {
-		this.api = HttpSyncGraphQlClient.builder(RestClient.create("http://localhost:" + this.port + "/graphql"))
-			.documentSource(new ResourceDocumentSource(List.of(new ClassPathResource("graphql-test/")),
-					ResourceDocumentSource.FILE_EXTENSIONS))
-			.build();
+		this.page = new MapPage(browser, this.port);
+		this.api = this.page.api();
 	}
 
 	@Test
@@ -340,14 +335,11 @@ class ChainMapPageTest {
 	}
 
 	private void open(String path) {
-		browser.driver().get("http://localhost:" + this.port + path);
-		awaitMap();
+		this.page.open(path);
 	}
 
 	private void awaitMap() {
-		browser.waiting()
-			.withMessage("the map to be drawn")
-			.until(d -> "true".equals(browser.script("return document.body.dataset.mapReady")));
+		this.page.awaitMap();
 	}
 
 	private List<String> drawn(String kind) {
@@ -360,21 +352,8 @@ class ChainMapPageTest {
 		return browser.script("return window.chainlensMap.getElementById(arguments[0]).data('label')", id);
 	}
 
-	/**
-	 * A real mouse click on a node, brought to the middle of the map as a user would pan.
-	 */
 	private void clickNode(String id) {
-		List<Number> at = browser.script("""
-				const cy = window.chainlensMap;
-				const node = cy.getElementById(arguments[0]);
-				cy.zoom(1);
-				cy.center(node);
-				const p = node.renderedPosition();
-				return [p.x, p.y];""", id);
-		WebElement map = browser.driver().findElement(By.id("map"));
-		int dx = (int) Math.round(at.get(0).doubleValue() - map.getRect().getWidth() / 2.0);
-		int dy = (int) Math.round(at.get(1).doubleValue() - map.getRect().getHeight() / 2.0);
-		new Actions(browser.driver()).moveToElement(map, dx, dy).click().perform();
+		this.page.clickNode(id);
 	}
 
 	private List<Map<String, Object>> chainProducts(String chain) {

@@ -1,0 +1,311 @@
+package io.chainlens.pipeline;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+import io.chainlens.analysis.Bound;
+import io.chainlens.analysis.Candidate;
+import io.chainlens.analysis.Gap;
+import io.chainlens.analysis.GapKind;
+import io.chainlens.analysis.Scenario;
+import io.chainlens.chain.Chain;
+import io.chainlens.chain.GovUnit;
+import io.chainlens.chain.Product;
+import io.chainlens.chain.ProductLookup;
+import io.chainlens.chain.Region;
+import io.chainlens.chain.Target;
+import io.chainlens.company.Company;
+import io.chainlens.company.CompanyReads;
+import io.chainlens.company.Project;
+import io.chainlens.database.Batched;
+import io.chainlens.pipeline.LeadReads.Cursor;
+import io.chainlens.pipeline.LeadReads.Readable;
+import io.chainlens.security.Caller;
+import io.chainlens.security.LeadRights;
+import io.chainlens.security.NotPermitted;
+import io.chainlens.web.GraphQlLimits;
+
+/**
+ * The reads of the pipeline: the leads a caller may see, their counts for everyone with a
+ * login, the leads behind each gap and candidate, and the progress of the COUNT targets
+ * whose rule is configured. Every list of a parent (a lead's company, products, chains)
+ * is read in one batch.
+ */
+@Controller
+class PipelineController {
+
+	private final LeadReads leads;
+
+	private final CompanyReads companies;
+
+	private final ProductLookup products;
+
+	private final Neo4jClient neo4j;
+
+	private final GraphQlLimits limits;
+
+	private final PipelineSettings settings;
+
+	PipelineController(LeadReads leads, CompanyReads companies, ProductLookup products, Neo4jClient neo4j,
+			GraphQlLimits limits, PipelineSettings settings) {
+		this.leads = leads;
+		this.companies = companies;
+		this.products = products;
+		this.neo4j = neo4j;
+		this.limits = limits;
+		this.settings = settings;
+	}
+
+	record PageInfo(boolean hasNextPage, String endCursor) {
+	}
+
+	record LeadEdge(String cursor, Lead node) {
+	}
+
+	record LeadConnection(List<LeadEdge> edges, PageInfo pageInfo, long totalCount) {
+	}
+
+	record LeadCount(Chain chain, LeadStage stage, long count) {
+	}
+
+	record GapLead(Lead lead, LeadStage stage, Double capacity, boolean counted) {
+	}
+
+	record GapPipeline(List<GapLead> leads, Double addedCapacity, Double closedShare, int leadsOfUnknownCapacity) {
+	}
+
+	record PipelineProgress(String rule, int count, double share, List<Lead> leads) {
+	}
+
+	@QueryMapping
+	LeadConnection leads(@Argument String chainId, @Argument LeadStage stage, @Argument Integer first,
+			@Argument String after) {
+		Caller caller = Caller.current();
+		LeadRights.requireReader(caller, "leads", chainId);
+		int size = limits.checkFirst(first == null ? 20 : first);
+		Cursor cursor = after == null || after.isBlank() ? null : Cursor.decode(after);
+		LeadReads.Page page = leads.page(readable(caller), chainId, stage, size, cursor);
+		List<LeadEdge> edges = page.leads()
+			.stream()
+			.map(l -> new LeadEdge(new Cursor(l.created(), l.id()).encode(), l))
+			.toList();
+		return new LeadConnection(edges,
+				new PageInfo(page.hasNext(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()),
+				page.total());
+	}
+
+	@QueryMapping
+	Lead lead(@Argument String id) {
+		Caller caller = Caller.current();
+		LeadRights.requireReader(caller, "lead");
+		Lead lead = leads.lead(id).orElse(null);
+		if (lead != null && !LeadRights.mayRead(caller, lead.chainIds())) {
+			throw new NotPermitted(caller.describe() + " may not read lead '" + id + "': it is of chains "
+					+ lead.chainIds() + ", none of which this login leads");
+		}
+		return lead;
+	}
+
+	@QueryMapping
+	List<LeadCount> leadCounts(@Argument String chainId) {
+		LeadRights.requireCounter(Caller.current(), "leadCounts");
+		List<LeadReads.Count> counts = leads.counts(chainId);
+		Map<String, Chain> chains = chains(counts.stream().map(LeadReads.Count::chainId).toList());
+		return counts.stream().map(c -> new LeadCount(chains.get(c.chainId()), c.stage(), c.count())).toList();
+	}
+
+	@SchemaMapping(typeName = "Lead", field = "overdue")
+	boolean overdue(Lead lead) {
+		return lead.overdue(LocalDate.now());
+	}
+
+	@BatchMapping(typeName = "Lead", field = "company")
+	List<Company> company(List<Lead> list) {
+		Map<String, Company> found = companies.companies(list.stream().map(Lead::companyId).distinct().toList());
+		return list.stream().map(l -> found.get(l.companyId())).toList();
+	}
+
+	@BatchMapping(typeName = "Lead", field = "chains")
+	List<List<Chain>> chainsOfLead(List<Lead> list) {
+		Map<String, Chain> found = chains(list.stream().flatMap(l -> l.chainIds().stream()).distinct().toList());
+		return list.stream().map(l -> l.chainIds().stream().map(found::get).toList()).toList();
+	}
+
+	@BatchMapping(typeName = "Lead", field = "owner")
+	List<GovUnit> owner(List<Lead> list) {
+		Map<String, GovUnit> found = Batched.single(neo4j, "MATCH (g:GovUnit) WHERE g.id IN $ids RETURN g.id AS key, g",
+				list.stream().map(Lead::ownerUnitId).distinct().toList(), Map.of(), r -> GovUnit.of(r.get("g")));
+		return list.stream().map(l -> found.get(l.ownerUnitId())).toList();
+	}
+
+	@BatchMapping(typeName = "Lead", field = "region")
+	List<Region> region(List<Lead> list) {
+		Map<String, Region> found = Batched.single(neo4j, "MATCH (r:Region) WHERE r.id IN $ids RETURN r.id AS key, r",
+				list.stream().map(Lead::regionId).distinct().toList(), Map.of(), r -> Region.of(r.get("r")));
+		return list.stream().map(l -> found.get(l.regionId())).toList();
+	}
+
+	@BatchMapping(typeName = "Lead", field = "project")
+	Map<Lead, Project> project(List<Lead> list) {
+		Map<Lead, Project> projects = new LinkedHashMap<>();
+		for (Lead lead : list) {
+			if (lead.projectId() != null) {
+				companies.project(lead.projectId()).ifPresent(p -> projects.put(lead, p));
+			}
+		}
+		return projects;
+	}
+
+	@BatchMapping(typeName = "LeadProduct", field = "product")
+	List<Product> productOfLead(List<Lead.Proposed> list) {
+		Map<String, Product> found = products.byId(list.stream().map(Lead.Proposed::productId).distinct().toList());
+		return list.stream().map(p -> found.get(p.productId())).toList();
+	}
+
+	/**
+	 * The leads of each gap's product, for a caller who may read the gap's chain's leads
+	 * (null for the others: names and amounts are confidential).
+	 */
+	@BatchMapping(typeName = "Gap", field = "pipeline")
+	Map<Gap, GapPipeline> pipeline(List<Gap> gaps) {
+		Caller caller = Caller.current();
+		Map<String, List<Lead>> byProduct = leads
+			.activeByProduct(gaps.stream().map(g -> g.product().id()).distinct().toList());
+		Map<Gap, GapPipeline> result = new LinkedHashMap<>();
+		for (Gap gap : gaps) {
+			if (!caller.isAnonymous() && LeadRights.mayRead(caller, List.of(gap.chain().id()))) {
+				result.put(gap, pipelineOf(gap, byProduct.getOrDefault(gap.product().id(), List.of())));
+			}
+		}
+		return result;
+	}
+
+	static GapPipeline pipelineOf(Gap gap, List<Lead> active) {
+		List<GapLead> gapLeads = new ArrayList<>();
+		double added = 0;
+		int unknown = 0;
+		int known = 0;
+		for (Lead lead : active) {
+			Double capacity = lead.capacityOf(gap.product().id());
+			boolean counted = counted(gap.scenario(), lead.stage());
+			gapLeads.add(new GapLead(lead, lead.stage(), capacity, counted));
+			if (!counted) {
+				if (capacity == null) {
+					unknown++;
+				}
+				else {
+					added += capacity;
+					known++;
+				}
+			}
+		}
+		gapLeads.sort(
+				Comparator.comparing((GapLead g) -> g.stage().ordinal()).reversed().thenComparing(g -> g.lead().id()));
+		Double addedCapacity = known == 0 && unknown > 0 ? null : added;
+		return new GapPipeline(List.copyOf(gapLeads), addedCapacity, closedShare(gap, addedCapacity), unknown);
+	}
+
+	/** Whether the scenario's figures already hold a lead at this stage. */
+	static boolean counted(Scenario scenario, LeadStage stage) {
+		return switch (scenario) {
+			case CURRENT -> stage == LeadStage.PRODUCTION;
+			case PLANNED -> stage.reached(LeadStage.SIGNED);
+			case PIPELINE -> stage.reached(LeadStage.PRELIMINARY);
+		};
+	}
+
+	/**
+	 * The share of a quantified shortfall the leads would close: for SHORTFALL and
+	 * MISSING with a known demand and an exact capacity.
+	 */
+	private static Double closedShare(Gap gap, Double added) {
+		if (added == null || (gap.kind() != GapKind.SHORTFALL && gap.kind() != GapKind.MISSING)) {
+			return null;
+		}
+		Double demand = gap.localDemand();
+		Double capacity = gap.kind() == GapKind.MISSING ? Double.valueOf(0) : gap.localCapacity();
+		if (demand == null || capacity == null || gap.demandBound() == Bound.UNKNOWN
+				|| (gap.kind() == GapKind.SHORTFALL && gap.capacityBound() != Bound.EXACT)) {
+			return null;
+		}
+		double shortfall = demand - capacity;
+		return shortfall <= 0 ? null : Math.min(1.0, added / shortfall);
+	}
+
+	@BatchMapping(typeName = "Gap", field = "leadCount")
+	Map<Gap, Integer> leadCount(List<Gap> gaps) {
+		Map<Gap, Integer> counts = new LinkedHashMap<>();
+		if (Caller.current().isAnonymous()) {
+			return counts;
+		}
+		Map<String, List<Lead>> byProduct = leads
+			.activeByProduct(gaps.stream().map(g -> g.product().id()).distinct().toList());
+		gaps.forEach(g -> counts.put(g, byProduct.getOrDefault(g.product().id(), List.of()).size()));
+		return counts;
+	}
+
+	/** The caller's readable active lead for the candidate's company and product. */
+	@BatchMapping(typeName = "Candidate", field = "lead")
+	Map<Candidate, Lead> leadOfCandidate(List<Candidate> candidates) {
+		Caller caller = Caller.current();
+		Map<Candidate, Lead> found = new LinkedHashMap<>();
+		if (caller.isAnonymous()) {
+			return found;
+		}
+		Map<String, List<Lead>> byKey = leads
+			.activeByCompanyAndProduct(candidates.stream().map(PipelineController::key).distinct().toList());
+		for (Candidate candidate : candidates) {
+			byKey.getOrDefault(key(candidate), List.of())
+				.stream()
+				.filter(l -> LeadRights.mayRead(caller, l.chainIds()))
+				.findFirst()
+				.ifPresent(l -> found.put(candidate, l));
+		}
+		return found;
+	}
+
+	private static String key(Candidate candidate) {
+		return candidate.company().id() + "/" + candidate.product().id();
+	}
+
+	@BatchMapping(typeName = "Target", field = "pipelineProgress")
+	Map<Target, PipelineProgress> pipelineProgress(List<Target> targets) {
+		Caller caller = Caller.current();
+		Map<Target, PipelineProgress> result = new LinkedHashMap<>();
+		for (Target target : targets) {
+			PipelineSettings.TargetRule rule = settings.targetRules().get(target.id());
+			if (rule == null || caller.isAnonymous() || caller.roles().isEmpty()) {
+				continue;
+			}
+			List<Lead> counted = leads.reachedInYear(rule.stage(), target.year(), rule.minInvestment(), null);
+			List<Lead> visible = counted.stream().filter(l -> LeadRights.mayRead(caller, l.chainIds())).toList();
+			result.put(target, new PipelineProgress(rule.describe(target.year()), counted.size(),
+					target.value() <= 0 ? 0 : counted.size() / target.value(), visible));
+		}
+		return result;
+	}
+
+	private Readable readable(Caller caller) {
+		return LeadRights.readsAll(caller) ? Readable.ALL
+				: new Readable(false, new LinkedHashSet<>(LeadRights.readableChains(caller)));
+	}
+
+	private Map<String, Chain> chains(List<String> ids) {
+		return Batched.single(neo4j, "MATCH (c:Chain) WHERE c.id IN $ids RETURN c.id AS key, c", Set.copyOf(ids),
+				Map.of(), r -> Chain.of(r.get("c")));
+	}
+
+}
