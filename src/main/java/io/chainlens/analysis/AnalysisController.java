@@ -1,9 +1,14 @@
 package io.chainlens.analysis;
 
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -46,14 +51,14 @@ class AnalysisController {
 		this.analysis = analysis;
 		this.limits = limits;
 		registry.<CandidatePool, List<Candidate>>forName("gapCandidates")
-			.registerMappedBatchLoader(
-					(pools, env) -> Mono.fromCallable(() -> analysis.candidates(pools, graph(env.getContext()))));
+			.registerMappedBatchLoader((pools, env) -> Mono.fromCallable(() -> byRegion(pools, CandidatePool::region,
+					(region, some) -> analysis.candidates(some, graph(env.getContext(), region)))));
 		registry.<ChainScenario, LocalSupport>forName("localSupport")
-			.registerMappedBatchLoader(
-					(keys, env) -> Mono.fromCallable(() -> analysis.localSupport(graph(env.getContext()), keys)));
+			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> byRegion(keys, ChainScenario::region,
+					(region, some) -> analysis.localSupport(graph(env.getContext(), region), some))));
 		registry.<TargetScenario, TargetProgress>forName("targetProgress")
-			.registerMappedBatchLoader(
-					(keys, env) -> Mono.fromCallable(() -> analysis.progress(graph(env.getContext()), keys)));
+			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> byRegion(keys, TargetScenario::region,
+					(region, some) -> analysis.progress(graph(env.getContext(), region), some))));
 	}
 
 	/**
@@ -62,8 +67,25 @@ class AnalysisController {
 	 * targets' progress read it once). Only reads use it: no mutation of this API returns
 	 * analysis fields.
 	 */
-	private LocalGraph graph(GraphQLContext context) {
-		return context.computeIfAbsent(LocalGraph.class.getName(), key -> analysis.localGraph());
+	private LocalGraph graph(GraphQLContext context, String region) {
+		String given = region == null ? "" : region.strip();
+		// the focus region by its configured name is the request's default graph
+		String name = analysis.isFocus(given) ? "" : given;
+		return context.computeIfAbsent(LocalGraph.class.getName() + "/" + name,
+				key -> analysis.localGraph(name.isEmpty() ? null : name));
+	}
+
+	/**
+	 * A batch's keys grouped by the region they are asked for, each group loaded alone.
+	 */
+	private static <K, V> Map<K, V> byRegion(Set<K> keys, Function<K, String> region,
+			BiFunction<String, Set<K>, Map<K, V>> load) {
+		Map<String, Set<K>> groups = new LinkedHashMap<>();
+		keys.forEach(
+				k -> groups.computeIfAbsent(Objects.toString(region.apply(k), ""), r -> new LinkedHashSet<>()).add(k));
+		Map<K, V> result = new LinkedHashMap<>();
+		groups.forEach((r, some) -> result.putAll(load.apply(r.isEmpty() ? null : r, some)));
+		return result;
 	}
 
 	/**
@@ -79,9 +101,9 @@ class AnalysisController {
 
 	@QueryMapping
 	List<Gap> gaps(@Argument String chainId, @Argument List<GapKind> kinds, @Argument Scenario scenario,
-			@Argument Integer first, GraphQLContext context) {
+			@Argument Integer first, @Argument String region, GraphQLContext context) {
 		int limit = first(first, 50);
-		return analysis.gaps(graph(context), chainId, kinds, scenario(scenario, chainId), limit);
+		return analysis.gaps(graph(context, region), chainId, kinds, scenario(scenario, chainId), limit);
 	}
 
 	@QueryMapping
@@ -89,33 +111,36 @@ class AnalysisController {
 		Caller caller = Caller.current();
 		LeadRights.requireReader(caller, "gapsWithoutLeads", chainId);
 		Set<String> chains = chainId != null || LeadRights.readsAll(caller) ? null : LeadRights.readableChains(caller);
-		return analysis.gapsWithoutLeads(graph(context), chainId, chains, scenario(scenario, chainId));
+		return analysis.gapsWithoutLeads(graph(context, null), chainId, chains, scenario(scenario, chainId));
 	}
 
 	@QueryMapping
 	List<Matchmaking.Match> matchmaking(@Argument String chainId, @Argument Integer first, GraphQLContext context) {
-		return analysis.matchmaking(graph(context), chainId, first(first, 20));
+		return analysis.matchmaking(graph(context, null), chainId, first(first, 20));
 	}
 
 	@QueryMapping
-	List<ProductBalance> balance(@Argument String chainId, @Argument Scenario scenario, GraphQLContext context) {
-		return analysis.balance(graph(context), chainId, scenario(scenario, chainId));
+	List<ProductBalance> balance(@Argument String chainId, @Argument Scenario scenario, @Argument String region,
+			GraphQLContext context) {
+		return analysis.balance(graph(context, region), chainId, scenario(scenario, chainId));
 	}
 
 	@QueryMapping
-	List<Candidate> candidates(@Argument String productId, @Argument Integer first) {
-		return analysis.candidates(productId, first(first, 10));
+	List<Candidate> candidates(@Argument String productId, @Argument Integer first, @Argument String region,
+			GraphQLContext context) {
+		return analysis.candidates(productId, first(first, 10), graph(context, region));
 	}
 
 	@QueryMapping
-	Impact impact(@Argument String companyId, @Argument Scenario scenario, GraphQLContext context) {
-		return analysis.impact(() -> graph(context), companyId, scenario(scenario, null));
+	Impact impact(@Argument String companyId, @Argument Scenario scenario, @Argument String region,
+			GraphQLContext context) {
+		return analysis.impact(() -> graph(context, region), companyId, scenario(scenario, null));
 	}
 
 	@QueryMapping
 	List<SupplyPaths.SupplyPath> supplyPaths(@Argument String from, @Argument String to, @Argument Integer maxHops,
-			@Argument Integer first, @Argument Scenario scenario, GraphQLContext context) {
-		return analysis.supplyPaths(graph(context), from, to, maxHops == null ? 4 : maxHops, first(first, 10),
+			@Argument Integer first, @Argument Scenario scenario, @Argument String region, GraphQLContext context) {
+		return analysis.supplyPaths(graph(context, region), from, to, maxHops == null ? 4 : maxHops, first(first, 10),
 				scenario(scenario, null));
 	}
 
@@ -131,22 +156,22 @@ class AnalysisController {
 	}
 
 	@SchemaMapping(typeName = "Chain", field = "localSupportRate")
-	CompletableFuture<Double> localSupportRate(Chain chain, @Argument Scenario scenario,
+	CompletableFuture<Double> localSupportRate(Chain chain, @Argument Scenario scenario, @Argument String region,
 			DataLoader<ChainScenario, LocalSupport> localSupport) {
-		return localSupport.load(new ChainScenario(chain.id(), scenario(scenario, chain.id())))
+		return localSupport.load(new ChainScenario(chain.id(), scenario(scenario, chain.id()), region))
 			.thenApply(support -> support == null ? null : support.rate());
 	}
 
 	@SchemaMapping(typeName = "Chain", field = "localSupport")
-	CompletableFuture<LocalSupport> localSupport(Chain chain, @Argument Scenario scenario,
+	CompletableFuture<LocalSupport> localSupport(Chain chain, @Argument Scenario scenario, @Argument String region,
 			DataLoader<ChainScenario, LocalSupport> localSupport) {
-		return localSupport.load(new ChainScenario(chain.id(), scenario(scenario, chain.id())));
+		return localSupport.load(new ChainScenario(chain.id(), scenario(scenario, chain.id()), region));
 	}
 
 	@SchemaMapping(typeName = "Target", field = "progress")
-	CompletableFuture<TargetProgress> progress(Target target, @Argument Scenario scenario,
+	CompletableFuture<TargetProgress> progress(Target target, @Argument Scenario scenario, @Argument String region,
 			DataLoader<TargetScenario, TargetProgress> targetProgress) {
-		return targetProgress.load(new TargetScenario(target, scenario(scenario, null)));
+		return targetProgress.load(new TargetScenario(target, scenario(scenario, null), region));
 	}
 
 	@BatchMapping(typeName = "Company", field = "suppliers")

@@ -25,6 +25,8 @@ import io.chainlens.company.Company;
 import io.chainlens.database.Batched;
 import io.chainlens.database.CypherScript;
 import io.chainlens.database.GraphState;
+import io.chainlens.web.BadArgument;
+import io.chainlens.web.NotFound;
 
 /**
  * Reads what the analysis computes on. The Cypher lives in {@code cypher/analysis/};
@@ -106,9 +108,57 @@ class AnalysisQueries {
 				RETURN DISTINCT p.id AS id""").fetchAs(String.class).all());
 	}
 
+	/**
+	 * The id of the region a request names (id or Chinese name, its full or short form);
+	 * the focus region's configured name when it names none.
+	 * @throws NotFound when no region has that name
+	 * @throws BadArgument when several do
+	 */
+	String regionOf(String text) {
+		// the focus region as configured needs no query (and is one cache entry)
+		if (text == null || text.isBlank() || text.strip().equals(focus.region())) {
+			return focus.region();
+		}
+		String name = text.strip();
+		List<Map<String, Object>> found = List.copyOf(neo4j.query("""
+				MATCH (r:Region)
+				WHERE r.id = $text OR r.nameZh = $text OR r.nameZh STARTS WITH $text + '('
+				   OR r.nameZh CONTAINS '(' + $text + ')'
+				RETURN r.id AS id, r.nameZh AS nameZh ORDER BY r.id LIMIT 10""").bind(name).to("text").fetch().all());
+		if (found.isEmpty()) {
+			throw new NotFound("There is no region '" + name + "' (argument 'region'); give a region id such as "
+					+ "baotou-qingshan or a Chinese name such as 青山区");
+		}
+		if (found.size() > 1 && found.stream().noneMatch(r -> name.equals(r.get("id")))) {
+			throw new BadArgument("region", "'" + name + "' names several regions: "
+					+ found.stream().map(r -> (String) r.get("id")).toList() + "; give the region id");
+		}
+		return found.stream()
+			.filter(r -> name.equals(r.get("id")))
+			.findFirst()
+			.orElse(found.get(0))
+			.get("id")
+			.toString();
+	}
+
+	/** Whether a region key is the configured focus region's (its name or id). */
+	boolean isFocus(String region) {
+		return region.equals(focus.region());
+	}
+
 	LocalGraph localGraph() {
-		Map<String, Object> region = Map.of("region", focus.region());
-		String[] regionName = { focus.region() };
+		return localGraph(focus.region());
+	}
+
+	/**
+	 * The local graph of a region (id or Chinese name): its sites, and the platforms and
+	 * targets of its documents. Targets and platforms without a region belong to the
+	 * focus region's policy document, so another region is read with its own located
+	 * platforms and no targets.
+	 */
+	LocalGraph localGraph(String regionKey) {
+		Map<String, Object> region = Map.of("region", regionKey);
+		String[] regionName = { regionKey };
 		Map<String, LocalGraph.ChainInfo> chains = new LinkedHashMap<>();
 		Map<String, LocalGraph.SegmentInfo> segments = new LinkedHashMap<>();
 		each(STRUCTURE, region, r -> {
@@ -150,12 +200,14 @@ class AnalysisQueries {
 			}
 			return make;
 		});
-		List<LocalGraph.PlatformSupport> platforms = list(SEGMENT_PLATFORMS, Map.of(),
+		boolean focusRegion = isFocus(regionKey);
+		List<LocalGraph.PlatformSupport> platforms = list(SEGMENT_PLATFORMS,
+				Map.of("region", regionKey, "all", focusRegion),
 				r -> new LocalGraph.PlatformSupport(r.get("segmentId").asString(), r.get("id").asString(),
 						r.get("nameZh").asString(), r.get("kind").asString(), r.get("status").asString(null)));
-		List<Target> targets = list(PRODUCT_TARGETS, Map.of(), Target::of);
-		return new LocalGraph(regionName[0], List.copyOf(chains.values()), feeds, yields, makes, platforms, targets,
-				groups);
+		List<Target> targets = focusRegion ? list(PRODUCT_TARGETS, Map.of(), Target::of) : List.of();
+		return new LocalGraph(regionKey, regionName[0], List.copyOf(chains.values()), feeds, yields, makes, platforms,
+				targets, groups);
 	}
 
 	/** The graph's version; empty when none has been written. */
@@ -171,8 +223,8 @@ class AnalysisQueries {
 	 * {@code madeHere}: the ids of the products the focus region makes (from the cached
 	 * local graph: a set lookup here costs less than a list parameter tested per row).
 	 */
-	Map<String, List<CandidateRow>> candidates(Collection<String> productIds, Set<String> madeHere) {
-		return Batched.grouped(neo4j, CANDIDATES, productIds, Map.of("region", focus.region()),
+	Map<String, List<CandidateRow>> candidates(Collection<String> productIds, Set<String> madeHere, String region) {
+		return Batched.grouped(neo4j, CANDIDATES, productIds, Map.of("region", region),
 				r -> new CandidateRow(r.get("key").asString(), Company.of(r.get("c")), r.get("capacity").asDouble(),
 						r.get("operating").asDouble(), r.get("unknown").asInt(), r.get("known").asInt(),
 						r.get("others")

@@ -39,11 +39,11 @@ import io.chainlens.web.NotFound;
 class AnalysisService {
 
 	/** A chain measured in a scenario (key of the per-request data loaders). */
-	record ChainScenario(String chainId, Scenario scenario) {
+	record ChainScenario(String chainId, Scenario scenario, String region) {
 	}
 
 	/** A target measured in a scenario. */
-	record TargetScenario(Target target, Scenario scenario) {
+	record TargetScenario(Target target, Scenario scenario, String region) {
 	}
 
 	/** The key of a chain's (or all chains', chainId null) gaps derived from a graph. */
@@ -84,6 +84,21 @@ class AnalysisService {
 	 */
 	LocalGraph localGraph() {
 		return localGraphs.get();
+	}
+
+	/**
+	 * Whether a region as a request names it is the focus region by its configured name.
+	 */
+	boolean isFocus(String region) {
+		return queries.isFocus(region);
+	}
+
+	/**
+	 * The local graph of the region a request names (id or Chinese name; the focus region
+	 * when null).
+	 */
+	LocalGraph localGraph(String region) {
+		return localGraphs.get(queries.regionOf(region));
 	}
 
 	List<Gap> gaps(LocalGraph graph, String chainId, Collection<GapKind> kinds, Scenario scenario, int first) {
@@ -173,8 +188,7 @@ class AnalysisService {
 			.toList();
 	}
 
-	List<Candidate> candidates(String productId, int first) {
-		LocalGraph graph = localGraph();
+	List<Candidate> candidates(String productId, int first, LocalGraph graph) {
 		List<Candidate> ranked = rankedCandidates.get(graph, productId);
 		if (ranked == null) {
 			Product product = products.byId(List.of(productId)).get(productId);
@@ -209,7 +223,8 @@ class AnalysisService {
 		if (wanted.isEmpty()) {
 			return result;
 		}
-		Map<String, List<AnalysisQueries.CandidateRow>> rows = queries.candidates(wanted.keySet(), graph.madeHere());
+		Map<String, List<AnalysisQueries.CandidateRow>> rows = queries.candidates(wanted.keySet(), graph.madeHere(),
+				graph.region());
 		Map<String, List<AnalysisQueries.ProximityRow>> proximity = queries.proximity(wanted.keySet(),
 				graph.madeHere());
 		wanted.forEach((id, product) -> result.put(id,

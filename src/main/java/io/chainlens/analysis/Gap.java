@@ -90,7 +90,18 @@ public record Gap(Chain chain, Product product, Segment segment, GapKind kind, d
 	 * The products whose makers outside the region are candidates for a gap: the product
 	 * itself, or for an EXTENSION the products downstream that could absorb the surplus.
 	 */
-	public record CandidatePool(String gapProductId, List<String> productIds) {
+	public record CandidatePool(String gapProductId, List<String> productIds, String region) {
+
+		CandidatePool(String gapProductId, List<String> productIds) {
+			this(gapProductId, productIds, null);
+		}
+
+	}
+
+	/** This gap with the region its candidates are sought outside of. */
+	Gap inRegion(String region) {
+		return new Gap(chain, product, segment, kind, severity, explanation, action, balance, companiesAffected,
+				targets, new CandidatePool(candidatePool.gapProductId(), candidatePool.productIds(), region));
 	}
 
 }

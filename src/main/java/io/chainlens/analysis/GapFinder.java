@@ -64,7 +64,7 @@ final class GapFinder {
 			.thenComparing(Gap::kind)
 			.thenComparing(g -> g.chain().id())
 			.thenComparing(g -> g.product().id()));
-		return gaps;
+		return gaps.stream().map(g -> g.inRegion(graph.region())).toList();
 	}
 
 	private void productGaps(SegmentInfo segment, Product product, Balances balances, Balances planned, Span span,

@@ -75,6 +75,8 @@ final class LocalGraph {
 	record PlatformSupport(String segmentId, String id, String nameZh, String kind, String status) {
 	}
 
+	private final String region;
+
 	private final String regionName;
 
 	private final List<ChainInfo> chains;
@@ -110,8 +112,9 @@ final class LocalGraph {
 	/**
 	 * @param groups per local company with group links, the other companies of its group
 	 */
-	LocalGraph(String regionName, List<ChainInfo> chains, List<Feed> feeds, List<Yield> yields, List<Make> makes,
-			List<PlatformSupport> platforms, List<Target> targets, Map<String, Set<String>> groups) {
+	LocalGraph(String region, String regionName, List<ChainInfo> chains, List<Feed> feeds, List<Yield> yields,
+			List<Make> makes, List<PlatformSupport> platforms, List<Target> targets, Map<String, Set<String>> groups) {
+		this.region = region;
 		this.regionName = regionName;
 		this.groups = Map.copyOf(groups);
 		this.chains = List.copyOf(chains);
@@ -148,7 +151,14 @@ final class LocalGraph {
 		targets.forEach(t -> targetsOf.computeIfAbsent(t.productId(), k -> new ArrayList<>()).add(t));
 	}
 
-	/** The focus region's Chinese name, for explanations. */
+	/**
+	 * The region as the queries name it (the configured focus region's name, or an id).
+	 */
+	String region() {
+		return region;
+	}
+
+	/** The region's Chinese name, for explanations. */
 	String regionName() {
 		return regionName;
 	}

@@ -10,7 +10,8 @@ import java.util.Map;
  * (any write), so a kept list is used only while nothing has been written since. Ranking
  * a national product reads and scores every maker (hundreds), while the list changes only
  * when the graph does. Bounded in products and in candidates per product (as many as one
- * request may ask for), so it stays a few megabytes at national scale.
+ * request may ask for), so it stays a few megabytes at national scale. Kept per region
+ * and product: a candidate is a maker outside the region asked about.
  */
 final class RankedCandidates {
 
@@ -36,14 +37,14 @@ final class RankedCandidates {
 
 	/** The list kept for the product at this graph, or null. */
 	synchronized List<Candidate> get(LocalGraph graph, String productId) {
-		Entry entry = entries.get(productId);
+		Entry entry = entries.get(graph.region() + "/" + productId);
 		return entry != null && entry.graph() == graph ? entry.ranked() : null;
 	}
 
 	/** Keeps the best of a ranked list for this graph and returns what is kept. */
 	synchronized List<Candidate> put(LocalGraph graph, String productId, List<Candidate> ranked) {
 		List<Candidate> kept = List.copyOf(ranked.subList(0, Math.min(perProduct, ranked.size())));
-		entries.put(productId, new Entry(graph, kept));
+		entries.put(graph.region() + "/" + productId, new Entry(graph, kept));
 		return kept;
 	}
 
