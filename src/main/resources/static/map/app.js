@@ -5,6 +5,7 @@ import cytoscape from '/webjars/cytoscape/dist/cytoscape.esm.min.mjs';
 import { GAP_KINDS, NO_GAP_COLOR, SCENARIO_ZH } from './labels.js';
 import { STYLE, chainModel, elements } from './graph.js';
 import { STAGE_ZH, board, newLeadForm } from './board.js';
+import { gapList } from './gaplist.js';
 import { companyCard, h, productPanel, swatch } from './panels.js';
 import {
   ADD_LEAD_CONTACT, CHAINS, CHAIN_MAP, COMPANY_CARD, CREATE_LEAD, DROP_LEAD, LEADS, LEAD_COUNTS, MOVE_LEAD,
@@ -23,6 +24,8 @@ const state = {
   view: 'map',
   chains: [],
   owners: [],
+  // the gap list's filter: one kind, or all
+  gapKind: null,
   // answers arriving after the user moved on are dropped
   generation: 0,
 };
@@ -59,7 +62,7 @@ function setStatus(text) {
 
 function legend() {
   $('legend').replaceChildren(
-    ...GAP_KINDS.map((k) => h('li', {}, swatch(k.color), k.zh)),
+    ...GAP_KINDS.map((k) => h('li', {}, swatch(k.color), h('span', { class: 'glyph' }, k.glyph), k.zh)),
     h('li', {}, swatch(NO_GAP_COLOR), '无缺口'),
     h('li', {}, h('span', { class: 'swatch ghost' }), '其他产业链的产品'),
   );
@@ -144,6 +147,32 @@ function render() {
   cy.elements().remove();
   cy.add(elements(state.model, state.language));
   cy.fit(undefined, 30);
+  renderGapList();
+}
+
+function renderGapList() {
+  $('gap-list').replaceChildren(gapList({
+    model: state.model,
+    language: state.language,
+    kind: state.gapKind,
+    onKind: (kind) => {
+      state.gapKind = kind;
+      renderGapList();
+    },
+    onSelect: selectProduct,
+  }));
+}
+
+/** Brings a product to the middle of the map, highlights it and opens its panel. */
+function selectProduct(productId) {
+  const node = cy.getElementById(productId);
+  if (node.empty()) {
+    return;
+  }
+  cy.elements().removeClass('faded');
+  highlight(node);
+  cy.animate({ center: { eles: node }, duration: 200 });
+  openProduct(productId);
 }
 
 function openPanel(content) {
@@ -281,6 +310,7 @@ function showView(view) {
   state.view = view;
   $('board').hidden = view !== 'board';
   document.querySelector('.map-area').hidden = view === 'board';
+  $('gap-list').hidden = view === 'board';
   $('view-board').textContent = view === 'board' ? '产业链图谱' : '招商看板';
   closePanel();
   remember();

@@ -40,6 +40,13 @@ export function chainModel(data) {
   return { chain, segments, products, balances, gapsByProduct, unsupportedSegments, gaps: data.gaps };
 }
 
+/** The kinds of the product's own gaps, most severe first, each once. */
+export function productGapKinds(model, productId) {
+  return [...new Set((model.gapsByProduct.get(productId) ?? [])
+    .filter((gap) => gap.kind !== 'NO_INNOVATION_SUPPORT')
+    .map((gap) => gap.kind))];
+}
+
 /** The gap a product node is coloured by: its most severe one about the product itself. */
 export function colourGap(model, productId) {
   return (model.gapsByProduct.get(productId) ?? []).find((gap) => gap.kind !== 'NO_INNOVATION_SUPPORT');
@@ -76,7 +83,11 @@ export function elements(model, language) {
 
   const sizes = nodeSizes(model);
   const labels = new Map([...model.products.values()].map((p) => [p.id, nameOf(p, language)]));
-  const rows = placeRows(columns, edges, (id) => sizes.get(id), (id) => labels.get(id));
+  // every gap kind of the product, as glyphs under its name (the colour shows the first only)
+  const badges = new Map([...model.products.keys()].map((id) => [id, productGapKinds(model, id)
+    .map((kind) => gapKind(kind).glyph).join(' ')]));
+  const shown = (id) => (badges.get(id) ? `${labels.get(id)}\n${badges.get(id)}` : labels.get(id));
+  const rows = placeRows(columns, edges, (id) => sizes.get(id), shown);
   model.segments.forEach((segment, column) => {
     const unsupported = model.unsupportedSegments.has(segment.id);
     const segmentNode = {
@@ -105,6 +116,8 @@ export function elements(model, language) {
           parent: `segment:${segment.id}`,
           kind: 'product',
           label: labels.get(id),
+          display: shown(id),
+          gapKinds: productGapKinds(model, id).join(' '),
           nameZh: product.nameZh,
           name: product.name,
           size: sizes.get(id),
@@ -278,6 +291,7 @@ export const STYLE = [
   {
     selector: 'node.product',
     style: {
+      label: 'data(display)',
       width: 'data(size)',
       height: 'data(size)',
       'background-color': 'data(color)',

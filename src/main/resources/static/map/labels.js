@@ -1,19 +1,20 @@
 // Chinese words of the page for the API's enum values, and the gap colours the map and the
 // legend share.
 
+// each kind has a glyph too, so that a reader who cannot tell the colours apart still can
 export const GAP_KINDS = [
-  { kind: 'MISSING', zh: '缺失环节', color: '#c62828' },
-  { kind: 'SHORTFALL', zh: '本地供给不足', color: '#ef6c00' },
-  { kind: 'PIPELINE_ONLY', zh: '仅有在建/拟建', color: '#8e24aa' },
-  { kind: 'SINGLE_SOURCE', zh: '单一来源', color: '#6d4c41' },
-  { kind: 'EXTENSION', zh: '产能外溢 (延链)', color: '#1565c0' },
-  { kind: 'NO_INNOVATION_SUPPORT', zh: '无创新平台支撑 (环节)', color: '#00897b' },
+  { kind: 'MISSING', zh: '缺失环节', color: '#c62828', glyph: '✕' },
+  { kind: 'SHORTFALL', zh: '本地供给不足', color: '#ef6c00', glyph: '▽' },
+  { kind: 'PIPELINE_ONLY', zh: '仅有在建/拟建', color: '#8e24aa', glyph: '◔' },
+  { kind: 'SINGLE_SOURCE', zh: '单一来源', color: '#6d4c41', glyph: '①' },
+  { kind: 'EXTENSION', zh: '产能外溢 (延链)', color: '#1565c0', glyph: '↗' },
+  { kind: 'NO_INNOVATION_SUPPORT', zh: '无创新平台支撑 (环节)', color: '#00897b', glyph: '⚑' },
 ];
 
 export const NO_GAP_COLOR = '#9fb3bf';
 
 export function gapKind(kind) {
-  return GAP_KINDS.find((k) => k.kind === kind) ?? { kind, zh: kind, color: NO_GAP_COLOR };
+  return GAP_KINDS.find((k) => k.kind === kind) ?? { kind, zh: kind, color: NO_GAP_COLOR, glyph: '' };
 }
 
 export const STATUS_ZH = { OPERATING: '在产', UNDER_CONSTRUCTION: '在建', PLANNED: '拟建' };

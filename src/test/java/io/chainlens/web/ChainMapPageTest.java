@@ -157,6 +157,52 @@ class ChainMapPageTest {
 	}
 
 	@Test
+	void theGapListRanksEveryGapAsTheApiDoesAndAClickOpensItsProduct() {
+		List<Map<String, Object>> gaps = this.api.documentName("gapsWithCandidates")
+			.variable("chainId", CHAIN)
+			.variable("scenario", "CURRENT")
+			.variable("first", 100)
+			.variable("candidates", 1)
+			.retrieveSync("gaps")
+			.toEntityList(Map.class)
+			.stream()
+			.map(ChainMapPageTest::map)
+			.toList();
+		open("/?chain=" + CHAIN);
+
+		List<WebElement> rows = browser.driver().findElements(By.cssSelector("#gap-list .gap-row"));
+		assertThat(rows)
+			.extracting(r -> r.getDomAttribute("data-gap-kind") + " " + r.getDomAttribute("data-product-id"))
+			.containsExactlyElementsOf(gaps.stream().map(g -> g.get("kind") + " " + productOf(g)).toList());
+		// a product with two gap kinds shows both under its name, not only the colour of
+		// the first
+		Map<String, List<String>> kindsByProduct = new java.util.LinkedHashMap<>();
+		gaps.stream()
+			.filter(g -> !"NO_INNOVATION_SUPPORT".equals(g.get("kind")))
+			.forEach(g -> kindsByProduct.computeIfAbsent(productOf(g), k -> new ArrayList<>())
+				.add((String) g.get("kind")));
+		String twoKinds = kindsByProduct.entrySet()
+			.stream()
+			.filter(e -> e.getValue().size() > 1)
+			.map(Map.Entry::getKey)
+			.findFirst()
+			.orElseThrow();
+		assertThat((String) browser.script("return window.chainlensMap.getElementById(arguments[0]).data('gapKinds')",
+				twoKinds))
+			.isEqualTo(String.join(" ", new LinkedHashSet<>(kindsByProduct.get(twoKinds))));
+
+		new Select(browser.driver().findElement(By.cssSelector("#gap-list select"))).selectByValue("MISSING");
+		List<WebElement> missing = browser.driver().findElements(By.cssSelector("#gap-list .gap-row"));
+		assertThat(missing).isNotEmpty()
+			.allSatisfy(r -> assertThat(r.getDomAttribute("data-gap-kind")).isEqualTo("MISSING"));
+		String first = missing.get(0).getDomAttribute("data-product-id");
+		missing.get(0).click();
+		browser.waiting()
+			.until(ExpectedConditions
+				.visibilityOfElementLocated(By.cssSelector(".product-panel[data-product-id='" + first + "']")));
+	}
+
+	@Test
 	void aProductMadeLocallyOfUnknownCapacityShowsUnknownNeverZero() {
 		// 稀土精矿 at Bayan Obo while its producer's capacity is unknown; else the chain's
 		// first product made locally with no known capacity
