@@ -215,6 +215,7 @@ async function openProduct(productId) {
       model: state.model,
       language: state.language,
       openCompany,
+      scenario: state.scenario,
       scenarioZh: SCENARIO_ZH[state.scenario],
       addLead: state.user ? addLeadForm : null,
     }));

@@ -68,6 +68,57 @@ const STAGE_NAMES = {
   RESERVE: '谋划储备', PRELIMINARY: '前期推进', SIGNED: '签约落地', CONSTRUCTION: '开工建设', PRODUCTION: '竣工投产',
 };
 
+const STATUS_GROUPS = [
+  { status: 'OPERATING', zh: '在产', counted: ['CURRENT', 'PLANNED', 'PIPELINE'] },
+  { status: 'UNDER_CONSTRUCTION', zh: '在建', counted: ['PLANNED', 'PIPELINE'] },
+  { status: 'PLANNED', zh: '拟建', counted: ['PLANNED', 'PIPELINE'] },
+];
+
+/** The sum of the known capacities of some lines, and how many are unknown. */
+function subtotal(lines) {
+  const known = lines.filter((l) => l.capacity !== null && l.capacity !== undefined);
+  return { known: known.reduce((sum, l) => sum + l.capacity, 0), unknown: lines.length - known.length };
+}
+
+function subtotalText(total, unit) {
+  if (total.unknown > 0 && total.known === 0) {
+    return `产能未知（${total.unknown} 条）`;
+  }
+  return `${total.unknown > 0 ? '≥ ' : ''}${figure(total.known, unit)}${total.unknown > 0 ? `（${total.unknown} 条产能未知）` : ''}`;
+}
+
+/**
+ * The local lines grouped 在产 / 在建 / 拟建, each with its subtotal; the groups the scenario counts,
+ * with the co-product output, add up to the balance's local capacity above.
+ */
+function localProducers(lines, balance, scenario, language, openCompany) {
+  if (lines.length === 0) {
+    return empty('无');
+  }
+  const unit = lines[0].unit ?? balance?.unit;
+  const counted = lines.filter((l) => STATUS_GROUPS.find((g) => g.status === l.status)?.counted.includes(scenario));
+  const total = subtotal(counted);
+  const yielded = balance && balance.yieldedCapacity > 0 ? balance.yieldedCapacity : 0;
+  return h('div', { class: 'local-producers' },
+    STATUS_GROUPS.map((group) => {
+      const some = lines.filter((l) => l.status === group.status);
+      if (some.length === 0) {
+        return null;
+      }
+      const inScenario = group.counted.includes(scenario);
+      return h('div', { class: 'status-group', 'data-status': group.status },
+        h('h4', {}, `${group.zh}（${some.length} 条）：${subtotalText(subtotal(some), unit)}`,
+          h('span', { class: 'muted' }, inScenario ? ' · 计入本情景' : ' · 不计入本情景')),
+        producerTable(some, language, openCompany));
+    }),
+    h('p', {
+      class: 'subtotal',
+      'data-counted': String(total.known + yielded),
+      'data-unknown': String(total.unknown),
+    }, `本情景计入：${subtotalText({ known: total.known + yielded, unknown: total.unknown }, unit)}`,
+    yielded > 0 ? `（含联产 ${figure(yielded, unit)}）` : '', scenario === 'PIPELINE' ? '（另计招商线索）' : ' = 上方「本地产能」'));
+}
+
 function candidateList(candidates, language, openCompany, addLead) {
   if (candidates.length === 0) {
     return empty('暂无候选企业');
@@ -137,10 +188,11 @@ function balanceFigures(balance) {
 }
 
 /** The panel of one product of the chain drawn (or of another chain, a ghost node). */
-export function productPanel({ detail, model, language, openCompany, scenarioZh, addLead }) {
+export function productPanel({ detail, model, language, openCompany, scenario, scenarioZh, addLead }) {
   const product = detail.product;
-  const local = product.producers.filter((p) => p.company.local);
-  const outside = product.producers.filter((p) => !p.company.local);
+  // by where the site is, not where the company has its seat
+  const local = product.producers.filter((p) => p.local);
+  const outside = product.producers.filter((p) => !p.local);
   const mapGaps = model.gapsByProduct.get(product.id) ?? [];
   const gapCandidates = detail.gaps.filter((g) => g.product.id === product.id);
   const gapSections = mapGaps.map((gap) => {
@@ -163,7 +215,8 @@ export function productPanel({ detail, model, language, openCompany, scenarioZh,
         section(`缺口（${mapGaps.length}）`, mapGaps.length === 0 ? empty('本情景下无缺口') : gapSections)]
       : h('p', { class: 'note' }, '其他产业链的产品：它的产能平衡和缺口在所属产业链的图谱中。'),
     mapGaps.length === 0 ? section('外地候选企业', candidateList(detail.candidates, language, openCompany, addLead)) : null,
-    section(`本地生产企业（${local.length}）`, producerTable(local, language, openCompany)),
+    section(`本地产线（${local.length}）`, localProducers(local, model.balances.get(product.id), scenario,
+      language, openCompany)),
     section(`外地生产企业（${outside.length}）`, producerTable(outside, language, openCompany)));
 }
 

@@ -26,7 +26,7 @@ export const CHAIN_MAP = `query ChainMap($chainId: ID!, $scenario: Scenario!, $f
   }
   balance(chainId: $chainId, scenario: $scenario) {
     product { id }
-    localCapacity localDemand selfSufficiency producerCount unit complete
+    localCapacity localDemand selfSufficiency producerCount unit complete yieldedCapacity
     sitesWithUnknownCapacity consumerSitesWithUnknownCapacity
     capacityBound demandBound selfSufficiencyBound estimatedCapacity estimateShare unknownCapacityProducers
   }
@@ -47,7 +47,7 @@ export const PRODUCT_DETAIL = `query ProductDetail($productId: ID!, $chainId: ID
     chains { id name nameZh }
     producers {
       company { ${COMPANY_REF} }
-      capacity unit status region district writtenAs
+      capacity unit status region district writtenAs local
     }
   }
   candidates(productId: $productId, first: 5) { ${CANDIDATE} }

@@ -203,6 +203,32 @@ class ChainMapPageTest {
 	}
 
 	@Test
+	void theLocalLinesAreGroupedByStatusAndWhatTheScenarioCountsAddsUpToTheBalance() {
+		for (String scenario : List.of("CURRENT", "PLANNED")) {
+			Map<String, Object> balance = this.api.documentName("balance")
+				.variable("chainId", "pv")
+				.variable("scenario", scenario)
+				.retrieveSync("balance")
+				.toEntityList(Map.class)
+				.stream()
+				.map(ChainMapPageTest::map)
+				.filter(b -> "pv-polysilicon".equals(map(b.get("product")).get("id")))
+				.findFirst()
+				.orElseThrow();
+			open("/?chain=pv&scenario=" + scenario);
+			clickNode("pv-polysilicon");
+			WebElement subtotal = browser.waiting()
+				.until(ExpectedConditions.visibilityOfElementLocated(
+						By.cssSelector(".product-panel[data-product-id='pv-polysilicon'] .local-producers .subtotal")));
+			assertThat(Double.parseDouble(subtotal.getDomAttribute("data-counted"))).as(scenario)
+				.isEqualTo(((Number) balance.get("localCapacity")).doubleValue());
+			assertThat(browser.driver().findElements(By.cssSelector(".local-producers .status-group")))
+				.extracting(g -> g.getDomAttribute("data-status"))
+				.containsExactly("OPERATING", "UNDER_CONSTRUCTION", "PLANNED");
+		}
+	}
+
+	@Test
 	void aProductMadeLocallyOfUnknownCapacityShowsUnknownNeverZero() {
 		// 稀土精矿 at Bayan Obo while its producer's capacity is unknown; else the chain's
 		// first product made locally with no known capacity
