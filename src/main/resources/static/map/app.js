@@ -22,6 +22,8 @@ const state = {
   // the login of this tab (leads are confidential) and what is shown: the map or the board
   user: null,
   view: 'map',
+  // the product or company whose panel is open ({ type, id }), carried in the URL
+  selected: null,
   chains: [],
   owners: [],
   // the gap list's filter: one kind, or all
@@ -84,12 +86,57 @@ function updateExports() {
   $('export-all-csv').href = exportUrl('csv', null);
 }
 
-function remember() {
+/**
+ * Puts the view in the URL (chain, scenario, language, the product or company open), so that a
+ * link reopens it; {@code push} makes it a step Back returns from.
+ */
+function remember(push = false) {
   const params = new URLSearchParams({ chain: state.chainId, scenario: state.scenario, lang: state.language });
   if (state.view === 'board') {
     params.set('view', 'board');
   }
-  history.replaceState(null, '', `?${params}`);
+  if (state.selected) {
+    params.set(state.selected.type, state.selected.id);
+  }
+  const url = `?${params}`;
+  if (push && url !== location.search) {
+    history.pushState(null, '', url);
+  } else {
+    history.replaceState(null, '', url);
+  }
+}
+
+/** Opens what the URL names: after a link, a reload, Back or Forward. */
+async function followUrl() {
+  const params = new URLSearchParams(location.search);
+  const chain = params.get('chain');
+  const scenario = params.get('scenario');
+  const redraw = (chain && chain !== state.chainId) || (scenario && scenario !== state.scenario);
+  if (chain && state.chains.some((c) => c.id === chain)) {
+    state.chainId = chain;
+    $('chain').value = chain;
+  }
+  if (['CURRENT', 'PLANNED'].includes(scenario)) {
+    state.scenario = scenario;
+    $('scenario').value = scenario;
+  }
+  if (redraw) {
+    await drawChain(false);
+  }
+  if (params.get('product')) {
+    const node = cy.getElementById(params.get('product'));
+    cy.elements().removeClass('faded');
+    if (!node.empty()) {
+      highlight(node);
+    }
+    openProduct(params.get('product'), false);
+  } else if (params.get('company')) {
+    openCompany(params.get('company'), false);
+  } else {
+    state.selected = null;
+    closePanel();
+    remember();
+  }
 }
 
 async function loadChains() {
@@ -111,10 +158,13 @@ async function loadChains() {
   $('language').textContent = state.language === 'zh' ? 'English' : '中文';
 }
 
-async function drawChain() {
+async function drawChain(keepUrl = true) {
   const generation = ++state.generation;
   updateExports();
-  remember();
+  if (keepUrl) {
+    state.selected = null;
+    remember();
+  }
   closePanel();
   setStatus('加载中…');
   document.body.dataset.mapReady = 'false';
@@ -196,9 +246,11 @@ function closePanel() {
 
 let reopen = null;
 
-async function openProduct(productId) {
+async function openProduct(productId, push = true) {
   const generation = state.generation;
-  reopen = () => openProduct(productId);
+  reopen = () => openProduct(productId, false);
+  state.selected = { type: 'product', id: productId };
+  remember(push);
   openPanel(h('p', { class: 'muted' }, '加载中…'));
   try {
     const detail = await graphql(PRODUCT_DETAIL, {
@@ -225,8 +277,10 @@ async function openProduct(productId) {
   }
 }
 
-async function openCompany(companyId) {
-  reopen = () => openCompany(companyId);
+async function openCompany(companyId, push = true) {
+  reopen = () => openCompany(companyId, false);
+  state.selected = { type: 'company', id: companyId };
+  remember(push);
   openPanel(h('p', { class: 'muted' }, '加载中…'));
   try {
     const { company } = await graphql(COMPANY_CARD, { id: companyId });
@@ -380,7 +434,12 @@ cy.on('tap', 'node.product, node.ghost', (event) => {
 cy.on('tap', (event) => {
   if (event.target === cy) {
     closePanel();
+    state.selected = null;
+    remember(true);
   }
+});
+window.addEventListener('popstate', () => {
+  followUrl().catch((error) => showErrors('页面状态恢复失败', error));
 });
 
 let searchTimer = null;
@@ -477,7 +536,11 @@ $('language').addEventListener('click', () => {
     reopen();
   }
 });
-$('panel-close').addEventListener('click', closePanel);
+$('panel-close').addEventListener('click', () => {
+  closePanel();
+  state.selected = null;
+  remember(true);
+});
 $('export-png').addEventListener('click', () => {
   const blob = cy.png({ output: 'blob', full: true, bg: '#ffffff', scale: 2 });
   const url = URL.createObjectURL(blob);
@@ -489,7 +552,7 @@ $('export-png').addEventListener('click', () => {
 });
 
 legend();
-loadChains().then(drawChain).catch((error) => {
+loadChains().then(() => drawChain(false)).then(followUrl).catch((error) => {
   setStatus('');
   showErrors('产业链列表加载失败', error);
 });

@@ -229,6 +229,29 @@ class ChainMapPageTest {
 	}
 
 	@Test
+	void theUrlCarriesTheOpenProductAndBackReturnsToTheOneBefore() {
+		List<Map<String, Object>> products = chainProducts(CHAIN);
+		String first = (String) products.get(0).get("id");
+		String second = (String) products.get(1).get("id");
+		open("/?chain=" + CHAIN + "&product=" + first);
+		browser.waiting()
+			.until(ExpectedConditions
+				.visibilityOfElementLocated(By.cssSelector(".product-panel[data-product-id='" + first + "']")));
+
+		clickNode(second);
+		browser.waiting()
+			.until(ExpectedConditions
+				.visibilityOfElementLocated(By.cssSelector(".product-panel[data-product-id='" + second + "']")));
+		assertThat(browser.driver().getCurrentUrl()).contains("product=" + second);
+
+		browser.driver().navigate().back();
+		browser.waiting()
+			.until(ExpectedConditions
+				.visibilityOfElementLocated(By.cssSelector(".product-panel[data-product-id='" + first + "']")));
+		assertThat(browser.driver().getCurrentUrl()).contains("product=" + first);
+	}
+
+	@Test
 	void aProductMadeLocallyOfUnknownCapacityShowsUnknownNeverZero() {
 		// 稀土精矿 at Bayan Obo while its producer's capacity is unknown; else the chain's
 		// first product made locally with no known capacity
