@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
@@ -32,12 +33,37 @@ class CompanyPages {
 		NAME,
 
 		/** By the number of distinct products made, most first, then id. */
-		PRODUCT_COUNT
+		PRODUCT_COUNT,
+
+		/**
+		 * By the known capacity of the filter's product, largest first, then id;
+		 * companies whose capacity is not known come last.
+		 */
+		CAPACITY
 
 	}
 
+	/** Site {@code s} lies in the filter's region, when there is one. */
+	private static final String IN_REGION = "($regionId IS NULL OR EXISTS { (s)-[:IN_REGION]->(:Region)-[:PART_OF*0..5]->(:Region {id: $regionId}) })";
+
+	/** The statuses a capacity line may have. */
+	static final Set<String> STATUSES = Set.of("OPERATING", "UNDER_CONSTRUCTION", "PLANNED");
+
+	/**
+	 * The known capacity of the product over the company's lines (of the status, when
+	 * given; in the filter's region, when given); null when none is known: an unknown is
+	 * never 0.
+	 */
+	private static final String CAPACITY = """
+			COLLECT { MATCH (c)-[:HAS_SITE]->(s:Site)-[m:MAKES]->(:Product {id: $productId})
+			          WHERE ($status IS NULL OR m.status = $status) AND m.capacity IS NOT NULL
+			            AND ($regionId IS NULL
+			                 OR EXISTS { (s)-[:IN_REGION]->(:Region)-[:PART_OF*0..5]->(:Region {id: $regionId}) })
+			          RETURN CASE WHEN count(m) = 0 THEN null ELSE sum(m.capacity) END }[0]""";
+
 	/** The filters; null means no filter. */
-	record Filter(String region, String chainId, String productId, Boolean local, String text) {
+	record Filter(String region, String chainId, String productId, Boolean local, String text, String status,
+			Double minCapacity) {
 	}
 
 	record Edge(String cursor, Company node) {
@@ -61,7 +87,20 @@ class CompanyPages {
 	}
 
 	Connection page(Filter filter, Order order, int first, String after) {
-		Filter f = (filter == null) ? new Filter(null, null, null, null, null) : filter;
+		Filter f = (filter == null) ? new Filter(null, null, null, null, null, null, null) : filter;
+		if (f.status() != null && !STATUSES.contains(f.status())) {
+			throw new BadArgument("filter.status",
+					"must be one of " + new java.util.TreeSet<>(STATUSES) + ", not '" + f.status() + "'");
+		}
+		if (f.minCapacity() != null && f.productId() == null) {
+			throw new BadArgument("filter.minCapacity", "needs filter.productId: a capacity is of one product");
+		}
+		if (f.minCapacity() != null && !(f.minCapacity() >= 0 && Double.isFinite(f.minCapacity()))) {
+			throw new BadArgument("filter.minCapacity", "must be a finite number of 0 or more, not " + f.minCapacity());
+		}
+		if (order == Order.CAPACITY && f.productId() == null) {
+			throw new BadArgument("orderBy", "CAPACITY needs filter.productId: a capacity is of one product");
+		}
 		Map<String, Object> params = new HashMap<>();
 		params.put("region", focus.region());
 		params.put("regionId", f.region() == null ? null : regionId(f.region()));
@@ -73,28 +112,44 @@ class CompanyPages {
 		params.put("afterKey", position == null ? null : position[0]);
 		params.put("afterId", position == null ? null : position[1]);
 		params.put("first", first);
+		params.put("status", f.status());
+		params.put("minCapacity", f.minCapacity());
 		if (f.chainId() != null && !exists("MATCH (n:Chain {id: $id}) RETURN count(n) > 0", f.chainId())) {
 			throw new NotFound("There is no chain with id '" + f.chainId() + "' (argument 'filter.chainId')");
 		}
 		if (f.productId() != null && !exists("MATCH (n:Product {id: $id}) RETURN count(n) > 0", f.productId())) {
 			throw new NotFound("There is no product with id '" + f.productId() + "' (argument 'filter.productId')");
 		}
-		String key = (order == Order.NAME) ? "c.nameZh"
-				: "COUNT { MATCH (c)-[:HAS_SITE]->(:Site)-[:MAKES]->(q:Product) RETURN DISTINCT q }";
-		String after0 = (order == Order.NAME)
-				? "($afterId IS NULL OR key > $afterKey OR (key = $afterKey AND c.id > $afterId))"
-				: "($afterId IS NULL OR key < toInteger($afterKey) OR (key = toInteger($afterKey) AND c.id > $afterId))";
+		String key = switch (order) {
+			case NAME -> "c.nameZh";
+			case PRODUCT_COUNT -> "COUNT { MATCH (c)-[:HAS_SITE]->(:Site)-[:MAKES]->(q:Product) RETURN DISTINCT q }";
+			// an unknown capacity sorts after every known one, 0 included
+			case CAPACITY -> "coalesce(" + CAPACITY + ", -1.0)";
+		};
+		String after0 = switch (order) {
+			case NAME -> "($afterId IS NULL OR key > $afterKey OR (key = $afterKey AND c.id > $afterId))";
+			case PRODUCT_COUNT ->
+				"($afterId IS NULL OR key < toInteger($afterKey) OR (key = toInteger($afterKey) AND c.id > $afterId))";
+			case CAPACITY ->
+				"($afterId IS NULL OR key < toFloat($afterKey) OR (key = toFloat($afterKey) AND c.id > $afterId))";
+		};
 		String sort = (order == Order.NAME) ? "key, c.id" : "key DESC, c.id";
 		String matching = """
 				MATCH (c:Company)
 				WHERE ($regionId IS NULL OR EXISTS { MATCH (c)-[:HAS_SITE]->(:Site)-[:IN_REGION]->(:Region)-[:PART_OF*0..5]->(:Region {id: $regionId}) })
-				  AND ($chainId IS NULL OR EXISTS { MATCH (c)-[:HAS_SITE]->(:Site)-[:MAKES]->(:Product)<-[:HAS_PRODUCT]-(:Segment)<-[:HAS_SEGMENT]-(:Chain {id: $chainId}) })
-				  AND ($productId IS NULL OR EXISTS { MATCH (c)-[:HAS_SITE]->(:Site)-[:MAKES]->(:Product {id: $productId}) })
-				  AND ($local IS NULL OR %s = $local)
+				  AND ($chainId IS NULL OR EXISTS { MATCH (c)-[:HAS_SITE]->(s:Site)-[:MAKES]->(:Product)<-[:HAS_PRODUCT]-(:Segment)<-[:HAS_SEGMENT]-(:Chain {id: $chainId})
+				                                    WHERE %1$s })
+				  AND ($productId IS NULL OR EXISTS { MATCH (c)-[:HAS_SITE]->(s:Site)-[:MAKES]->(:Product {id: $productId})
+				                                      WHERE %1$s })
+				  AND ($status IS NULL OR EXISTS { MATCH (c)-[:HAS_SITE]->(s:Site)-[m:MAKES]->(p:Product)
+				                                   WHERE m.status = $status AND ($productId IS NULL OR p.id = $productId)
+				                                     AND %1$s })
+				  AND ($minCapacity IS NULL OR %2$s >= $minCapacity)
+				  AND ($local IS NULL OR %3$s = $local)
 				  AND ($text IS NULL OR toLower(c.nameZh) CONTAINS $text OR toLower(coalesce(c.name, '')) CONTAINS $text
 				       OR any(a IN coalesce(c.aliases, []) WHERE toLower(a) CONTAINS $text))
 				"""
-			.formatted(CompanyQueries.LOCAL);
+			.formatted(IN_REGION, CAPACITY, CompanyQueries.LOCAL);
 		int total = neo4j.query(matching + "RETURN count(c) AS n")
 			.bindAll(params)
 			.fetchAs(Integer.class)
@@ -159,7 +214,8 @@ class CompanyPages {
 			throw new BadArgument("after", "is a cursor of the order " + parts[1] + ", not of " + order.name()
 					+ ": ask with the same orderBy");
 		}
-		if (order == Order.PRODUCT_COUNT && !parts[2].matches("\\d+")) {
+		if ((order == Order.PRODUCT_COUNT && !parts[2].matches("\\d+"))
+				|| (order == Order.CAPACITY && !parts[2].matches("-?\\d+(\\.\\d+)?([eE]-?\\d+)?"))) {
 			throw new BadArgument("after", "is not a cursor of this list: take endCursor or an edge's cursor as given");
 		}
 		return new String[] { parts[2], parts[3] };

@@ -97,6 +97,42 @@ class CompanyPagesTest {
 		return ids;
 	}
 
+	/**
+	 * Baotou's polysilicon lines (graph-seed/pv/capacities.csv): operating 大全 100,000
+	 * (九原区), 新特 100,000 (土右旗), 通威 70,000 (昆都仑区), 协鑫 40,000; in all statuses 新特 270,000,
+	 * 通威 270,000, 大全 200,000, 东方日升 150,000, 旭阳 120,000, 协鑫 100,000, 弘元 50,000. Ties go by
+	 * id.
+	 */
+	@Test
+	void companiesOfARegionRankByTheirKnownCapacityThereAndAMinimumKeepsTheLargest() {
+		Map<String, Object> operating = Map.of("region", "包头市", "productId", "pv-polysilicon", "status", "OPERATING");
+		page(operating, "CAPACITY", 100, null).path("companies.edges[*].node.id")
+			.entityList(String.class)
+			.containsExactly("daqo", "tbea", "tongwei", "gcl");
+		page(Map.of("region", "包头市", "productId", "pv-polysilicon", "status", "OPERATING", "minCapacity", 80000),
+				"CAPACITY", 100, null)
+			.path("companies.edges[*].node.id")
+			.entityList(String.class)
+			.containsExactly("daqo", "tbea");
+
+		GraphQlTester.Response first = page(Map.of("region", "包头市", "productId", "pv-polysilicon"), "CAPACITY", 3,
+				null);
+		first.path("companies.edges[*].node.id").entityList(String.class).containsExactly("tbea", "tongwei", "daqo");
+		String cursor = first.path("companies.pageInfo.endCursor").entity(String.class).get();
+		page(Map.of("region", "包头市", "productId", "pv-polysilicon"), "CAPACITY", 10, cursor)
+			.path("companies.edges[*].node.id")
+			.entityList(String.class)
+			.containsExactly("risen", "xuyang", "gcl", "hoyuan");
+	}
+
+	@Test
+	void capacityFiltersAndOrdersNeedAProductAndAKnownStatus() {
+		refused(page(Map.of("minCapacity", 1), "NAME", 10, null), "filter.minCapacity");
+		refused(page(Map.of(), "CAPACITY", 10, null), "orderBy");
+		refused(page(Map.of("status", "RUMOURED"), "NAME", 10, null), "filter.status");
+		refused(page(Map.of("productId", "pv-polysilicon", "minCapacity", -5), "NAME", 10, null), "filter.minCapacity");
+	}
+
 	private GraphQlTester.Response page(Map<String, Object> filter, String order, int first, String after) {
 		GraphQlTester.Request<?> request = graphQl.documentName("companyPage")
 			.variable("filter", filter)
