@@ -193,6 +193,13 @@ class PipelineController {
 		return result;
 	}
 
+	@BatchMapping(typeName = "Gap", field = "leads")
+	Map<Gap, List<GapLead>> leadsOfGap(List<Gap> gaps) {
+		Map<Gap, List<GapLead>> result = new LinkedHashMap<>();
+		pipeline(gaps).forEach((gap, pipeline) -> result.put(gap, pipeline.leads()));
+		return result;
+	}
+
 	static GapPipeline pipelineOf(Gap gap, List<Lead> active) {
 		List<GapLead> gapLeads = new ArrayList<>();
 		double added = 0;

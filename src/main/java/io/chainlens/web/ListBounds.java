@@ -79,7 +79,7 @@ final class ListBounds {
 			Map.entry("Lead.history", 7), Map.entry("Lead.contacts", 200), Map.entry("Query.leadCounts", 50),
 			// gaps of every chain; the leads of one product; the leads a year's target
 			// counts
-			Map.entry("Query.gapsWithoutLeads", 500), Map.entry("GapPipeline.leads", 50),
+			Map.entry("Query.gapsWithoutLeads", 500), Map.entry("GapPipeline.leads", 50), Map.entry("Gap.leads", 50),
 			Map.entry("PipelineProgress.leads", 500));
 
 	private ListBounds() {

@@ -110,7 +110,11 @@ class LeadPipelineTest {
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("lead-test-daqo", false),
 					org.assertj.core.groups.Tuple.tuple("lead-test-unknown", false));
 
+		assertThat(list(after.get("leads"))).extracting(l -> id(map(l).get("lead")))
+			.containsExactly("lead-test-daqo", "lead-test-unknown");
+
 		Map<String, Object> anonymous = gapOf(graphQl, chain, product, "MISSING", "CURRENT");
+		assertThat(anonymous.get("leads")).isNull();
 		assertThat(anonymous.get("pipeline")).as("leads are confidential").isNull();
 		assertThat(anonymous.get("leadCount")).isNull();
 		HttpGraphQlTester otherChainsLead = chain.equals("pv") ? as("lead-rare-earth", "rare-earth-demo")
