@@ -77,6 +77,16 @@ class LeadEditing {
 			                            RETURN s.id + '/' + p.id + '/' + m.status + ' ' + coalesce(m.writtenAs, '?') }}
 			       AS snapshot""";
 
+	/**
+	 * The seed project a lead of the seed was made from, and how many capacity lines it
+	 * has of its own (a lead of the board has none).
+	 */
+	private static final String SEED_PROJECT = """
+			MATCH (l:Lead {id: $id})
+			OPTIONAL MATCH (pr:Project {id: l.seedProjectId})
+			RETURN {project: pr.id, lines: COUNT { MATCH ()-[m:MAKES]->() WHERE pr IS NOT NULL AND m.projectId = pr.id }}
+			       AS snapshot""";
+
 	private final Lookups lookups;
 
 	private final LeadReads leads;
@@ -229,11 +239,17 @@ class LeadEditing {
 		}
 		else if (current.stage().reached(LeadStage.SIGNED)) {
 			Map<String, Object> projectBefore = lookups.snapshot(PROJECT, params("id", current.projectId()));
+			// the lines the lead made (leadId) and, for a lead of the seed,
+			// its project's own lines (projectId)
 			lookups.write("""
 					MATCH (pr:Project {id: $projectId}) SET pr.status = $status
 					WITH pr
-					MATCH ()-[m:MAKES {leadId: $id}]->() SET m.status = $status""",
-					params("id", id, "projectId", current.projectId(), "status", lineStatus));
+					CALL (pr) {
+					  MATCH ()-[m:MAKES {leadId: $id}]->() SET m.status = $status
+					}
+					CALL (pr) {
+					  MATCH ()-[m:MAKES {projectId: pr.id}]->() SET m.status = $status
+					}""", params("id", id, "projectId", current.projectId(), "status", lineStatus));
 			audit.record(caller, MOVE, source, new Written("Project", current.projectId(), projectBefore,
 					lookups.snapshot(PROJECT, params("id", current.projectId())), chains.keySet()));
 		}
@@ -255,6 +271,26 @@ class LeadEditing {
 	 */
 	private void sign(Caller caller, Lead lead, String lineStatus, String siteId, LocalDate on, String source,
 			Map<String, String> chains) {
+		Map<String, Object> seed = lookups.snapshot(SEED_PROJECT, params("id", lead.id()));
+		String seedProject = seed == null ? null : (String) seed.get("project");
+		if (seedProject != null && ((Number) seed.get("lines")).longValue() > 0) {
+			// a lead of the seed signs its project, whose capacity lines are the seed's
+			if (siteId != null) {
+				throw new BadArgument("siteId", "is not given for lead '" + lead.id() + "': its project " + seedProject
+						+ " has its capacity lines already");
+			}
+			Map<String, Object> projectBefore = lookups.snapshot(PROJECT, params("id", seedProject));
+			lookups.write("""
+					MATCH (l:Lead {id: $id}), (pr:Project {id: $projectId})
+					CREATE (l)-[:BECAME]->(pr)
+					SET pr.status = $status
+					WITH pr
+					MATCH ()-[m:MAKES {projectId: pr.id}]->() SET m.status = $status""",
+					params("id", lead.id(), "projectId", seedProject, "status", lineStatus));
+			audit.record(caller, MOVE, source, new Written("Project", seedProject, projectBefore,
+					lookups.snapshot(PROJECT, params("id", seedProject)), chains.keySet()));
+			return;
+		}
 		String site = siteId;
 		boolean newSite = siteId == null;
 		if (siteId != null) {
@@ -276,22 +312,38 @@ class LeadEditing {
 						"is needed: the new site's id '" + site + "' is taken; name a site of the company");
 			}
 		}
-		String projectId = lookups.exists("Project", lead.id()) ? lead.id() + "-lead" : lead.id();
-		if (lookups.exists("Project", projectId)) {
-			throw new BadArgument("id", "lead '" + lead.id() + "' cannot make its project: the ids " + lead.id()
-					+ " and " + projectId + " are projects already");
-		}
+		String projectId = seedProject;
+		Map<String, Object> projectBefore = null;
 		Lead.Proposed first = lead.products().get(0);
+		if (seedProject != null) {
+			// a lead of the seed whose project has no capacity lines: signing makes them
+			projectBefore = lookups.snapshot(PROJECT, params("id", seedProject));
+			lookups.write("MATCH (pr:Project {id: $projectId}) SET pr.status = $status",
+					params("projectId", seedProject, "status", lineStatus));
+		}
+		else {
+			projectId = lookups.exists("Project", lead.id()) ? lead.id() + "-lead" : lead.id();
+			if (lookups.exists("Project", projectId)) {
+				throw new BadArgument("id", "lead '" + lead.id() + "' cannot make its project: the ids " + lead.id()
+						+ " and " + projectId + " are projects already");
+			}
+			lookups.write("""
+					MATCH (l:Lead {id: $id})-[:ATTRACTS]->(c:Company), (l)-[:IN_REGION]->(r:Region)
+					CREATE (pr:Project {id: $projectId, nameZh: l.title, name: l.title, status: $status,
+					                    capacity: $capacity, unit: $unit, writtenAs: $writtenAs, source: $source,
+					                    note: '招商线索 ' + l.id + ' 签约 ' + $on})
+					CREATE (pr)-[:BY {position: 0}]->(c), (pr)-[:IN_REGION]->(r)
+					WITH l, pr
+					MATCH (l)-[:PROPOSES]->(p:Product) CREATE (pr)-[:FOR_PRODUCT]->(p)""",
+					params("id", lead.id(), "projectId", projectId, "status", lineStatus, "capacity", first.capacity(),
+							"unit", first.unit(), "writtenAs", first.writtenAs(), "source", source, "on",
+							on.toString()));
+		}
 		lookups.write("""
-				MATCH (l:Lead {id: $id})-[:ATTRACTS]->(c:Company), (l)-[:IN_REGION]->(r:Region)
-				CREATE (pr:Project {id: $projectId, nameZh: l.title, name: l.title, status: $status,
-				                    capacity: $capacity, unit: $unit, writtenAs: $writtenAs, source: $source,
-				                    note: '招商线索 ' + l.id + ' 签约 ' + $on})
-				CREATE (l)-[:BECAME]->(pr), (pr)-[:BY {position: 0}]->(c), (pr)-[:IN_REGION]->(r)
+				MATCH (l:Lead {id: $id})-[:ATTRACTS]->(c:Company), (l)-[:IN_REGION]->(r:Region),
+				      (pr:Project {id: $projectId})
+				CREATE (l)-[:BECAME]->(pr)
 				WITH l, c, r, pr
-				CALL (l, pr) {
-				  MATCH (l)-[:PROPOSES]->(p:Product) CREATE (pr)-[:FOR_PRODUCT]->(p)
-				}
 				CALL (c, r, l) {
 				  WITH c, r, l WHERE $newSite
 				  CREATE (s:Site {id: $siteId, source: $source, leadId: l.id})
@@ -308,7 +360,7 @@ class LeadEditing {
 						"newSite", newSite, "siteId", site));
 		lookups.write(GraphState.RECOUNT_MAKERS, params("productIds",
 				lead.products().stream().map(Lead.Proposed::productId).toList(), "siteIds", List.of(site)));
-		audit.record(caller, MOVE, source, new Written("Project", projectId, null,
+		audit.record(caller, MOVE, source, new Written("Project", projectId, projectBefore,
 				lookups.snapshot(PROJECT, params("id", projectId)), chains.keySet()));
 	}
 
@@ -367,22 +419,26 @@ class LeadEditing {
 		}
 		requireNotBeforeLastStep(current, on);
 		Map<String, Object> before = lookups.snapshot(SNAPSHOT, params("id", id));
-		if (current.projectId() != null) {
-			// a cancelled project adds no planned capacity: its lines, its project and
-			// the
-			// site made for it go; the audit keeps what they were
-			Map<String, Object> project = lookups.snapshot(PROJECT, params("id", current.projectId()));
+		Map<String, Object> seed = lookups.snapshot(SEED_PROJECT, params("id", id));
+		String projectId = current.projectId() != null ? current.projectId()
+				: seed == null ? null : (String) seed.get("project");
+		if (projectId != null) {
+			// a cancelled project adds no planned capacity: its lines (those
+			// the lead made and, for a lead of the seed, its project's own),
+			// its project and the site made for it go; the audit keeps them
+			Map<String, Object> project = lookups.snapshot(PROJECT, params("id", projectId));
+			lookups.write("MATCH ()-[m:MAKES {projectId: $projectId}]->() WHERE m.leadId IS NULL DELETE m",
+					params("projectId", projectId));
 			lookups.write("""
 					MATCH (s:Site)-[m:MAKES {leadId: $id}]->() DELETE m
 					WITH DISTINCT s
 					WHERE s.leadId = $id AND NOT EXISTS { (s)-[:MAKES]->() }
 					DETACH DELETE s""", params("id", id));
-			lookups.write("MATCH (pr:Project {id: $projectId}) DETACH DELETE pr",
-					params("projectId", current.projectId()));
+			lookups.write("MATCH (pr:Project {id: $projectId}) DETACH DELETE pr", params("projectId", projectId));
 			lookups.write(GraphState.RECOUNT_MAKERS, params("productIds",
 					current.products().stream().map(Lead.Proposed::productId).toList(), "siteIds", List.of()));
 			audit.record(caller, DROP, "lead " + id + " dropped: " + reason,
-					new Written("Project", current.projectId(), project, null, chains.keySet()));
+					new Written("Project", projectId, project, null, chains.keySet()));
 		}
 		lookups.write("""
 				MATCH (l:Lead {id: $id})

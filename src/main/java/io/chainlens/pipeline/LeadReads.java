@@ -197,8 +197,10 @@ public class LeadReads {
 			.query("""
 					MATCH (l:Lead) WHERE l.stage <> 'DROPPED' AND ($chainId IS NULL OR $chainId IN l.chainIds)
 					  AND ($min IS NULL OR l.investment >= $min)
-					WITH l, COLLECT { MATCH (l)-[:STEP]->(s) WHERE s.stage IN $stages RETURN s.on ORDER BY s.seq LIMIT 1 }[0] AS on
-					WHERE on IS NOT NULL AND on.year = $year
+					WITH l, COLLECT { MATCH (l)-[:STEP]->(s) WHERE s.stage IN $stages RETURN s ORDER BY s.seq LIMIT 1 }[0] AS step
+					// a step of the seed dated only by when it was known (asOf) was reached then or
+					// before, in no known year
+					WHERE step IS NOT NULL AND NOT coalesce(step.asOf, false) AND step.on.year = $year
 					RETURN %s AS lead ORDER BY l.id"""
 				.formatted(LEAD))
 			.bind(stages)

@@ -584,6 +584,32 @@ public class BulkImport {
 			return Optional.ofNullable(units.get(productId));
 		}
 
+		/**
+		 * A project of the graph; which of its products its capacity is of is not stored,
+		 * so a lead made from it proposes its products of unknown capacity.
+		 */
+		@Override
+		public Optional<SeedDataSet.ProjectFacts> project(String projectId) {
+			try (Session session = driver.session()) {
+				return session
+					.executeRead(
+							tx -> tx
+								.run("""
+										MATCH (pr:Project {id: $id})
+										RETURN pr.status AS status,
+										       COLLECT { MATCH (pr)-[:BY {position: 0}]->(c) RETURN c.id }[0] AS developerId,
+										       COLLECT { MATCH (pr)-[:IN_REGION]->(r) RETURN r.id }[0] AS regionId,
+										       EXISTS { MATCH ()-[:MAKES {projectId: pr.id}]->() } AS hasLines""",
+										Map.of("id", projectId))
+								.list())
+					.stream()
+					.findFirst()
+					.map(r -> new SeedDataSet.ProjectFacts(r.get("status").asString(null),
+							r.get("developerId").asString(null), r.get("regionId").asString(null), null,
+							r.get("hasLines").asBoolean()));
+			}
+		}
+
 		private Map<String, Map<String, SeedDataSet.Conversion>> conversions;
 
 		@Override

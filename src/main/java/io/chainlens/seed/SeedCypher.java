@@ -36,8 +36,9 @@ class SeedCypher {
 	/**
 	 * Writes the rows in the given transaction (explicit or managed) and returns how many
 	 * of them created their entity or link. Each script merges exactly one node per row
-	 * of a file that defines entities and one relationship per row of a file of links, so
-	 * the database's own counters say it without a second query.
+	 * of a file that defines entities (a lead and its first step: two) and one
+	 * relationship per row of a file of links, so the database's own counters say it
+	 * without a second query.
 	 */
 	long write(QueryRunner tx, FileType type, List<Map<String, Object>> rows) {
 		return run(tx, type, scripts.get(type), rows);
@@ -69,7 +70,8 @@ class SeedCypher {
 			nodes += counters.nodesCreated();
 			relationships += counters.relationshipsCreated();
 		}
-		return type.defines() != null ? nodes : relationships;
+		// a lead is created with its first step (two nodes), every other entity alone
+		return type.defines() == SeedSchema.Kind.LEAD ? nodes / 2 : type.defines() != null ? nodes : relationships;
 	}
 
 }

@@ -3,6 +3,8 @@ package io.chainlens.seed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -291,6 +293,23 @@ public final class SeedDataSet {
 				}
 				return text;
 			}
+			case DATE -> {
+				LocalDate date;
+				try {
+					date = LocalDate.parse(text);
+				}
+				catch (DateTimeParseException ex) {
+					problems.add(new Problem(file, line, column.name(),
+							"'" + text + "' is not an ISO-8601 date such as 2024-01-01"));
+					return null;
+				}
+				if (date.getYear() < 1949 || date.isAfter(LocalDate.now())) {
+					problems.add(new Problem(file, line, column.name(),
+							"'" + text + "' must be a date from 1949 to today, not one still to come"));
+					return null;
+				}
+				return date.toString();
+			}
 			case SOURCE -> {
 				if (!Formats.isSource(text)) {
 					problems.add(new Problem(file, line, column.name(),
@@ -332,6 +351,11 @@ public final class SeedDataSet {
 		/** The canonical unit of an existing product. */
 		Optional<String> unit(String productId);
 
+		/** What a lead needs to know of an existing project. */
+		default Optional<ProjectFacts> project(String projectId) {
+			return Optional.empty();
+		}
+
 		/**
 		 * The conversions of an existing product, by the unit they convert from.
 		 */
@@ -354,8 +378,18 @@ public final class SeedDataSet {
 
 	}
 
-	/** Where an id was defined; a product's unit. */
-	private record Definition(String file, long line, String unit) {
+	/**
+	 * What a lead made from a project needs of it: its status, its leading developer
+	 * (null when it names none), its region (null when not given), the product its
+	 * capacity is of (the first named; null when not known) and whether it has capacity
+	 * lines of its own.
+	 */
+	public record ProjectFacts(String status, String developerId, String regionId, String firstProductId,
+			boolean hasLines) {
+	}
+
+	/** Where an id was defined; a product's unit; a project's facts. */
+	private record Definition(String file, long line, String unit, ProjectFacts project) {
 	}
 
 	/** The checks across rows and files. */
@@ -374,6 +408,9 @@ public final class SeedDataSet {
 		private final Set<String> capacityKeys = new HashSet<>();
 
 		private final Set<String> linkKeys = new HashSet<>();
+
+		/** The projects of the data set that capacity lines name. */
+		private final Set<String> projectsWithLines = new HashSet<>();
 
 		private final Map<String, Map<String, Conversion>> conversions = new HashMap<>();
 
@@ -452,6 +489,7 @@ public final class SeedDataSet {
 				case "conversions.csv" -> conversion(row);
 				case "not_attractable.csv" -> unique(row, linkKeys, "not attractable", "company_id", "product_id");
 				case "projects.csv" -> quantity(row, row.list("product_ids").stream().findFirst().orElse(null), false);
+				case "leads.csv" -> lead(row);
 				case "targets.csv" -> quantity(row, row.text("product_id"), true);
 				case "regions.csv" -> region(row);
 				case "supply_links.csv" ->
@@ -480,9 +518,13 @@ public final class SeedDataSet {
 				return;
 			}
 			String id = idValue.toString();
+			ProjectFacts project = kind == Kind.PROJECT
+					? new ProjectFacts(row.text("status"), row.list("company_id").stream().findFirst().orElse(null),
+							row.text("region_id"), row.list("product_ids").stream().findFirst().orElse(null), false)
+					: null;
 			Definition earlier = defined.get(kind)
-				.putIfAbsent(id,
-						new Definition(row.file(), row.line(), kind == Kind.PRODUCT ? row.text("unit") : null));
+				.putIfAbsent(id, new Definition(row.file(), row.line(), kind == Kind.PRODUCT ? row.text("unit") : null,
+						project));
 			if (earlier != null) {
 				problems.add(new Problem(row.file(), row.line(), row.type().key(),
 						"duplicate id '" + id + "', first defined at " + earlier.file() + ":" + earlier.line()));
@@ -569,6 +611,9 @@ public final class SeedDataSet {
 
 		private void capacity(Row row) {
 			unique(row, capacityKeys, "capacity", "site_id", "product_id", "status");
+			if (row.text("project_id") != null) {
+				projectsWithLines.add(row.text("project_id"));
+			}
 			if (row.number("capacity") == null && row.text("unit") != null && !row.invalid().contains("capacity")) {
 				problems.add(new Problem(row.file(), row.line(), "unit", "a unit without a capacity"));
 			}
@@ -706,6 +751,66 @@ public final class SeedDataSet {
 			row.values().put("written_as", writtenAs);
 			row.values().put(amountColumn, converted);
 			row.values().put("unit", storedUnit);
+		}
+
+		/**
+		 * A lead made from a project: the project names a developer to attract and a
+		 * region, and its status agrees with the lead's stage (SIGNED ↔ PLANNED,
+		 * CONSTRUCTION ↔ UNDER_CONSTRUCTION, PRODUCTION ↔ OPERATING; RESERVE and
+		 * PRELIMINARY are of a PLANNED project not yet signed). A project in talks
+		 * (PRELIMINARY) may have no capacity lines of its own: the PIPELINE scenario
+		 * would count its capacity twice, as the lines and as the lead.
+		 */
+		private void lead(Row row) {
+			unique(row, linkKeys, "lead", "project_id");
+			String projectId = row.text("project_id");
+			String stage = row.text("stage");
+			if (projectId == null) {
+				return;
+			}
+			Definition definition = defined.get(Kind.PROJECT).get(projectId);
+			Optional<ProjectFacts> found = definition != null ? Optional.ofNullable(definition.project())
+					: known.project(projectId);
+			if (found.isEmpty()) {
+				return;
+			}
+			ProjectFacts project = found.get();
+			// the product the project's capacity is of, which the lead proposes it for
+			row.values().put("first_product_id", project.firstProductId());
+			if (project.developerId() == null) {
+				problems.add(new Problem(row.file(), row.line(), "project_id", "project '" + projectId
+						+ "' names no developer (company_id): a lead is a company to attract, so it has none"));
+			}
+			if (project.regionId() == null) {
+				problems.add(new Problem(row.file(), row.line(), "project_id",
+						"project '" + projectId + "' has no region_id: a lead is for a place in the region"));
+			}
+			if (stage == null) {
+				return;
+			}
+			String status = statusOf(stage);
+			if (!status.equals(project.status())) {
+				problems.add(new Problem(row.file(), row.line(), "stage",
+						"'" + stage + "' disagrees with project '" + projectId + "', which is " + project.status()
+								+ ": a lead at " + stage + " is a project " + status
+								+ " (SIGNED ↔ PLANNED, CONSTRUCTION ↔ UNDER_CONSTRUCTION, PRODUCTION ↔ OPERATING; "
+								+ "RESERVE and PRELIMINARY are of a PLANNED project not yet signed)"));
+			}
+			else if ("PRELIMINARY".equals(stage)
+					&& (projectsWithLines.contains(projectId) || (definition == null && project.hasLines()))) {
+				problems.add(new Problem(row.file(), row.line(), "stage", "project '" + projectId
+						+ "' has capacity lines: in talks (PRELIMINARY) the PIPELINE scenario would count its capacity "
+						+ "twice, as its PLANNED lines and as the lead; record the lead as SIGNED if it is, or RESERVE"));
+			}
+		}
+
+		/** The status of a project whose lead is at this stage. */
+		static String statusOf(String stage) {
+			return switch (stage) {
+				case "CONSTRUCTION" -> "UNDER_CONSTRUCTION";
+				case "PRODUCTION" -> "OPERATING";
+				default -> "PLANNED";
+			};
 		}
 
 		private void region(Row row) {

@@ -18,7 +18,7 @@ final class SeedSchema {
 
 		REGION("Region"), CHAIN("Chain"), SEGMENT("Segment"), PRODUCT("Product"), COMPANY("Company"),
 		INSTITUTION("Institution"), GOV_UNIT("GovUnit"), SITE("Site"), ITEM("PolicyItem"), PROJECT("Project"),
-		PLATFORM("Platform"), TARGET("Target");
+		PLATFORM("Platform"), TARGET("Target"), LEAD("Lead");
 
 		/** The node label of this kind in the graph. */
 		final String label;
@@ -31,7 +31,9 @@ final class SeedSchema {
 
 	enum Type {
 
-		ID, TEXT, INT, NUMBER, SOURCE, UNIT, ENUM
+		ID, TEXT, INT, NUMBER, SOURCE, UNIT, ENUM,
+		/** An ISO-8601 calendar date, e.g. 2024-01-01. */
+		DATE
 
 	}
 
@@ -84,6 +86,19 @@ final class SeedSchema {
 	 * a share of it with others; BRANCH: an unincorporated unit of the parent.
 	 */
 	static final Set<String> GROUP_KINDS = Set.of("SUBSIDIARY", "JOINT_VENTURE", "BRANCH");
+
+	/**
+	 * The stages of seed §21 a seed lead may be at (DROPPED is a decision recorded on the
+	 * board, not a fact of the seed).
+	 */
+	static final Set<String> LEAD_STAGES = Set.of("RESERVE", "PRELIMINARY", "SIGNED", "CONSTRUCTION", "PRODUCTION");
+
+	/**
+	 * What a lead's date says: KNOWN (the default), the stage is known at that date and
+	 * was reached on or before it (the document's date); REACHED, a source dates the
+	 * stage itself (a signing, a ground-breaking).
+	 */
+	static final Set<String> LEAD_DATES = Set.of("KNOWN", "REACHED");
 
 	static final Set<String> INSTITUTION_KINDS = Set.of("UNIVERSITY", "INSTITUTE", "ASSOCIATION", "FUND", "OTHER");
 
@@ -142,6 +157,13 @@ final class SeedSchema {
 			file("capacities.csv", "13_capacities", null, ref("site_id", true, Kind.SITE),
 					ref("product_id", true, Kind.PRODUCT), opt("capacity", Type.NUMBER), opt("unit", Type.UNIT),
 					oneOf("status", true, STATUSES), opt("year", Type.INT), ref("project_id", false, Kind.PROJECT),
+					req("source", Type.SOURCE), opt("note", Type.TEXT)),
+			// the seed's own projects on the stages of seed §21 (issue 15): a lead made
+			// from
+			// its project, whose status must agree with the stage
+			file("leads.csv", "18_leads", Kind.LEAD, req("id", Type.ID), ref("project_id", true, Kind.PROJECT),
+					oneOf("stage", true, LEAD_STAGES), req("on", Type.DATE), oneOf("on_is", false, LEAD_DATES),
+					ref("owner_unit_id", true, Kind.GOV_UNIT), ref("item", false, Kind.ITEM),
 					req("source", Type.SOURCE), opt("note", Type.TEXT)),
 			file("platforms.csv", "14_platforms", Kind.PLATFORM, req("id", Type.ID), req("name_zh", Type.TEXT),
 					req("name_en", Type.TEXT), oneOf("kind", true, PLATFORM_KINDS),

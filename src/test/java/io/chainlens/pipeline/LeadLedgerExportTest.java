@@ -58,14 +58,19 @@ class LeadLedgerExportTest extends SeedSharingWrites {
 		Files.createDirectories(Path.of("target", "exports"));
 		Files.write(Path.of("target", "exports", "招商项目台账.xlsx"), response.getContentAsByteArray());
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getContentAsByteArray()))) {
-			Map<String, Row> rows = rows(workbook.getSheet("招商项目台账"));
+			Map<String, Row> all = rows(workbook.getSheet("招商项目台账"));
+			long seeded = graph.count("MATCH (l:Lead {ownerLogin: 'seed'}) RETURN count(l)");
+			assertThat(all.keySet().stream().filter(id -> id.startsWith("lead-seed-"))).as("the seed's leads")
+				.hasSize((int) seeded);
+			Map<String, Row> rows = withoutSeed(all);
 			assertThat(rows).containsOnlyKeys("ledger-pv", "ledger-re");
 			assertThat(rows.get("ledger-pv").getCell(5).getNumericCellValue()).isEqualTo(5.5);
 			assertThat(rows.get("ledger-pv").getCell(6).getStringCellValue()).isEqualTo("签约落地");
 			assertThat(rows.get("ledger-pv").getCell(4).getStringCellValue()).contains("多晶硅").contains("1 万t");
 			assertThat(rows.get("ledger-re").getCell(5)).as("an unknown investment").isNull();
 			Sheet steps = workbook.getSheet("阶段记录");
-			assertThat(steps.getLastRowNum()).as("two steps of ledger-pv, one of ledger-re").isEqualTo(3);
+			assertThat(steps.getLastRowNum()).as("two steps of ledger-pv, one of ledger-re, one of each seed lead")
+				.isEqualTo(3 + seeded);
 		}
 	}
 
@@ -73,7 +78,11 @@ class LeadLedgerExportTest extends SeedSharingWrites {
 	void aChainLeadGetsItsChainsLeadsOnly() throws Exception {
 		MockHttpServletResponse response = download("lead-pv", "pv-demo", "");
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getContentAsByteArray()))) {
-			assertThat(rows(workbook.getSheet("招商项目台账"))).containsOnlyKeys("ledger-pv");
+			Map<String, Row> all = rows(workbook.getSheet("招商项目台账"));
+			assertThat(withoutSeed(all)).containsOnlyKeys("ledger-pv");
+			assertThat(all.keySet()).as("the seed's leads of pv only")
+				.hasSize(1 + (int) graph
+					.count("MATCH (l:Lead {ownerLogin: 'seed'}) WHERE 'pv' IN l.chainIds RETURN count(l)"));
 		}
 		assertThat(download("lead-pv", "pv-demo", "rare-earth").getStatus()).isEqualTo(403);
 	}
@@ -94,6 +103,13 @@ class LeadLedgerExportTest extends SeedSharingWrites {
 							.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))))
 			.andReturn()
 			.getResponse();
+	}
+
+	/** The rows of the leads this test made, without the seed's own (leads.csv). */
+	private static Map<String, Row> withoutSeed(Map<String, Row> rows) {
+		Map<String, Row> made = new HashMap<>(rows);
+		made.keySet().removeIf(id -> id.startsWith("lead-seed-"));
+		return made;
 	}
 
 	private static Map<String, Row> rows(Sheet sheet) {

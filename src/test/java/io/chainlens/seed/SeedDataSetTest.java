@@ -260,4 +260,103 @@ class SeedDataSetTest {
 			.containsExactly("pv/capacities.csv:2: has 5 cells but the header has 6");
 	}
 
+	/** Two projects, a unit and an item to make leads of. */
+	private void projectsForLeads() {
+		file("common/gov_units.csv", """
+				id,name_zh,name_en,region_id,source
+				baotou-ndrc,包头市发改委,Baotou NDRC,baotou,seed §5""");
+		file("common/items.csv", """
+				number,title_zh,lead_unit_ids,source
+				5,扩大晶硅优势产能,baotou-ndrc,seed §5""");
+		file("pv/projects.csv",
+				"""
+						id,name_zh,company_id,product_ids,capacity,unit,status,region_id,item,source,note
+						tongwei-phase3,通威三期20万吨多晶硅项目,tongwei,pv-polysilicon|pv-wafer,20,万t,UNDER_CONSTRUCTION,baotou,5,seed §5,实施
+						tongwei-next,通威四期多晶硅项目,tongwei,pv-polysilicon,,,PLANNED,baotou,5,seed §5,推动…落地
+						nobody-wafer,某切片项目,,pv-wafer,,,PLANNED,baotou,5,seed §5,引进""");
+	}
+
+	@Test
+	void aLeadAgreeingWithItsProjectIsAcceptedWithTheProductItsCapacityIsOf() {
+		projectsForLeads();
+		file("pv/leads.csv", """
+				id,project_id,stage,on,owner_unit_id,item,source,note
+				lead-seed-tongwei-phase3,tongwei-phase3,CONSTRUCTION,2024-01-01,baotou-ndrc,5,seed §5,实施 → 开工建设
+				lead-seed-tongwei-next,tongwei-next,SIGNED,2024-01-01,baotou-ndrc,5,seed §5,推动…落地 → 签约落地""");
+
+		var leads = SeedDataSet.read(files).rows().get(SeedSchema.BY_NAME.get("leads.csv"));
+
+		assertThat(leads)
+			.extracting(l -> l.get("stage"), l -> l.get("on"), l -> l.get("item"), l -> l.get("first_product_id"))
+			.containsExactly(
+					org.assertj.core.groups.Tuple.tuple("CONSTRUCTION", "2024-01-01", "seed-5", "pv-polysilicon"),
+					org.assertj.core.groups.Tuple.tuple("SIGNED", "2024-01-01", "seed-5", "pv-polysilicon"));
+	}
+
+	@Test
+	void refusesALeadWhoseStageDisagreesWithItsProjectsStatus() {
+		projectsForLeads();
+		file("pv/leads.csv", """
+				id,project_id,stage,on,owner_unit_id,item,source
+				lead-a,tongwei-phase3,SIGNED,2024-01-01,baotou-ndrc,5,seed §5
+				lead-b,tongwei-next,PRODUCTION,2024-01-01,baotou-ndrc,5,seed §5""");
+
+		assertThat(invalid().problems()).extracting(Object::toString)
+			.containsExactly("pv/leads.csv:2 [stage]: 'SIGNED' disagrees with project 'tongwei-phase3', which is "
+					+ "UNDER_CONSTRUCTION: a lead at SIGNED is a project PLANNED (SIGNED ↔ PLANNED, CONSTRUCTION ↔ "
+					+ "UNDER_CONSTRUCTION, PRODUCTION ↔ OPERATING; RESERVE and PRELIMINARY are of a PLANNED project "
+					+ "not yet signed)",
+					"pv/leads.csv:3 [stage]: 'PRODUCTION' disagrees with project 'tongwei-next', which is PLANNED: a "
+							+ "lead at PRODUCTION is a project OPERATING (SIGNED ↔ PLANNED, CONSTRUCTION ↔ "
+							+ "UNDER_CONSTRUCTION, PRODUCTION ↔ OPERATING; RESERVE and PRELIMINARY are of a PLANNED "
+							+ "project not yet signed)");
+	}
+
+	@Test
+	void refusesALeadInTalksWhoseProjectHasLinesALeadWithoutDeveloperABadDateAndASecondLead() {
+		projectsForLeads();
+		file("pv/capacities.csv", """
+				site_id,product_id,capacity,unit,status,project_id,source
+				tongwei-baotou,pv-polysilicon,10,万t,PLANNED,tongwei-next,seed §5""");
+		file("pv/leads.csv", """
+				id,project_id,stage,on,owner_unit_id,source
+				lead-a,tongwei-next,PRELIMINARY,2024-01-01,baotou-ndrc,seed §5
+				lead-b,nobody-wafer,RESERVE,2024-01-01,baotou-ndrc,seed §5""");
+
+		assertThat(invalid().problems()).extracting(Object::toString)
+			.containsExactly("pv/leads.csv:2 [stage]: project 'tongwei-next' has capacity lines: in talks "
+					+ "(PRELIMINARY) the PIPELINE scenario would count its capacity twice, as its PLANNED lines and as "
+					+ "the lead; record the lead as SIGNED if it is, or RESERVE",
+					"pv/leads.csv:3 [project_id]: project 'nobody-wafer' names no developer (company_id): a lead is a "
+							+ "company to attract, so it has none");
+	}
+
+	@Test
+	void refusesADateThatIsNoIsoDateOrIsStillToCome() {
+		projectsForLeads();
+		Map<String, String> problems = Map.of("2024-02-30", "'2024-02-30' is not an ISO-8601 date such as 2024-01-01",
+				"1 Jan 2024", "'1 Jan 2024' is not an ISO-8601 date such as 2024-01-01", "2999-01-01",
+				"'2999-01-01' must be a date from 1949 to today, not one still to come");
+		problems.forEach((date, problem) -> {
+			file("pv/leads.csv", """
+					id,project_id,stage,on,owner_unit_id,source
+					lead-a,tongwei-phase3,CONSTRUCTION,%s,baotou-ndrc,seed §5""".formatted(date));
+
+			assertThat(invalid().problems()).extracting(Object::toString)
+				.containsExactly("pv/leads.csv:2 [on]: " + problem);
+		});
+	}
+
+	@Test
+	void refusesASecondLeadOfTheSameProject() {
+		projectsForLeads();
+		file("pv/leads.csv", """
+				id,project_id,stage,on,owner_unit_id,source
+				lead-a,tongwei-phase3,CONSTRUCTION,2024-01-01,baotou-ndrc,seed §5
+				lead-b,tongwei-phase3,CONSTRUCTION,2024-01-01,baotou-ndrc,seed §5""");
+
+		assertThat(invalid().problems()).extracting(Object::toString)
+			.containsExactly("pv/leads.csv:3: a second lead row for the same project_id");
+	}
+
 }

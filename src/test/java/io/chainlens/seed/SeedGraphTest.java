@@ -119,6 +119,47 @@ class SeedGraphTest {
 	}
 
 	@Test
+	void theSeedsLeadsAgreeWithTheirProjectsAndInventNothing() {
+		// one lead per seed project the document gives a stage verb for (leads.csv)
+		assertThat(graph.rows("MATCH (l:Lead) RETURN l.stage AS stage, count(*) AS leads ORDER BY stage", Map.of()))
+			.extracting(r -> r.get("stage") + " " + r.get("leads"))
+			.containsExactly("CONSTRUCTION 54", "PRODUCTION 1", "RESERVE 2", "SIGNED 7");
+		// the stage agrees with the project's status; from SIGNED on the lead became it
+		assertThat(graph.count("""
+				MATCH (l:Lead)
+				MATCH (pr:Project {id: l.seedProjectId})
+				WHERE pr.status <> CASE l.stage WHEN 'CONSTRUCTION' THEN 'UNDER_CONSTRUCTION'
+				                                WHEN 'PRODUCTION' THEN 'OPERATING' ELSE 'PLANNED' END
+				   OR EXISTS { (l)-[:BECAME]->(pr) } <> (l.stage IN ['SIGNED', 'CONSTRUCTION', 'PRODUCTION'])
+				RETURN count(l)""")).isZero();
+		// every lead is of a project of the seed's items, attracts its leading developer,
+		// proposes its
+		// products, is owned by a unit, has one step by the seed and cites its item
+		assertThat(graph.count("""
+				MATCH (l:Lead)
+				OPTIONAL MATCH (pr:Project {id: l.seedProjectId})
+				WITH l, pr
+				WHERE pr IS NULL OR NOT EXISTS { (pr)-[:UNDER_ITEM]->() }
+				   OR NOT EXISTS { (l)-[:ATTRACTS]->(c)<-[:BY {position: 0}]-(pr) }
+				   OR COUNT { (l)-[:PROPOSES]->() } <> COUNT { (pr)-[:FOR_PRODUCT]->() }
+				   OR NOT EXISTS { (l)-[:OWNED_BY]->(:GovUnit) } OR NOT EXISTS { (l)-[:IN_REGION]->(:Region) }
+				   OR COUNT { (l)-[:STEP]->(:LeadStep {seq: 1, recordedBy: 'seed'}) } <> 1
+				   OR NOT l.source STARTS WITH 'seed §' OR l.ownerLogin <> 'seed' OR size(l.chainIds) = 0
+				RETURN count(l)""")).isZero();
+		// §5 实施通威三期20万吨多晶硅: the project's capacity, for its product
+		assertThat(graph.rows("""
+				MATCH (:Lead {id: 'lead-seed-tongwei-polysilicon-phase3'})-[m:PROPOSES]->(p:Product)
+				RETURN p.id AS product, m.capacity AS capacity""", Map.of()))
+			.containsExactly(Map.of("product", "pv-polysilicon", "capacity", 200000.0));
+		// 加快建设 on 2024-01-01 says the project was under way then, not that it started in
+		// 2024: the
+		// §21 count of projects started in the year takes no step of the seed known only
+		// by that date
+		assertThat(graph.count("""
+				MATCH (l:Lead)-[:STEP]->(s {asOf: false}) WHERE s.on.year = 2024 RETURN count(l)""")).isZero();
+	}
+
+	@Test
 	void everyFactHasASource() {
 		assertThat(graph.count("""
 				MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:GraphState
