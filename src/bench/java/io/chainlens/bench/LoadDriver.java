@@ -63,17 +63,29 @@ public final class LoadDriver {
 			"carbon-fibre");
 
 	/**
-	 * A workload: its name and, per parameter, the GraphQL document and the floor's Cypher
-	 * (null: the workload has no floor), and what counts as success.
+	 * A workload: its name and, per parameter, the GraphQL document and the floor's
+	 * Cypher (null: the workload has no floor), what counts as success, and the login
+	 * sent with it (an {@code Authorization} header's value; null: none).
 	 */
-	record Workload(String name, List<String> parameters, String graphQl, String variable, String cypher,
-			Expect expect) {
+	record Workload(String name, List<String> parameters, String graphQl, String variable, String cypher, Expect expect,
+			String login) {
 
 		Workload(String name, List<String> parameters, String graphQl, String variable, String cypher) {
-			this(name, parameters, graphQl, variable, cypher, Expect.ANSWER);
+			this(name, parameters, graphQl, variable, cypher, Expect.ANSWER, null);
+		}
+
+		Workload(String name, List<String> parameters, String graphQl, String variable, String cypher, Expect expect) {
+			this(name, parameters, graphQl, variable, cypher, expect, null);
 		}
 
 	}
+
+	/**
+	 * The demo login of the INVESTMENT role (application.yml), which reads every lead:
+	 * the lead workloads need it.
+	 */
+	static final String INVESTMENT = "Basic " + java.util.Base64.getEncoder()
+		.encodeToString("investment:investment-demo".getBytes(StandardCharsets.UTF_8));
 
 	private LoadDriver() {
 	}
@@ -121,13 +133,14 @@ public final class LoadDriver {
 		String body = "{\"query\":" + json(w.graphQl()) + ",\"variables\":{\"" + w.variable() + "\":" + json(parameter)
 				+ "}}";
 		try {
-			HttpResponse<String> response = http.send(
-					HttpRequest.newBuilder(uri)
-						.header("Content-Type", "application/json")
-						.timeout(Duration.ofSeconds(60))
-						.POST(HttpRequest.BodyPublishers.ofString(body))
-						.build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+				.header("Content-Type", "application/json")
+				.timeout(Duration.ofSeconds(60))
+				.POST(HttpRequest.BodyPublishers.ofString(body));
+			if (w.login() != null) {
+				builder.header("Authorization", w.login());
+			}
+			HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
 			boolean refused = response.body().contains("\"BAD_REQUEST\"")
 					&& response.body().contains("\"limit\":\"chainlens.graphql.");
 			boolean answered = !response.body().contains("\"errors\"");
@@ -305,6 +318,17 @@ public final class LoadDriver {
 				query ($p: ID!) { company(id: $p) { id nameZh name sites { id name region district
 				  productions { capacity unit status product { id nameZh chains { id nameZh } } } } } }""", "p",
 				Floors.BROWSE));
+		// the 招商 leads (issue 15 item 9), written by SeedLeads before the app starts
+		// (bench/run); reading them needs a login: the INVESTMENT role's
+		all.put("leads", new Workload("leads(chain) first 100", CHAINS, """
+				query ($c: ID) { leads(chainId: $c, first: 100) { totalCount edges { node { id title stage investment
+				  company { id nameZh } products { product { id } capacity } owner { nameZh } nextStep nextStepDue
+				  overdue } } } }""", "c", null, Expect.ANSWER, INVESTMENT));
+		all.put("gapsWithLeads", new Workload("gaps(chain) first 50 with pipeline", CHAINS, """
+				query ($c: ID) { gaps(chainId: $c, first: 50) { kind severity product { id } pipeline { addedCapacity
+				  closedShare leads { stage capacity lead { id } } } } }""", "c", null, Expect.ANSWER, INVESTMENT));
+		all.put("pipelineTargets", new Workload("targets with pipelineProgress", List.of("-"), """
+				{ targets { id pipelineProgress { count share } } }""", "p", null, Expect.ANSWER, INVESTMENT));
 		// the limits (docs/security.md): the most expensive request they allow, as
 		// QueryCostTest constructs it from the schema, and the issue's attack, refused
 		all.put("expensive", new Workload("most expensive allowed request", List.of("-"),

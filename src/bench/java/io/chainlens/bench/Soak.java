@@ -61,6 +61,8 @@ public final class Soak {
 		List<LoadDriver.Workload> reads = LoadDriver.workloads(Path.of(args[1]))
 			.stream()
 			.filter(w -> !w.name().startsWith("impact"))
+			// the lead workloads need a login and leads in the store (bench/run writes them)
+			.filter(w -> w.login() == null)
 			.toList();
 		List<Write> writes = writes(Path.of(args[2]));
 		int seconds = Integer.parseInt(args[3]);

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -107,6 +108,35 @@ public class LeadReads {
 
 	}
 
+	/**
+	 * The leads of a chain, found from the chain's products rather than by reading the
+	 * chainIds of every lead: a lead's chainIds are the chains of its products when it
+	 * was recorded, and a product never leaves a chain. {@link #PAGE} filters on chainIds
+	 * all the same, so the answer is that of a scan.
+	 */
+	private static final String OF_CHAIN = """
+			MATCH (:Chain {id: $chainId})-[:HAS_SEGMENT]->(:Segment)-[:HAS_PRODUCT]->(:Product)<-[:PROPOSES]-(l:Lead)
+			WITH DISTINCT l
+			""";
+
+	/**
+	 * The count and the page of the leads {@code l} in one query (one read of them): one
+	 * row per lead of the page with the count, or one row with a null lead for an empty
+	 * page.
+	 */
+	private static final String PAGE = """
+			WITH l WHERE %s AND ($chainId IS NULL OR $chainId IN l.chainIds) AND ($stage IS NULL OR l.stage = $stage)
+			WITH l ORDER BY l.created DESC, l.id
+			WITH collect(l) AS matching
+			WITH size(matching) AS total,
+			     [l IN matching WHERE $afterCreated IS NULL OR l.created < $afterCreated
+			                          OR (l.created = $afterCreated AND l.id > $afterId)][0..$first] AS page
+			UNWIND CASE page WHEN [] THEN [null] ELSE page END AS l
+			RETURN total, %s AS lead""".formatted(READABLE, LEAD);
+
+	private record Row(long total, Lead lead) {
+	}
+
 	Page page(Readable readable, String chainId, LeadStage stage, int first, Cursor after) {
 		Map<String, Object> params = new LinkedHashMap<>(readable.params());
 		params.put("chainId", chainId);
@@ -114,22 +144,14 @@ public class LeadReads {
 		params.put("first", first + 1);
 		params.put("afterCreated", after == null ? null : after.created());
 		params.put("afterId", after == null ? null : after.id());
-		String where = "WHERE " + READABLE + " AND ($chainId IS NULL OR $chainId IN l.chainIds)"
-				+ " AND ($stage IS NULL OR l.stage = $stage)";
-		long total = neo4j.query("MATCH (l:Lead) " + where + " RETURN count(l) AS n")
+		List<Row> rows = List.copyOf(neo4j.query((chainId == null ? "MATCH (l:Lead)\n" : OF_CHAIN) + PAGE)
 			.bindAll(params)
-			.fetchAs(Long.class)
-			.one()
-			.orElse(0L);
-		List<Lead> leads = List.copyOf(neo4j.query("MATCH (l:Lead) " + where + """
-				 AND ($afterCreated IS NULL OR l.created < $afterCreated
-				      OR (l.created = $afterCreated AND l.id > $afterId))
-				WITH l ORDER BY l.created DESC, l.id LIMIT $first
-				RETURN %s AS lead""".formatted(LEAD))
-			.bindAll(params)
-			.fetchAs(Lead.class)
-			.mappedBy((t, r) -> Lead.of(r.get("lead")))
+			.fetchAs(Row.class)
+			.mappedBy(
+					(t, r) -> new Row(r.get("total").asLong(), r.get("lead").isNull() ? null : Lead.of(r.get("lead"))))
 			.all());
+		long total = rows.isEmpty() ? 0 : rows.get(0).total();
+		List<Lead> leads = rows.stream().map(Row::lead).filter(Objects::nonNull).toList();
 		boolean hasNext = leads.size() > first;
 		return new Page(hasNext ? leads.subList(0, first) : leads, total, hasNext);
 	}
@@ -186,7 +208,8 @@ public class LeadReads {
 	/**
 	 * The active leads that first reached {@code stage} (or a later one, skipping it)
 	 * within the year, with at least the investment given, of the chain when one is
-	 * given.
+	 * given. Stages move forward only, so an active lead that reached it is at one of
+	 * {@code $stages} now: that condition reads the stage index instead of every lead.
 	 */
 	List<Lead> reachedInYear(LeadStage stage, int year, Double minInvestment, String chainId) {
 		List<String> stages = Arrays.stream(LeadStage.values())
@@ -195,7 +218,8 @@ public class LeadReads {
 			.toList();
 		return List.copyOf(neo4j
 			.query("""
-					MATCH (l:Lead) WHERE l.stage <> 'DROPPED' AND ($chainId IS NULL OR $chainId IN l.chainIds)
+					MATCH (l:Lead) WHERE l.stage IN $stages AND l.stage <> 'DROPPED'
+					  AND ($chainId IS NULL OR $chainId IN l.chainIds)
 					  AND ($min IS NULL OR l.investment >= $min)
 					WITH l, COLLECT { MATCH (l)-[:STEP]->(s) WHERE s.stage IN $stages RETURN s ORDER BY s.seq LIMIT 1 }[0] AS step
 					// a step of the seed dated only by when it was known (asOf) was reached then or
