@@ -240,4 +240,15 @@ public class LeadReads {
 			.all());
 	}
 
+	/**
+	 * One value per id by a query returning {@code key} (for the names and nodes a lead
+	 * refers to), in this class's read transaction: outside one a query would run as an
+	 * auto-commit write, which a cluster sends to its leader.
+	 */
+	public <T> Map<String, T> byIds(String cypher, Collection<String> ids,
+			java.util.function.Function<org.neo4j.driver.Record, T> mapper) {
+		return io.chainlens.database.Batched.single(neo4j, cypher, new java.util.LinkedHashSet<>(ids), Map.of(),
+				mapper);
+	}
+
 }

@@ -24,7 +24,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,7 +33,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.chainlens.chain.FocusRegion;
-import io.chainlens.database.Batched;
 import io.chainlens.security.Caller;
 import io.chainlens.security.LeadRights;
 import io.chainlens.security.NotAuthenticated;
@@ -60,13 +58,10 @@ class LedgerController {
 
 	private final LeadReads leads;
 
-	private final Neo4jClient neo4j;
-
 	private final FocusRegion focus;
 
-	LedgerController(LeadReads leads, Neo4jClient neo4j, FocusRegion focus) {
+	LedgerController(LeadReads leads, FocusRegion focus) {
 		this.leads = leads;
-		this.neo4j = neo4j;
 		this.focus = focus;
 	}
 
@@ -115,8 +110,8 @@ class LedgerController {
 
 	private Map<String, String> named(String label, List<String> ids) {
 		// labels are this class's constants, never request text
-		return Batched.single(neo4j, "MATCH (n:" + label + ") WHERE n.id IN $ids RETURN n.id AS key, n.nameZh AS name",
-				new LinkedHashSet<>(ids), Map.of(), r -> r.get("name").asString());
+		return leads.byIds("MATCH (n:" + label + ") WHERE n.id IN $ids RETURN n.id AS key, n.nameZh AS name",
+				new LinkedHashSet<>(ids), r -> r.get("name").asString());
 	}
 
 	private byte[] workbook(List<Lead> list, Names names, String chain) {

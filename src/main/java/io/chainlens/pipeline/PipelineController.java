@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -30,7 +29,6 @@ import io.chainlens.chain.Target;
 import io.chainlens.company.Company;
 import io.chainlens.company.CompanyReads;
 import io.chainlens.company.Project;
-import io.chainlens.database.Batched;
 import io.chainlens.pipeline.LeadReads.Cursor;
 import io.chainlens.pipeline.LeadReads.Readable;
 import io.chainlens.security.Caller;
@@ -53,18 +51,15 @@ class PipelineController {
 
 	private final ProductLookup products;
 
-	private final Neo4jClient neo4j;
-
 	private final GraphQlLimits limits;
 
 	private final PipelineSettings settings;
 
-	PipelineController(LeadReads leads, CompanyReads companies, ProductLookup products, Neo4jClient neo4j,
-			GraphQlLimits limits, PipelineSettings settings) {
+	PipelineController(LeadReads leads, CompanyReads companies, ProductLookup products, GraphQlLimits limits,
+			PipelineSettings settings) {
 		this.leads = leads;
 		this.companies = companies;
 		this.products = products;
-		this.neo4j = neo4j;
 		this.limits = limits;
 		this.settings = settings;
 	}
@@ -146,15 +141,15 @@ class PipelineController {
 
 	@BatchMapping(typeName = "Lead", field = "owner")
 	List<GovUnit> owner(List<Lead> list) {
-		Map<String, GovUnit> found = Batched.single(neo4j, "MATCH (g:GovUnit) WHERE g.id IN $ids RETURN g.id AS key, g",
-				list.stream().map(Lead::ownerUnitId).distinct().toList(), Map.of(), r -> GovUnit.of(r.get("g")));
+		Map<String, GovUnit> found = leads.byIds("MATCH (g:GovUnit) WHERE g.id IN $ids RETURN g.id AS key, g",
+				list.stream().map(Lead::ownerUnitId).distinct().toList(), r -> GovUnit.of(r.get("g")));
 		return list.stream().map(l -> found.get(l.ownerUnitId())).toList();
 	}
 
 	@BatchMapping(typeName = "Lead", field = "region")
 	List<Region> region(List<Lead> list) {
-		Map<String, Region> found = Batched.single(neo4j, "MATCH (r:Region) WHERE r.id IN $ids RETURN r.id AS key, r",
-				list.stream().map(Lead::regionId).distinct().toList(), Map.of(), r -> Region.of(r.get("r")));
+		Map<String, Region> found = leads.byIds("MATCH (r:Region) WHERE r.id IN $ids RETURN r.id AS key, r",
+				list.stream().map(Lead::regionId).distinct().toList(), r -> Region.of(r.get("r")));
 		return list.stream().map(l -> found.get(l.regionId())).toList();
 	}
 
@@ -311,8 +306,8 @@ class PipelineController {
 	}
 
 	private Map<String, Chain> chains(List<String> ids) {
-		return Batched.single(neo4j, "MATCH (c:Chain) WHERE c.id IN $ids RETURN c.id AS key, c", Set.copyOf(ids),
-				Map.of(), r -> Chain.of(r.get("c")));
+		return leads.byIds("MATCH (c:Chain) WHERE c.id IN $ids RETURN c.id AS key, c", Set.copyOf(ids),
+				r -> Chain.of(r.get("c")));
 	}
 
 }

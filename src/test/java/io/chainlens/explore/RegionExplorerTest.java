@@ -47,9 +47,13 @@ class RegionExplorerTest {
 			.entityList(String.class)
 			.containsExactly("daqo", "tbea", "tongwei");
 		answer.path("regionRanking[1].knownCapacity").entity(Double.class).isEqualTo(92000.0);
-		answer.path("regionRanking[2].knownCapacity").valueIsNull();
-		answer.path("regionRanking[2].linesWithUnknownCapacity").entity(Integer.class).isEqualTo(1);
-		answer.path("regionRanking[2].leaders[0].knownCapacity").valueIsNull();
+		// 协鑫's Xuzhou granular silicon (graph-seed/pv/capacities.csv)
+		answer.path("regionRanking[2].knownCapacity").entity(Double.class).isEqualTo(60000.0);
+		// 东方希望 in Shanghai: a line of unknown capacity, ranked after the known ones,
+		// never as 0
+		answer.path("regionRanking[3].knownCapacity").valueIsNull();
+		answer.path("regionRanking[3].linesWithUnknownCapacity").entity(Integer.class).isEqualTo(1);
+		answer.path("regionRanking[3].leaders[0].knownCapacity").valueIsNull();
 	}
 
 	@Test
