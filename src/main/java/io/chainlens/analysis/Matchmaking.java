@@ -2,6 +2,7 @@ package io.chainlens.analysis;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,7 @@ final class Matchmaking {
 	 */
 	static List<Match> find(LocalGraph graph, String chainId, Set<String> observed) {
 		List<Match> matches = new ArrayList<>();
+		Set<String> paired = new HashSet<>();
 		for (ChainInfo chain : graph.chains()) {
 			if (chainId != null && !chain.chain().id().equals(chainId)) {
 				continue;
@@ -67,10 +69,9 @@ final class Matchmaking {
 					for (Figure customer : customers.values()) {
 						String s = supplier.company().id();
 						String c = customer.company().id();
-						if (s.equals(c) || graph.sameGroup(s, c) || observed.contains(s + "/" + c + "/" + product.id())
-								|| matches.stream()
-									.anyMatch(m -> m.product().id().equals(product.id()) && m.supplier().id().equals(s)
-											&& m.customer().id().equals(c))) {
+						String key = s + "/" + c + "/" + product.id();
+						// a product in two chains is paired once
+						if (s.equals(c) || graph.sameGroup(s, c) || observed.contains(key) || !paired.add(key)) {
 							continue;
 						}
 						matches.add(match(product, supplier, customer, usedFor.get(c)));

@@ -16,6 +16,8 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.chainlens.security.Caller;
+import io.chainlens.security.LeadRights;
 import io.chainlens.web.BadArgument;
 
 /**
@@ -72,6 +74,12 @@ public class LeadReads {
 	public record Readable(boolean all, Set<String> chains) {
 
 		public static final Readable ALL = new Readable(true, Set.of());
+
+		/** What this caller may read (the rules are {@link LeadRights}'). */
+		public static Readable of(Caller caller) {
+			return LeadRights.readsAll(caller) ? ALL
+					: new Readable(false, new java.util.TreeSet<>(LeadRights.readableChains(caller)));
+		}
 
 		Map<String, Object> params() {
 			return Map.of("all", all, "chains", List.copyOf(chains));

@@ -78,9 +78,7 @@ class LedgerController {
 			return refusal(HttpStatus.FORBIDDEN, ex.getMessage());
 		}
 		String chain = blank(chainId) ? null : chainId.strip();
-		LeadReads.Readable readable = LeadRights.readsAll(caller) ? LeadReads.Readable.ALL
-				: new LeadReads.Readable(false, new LinkedHashSet<>(LeadRights.readableChains(caller)));
-		LeadReads.Page page = leads.page(readable, chain, null, MAX_LEADS, null);
+		LeadReads.Page page = leads.page(LeadReads.Readable.of(caller), chain, null, MAX_LEADS, null);
 		if (page.hasNext()) {
 			return refusal(HttpStatus.BAD_REQUEST,
 					"more than " + MAX_LEADS + " leads: export one chain at a time " + "(chainId)");

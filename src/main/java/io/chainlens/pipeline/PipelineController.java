@@ -4,15 +4,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
 import io.chainlens.analysis.Bound;
@@ -35,6 +36,8 @@ import io.chainlens.security.Caller;
 import io.chainlens.security.LeadRights;
 import io.chainlens.security.NotPermitted;
 import io.chainlens.web.GraphQlLimits;
+import org.dataloader.DataLoader;
+import reactor.core.publisher.Mono;
 
 /**
  * The reads of the pipeline: the leads a caller may see, their counts for everyone with a
@@ -55,9 +58,11 @@ class PipelineController {
 
 	private final PipelineSettings settings;
 
-	PipelineController(LeadReads leads, CompanyReads companies, ProductLookup products, GraphQlLimits limits,
-			PipelineSettings settings) {
+	PipelineController(LeadReads leads, CompanyReads companies, ProductLookup products, BatchLoaderRegistry registry,
+			GraphQlLimits limits, PipelineSettings settings) {
 		this.leads = leads;
+		registry.<String, List<Lead>>forName("activeLeads")
+			.registerMappedBatchLoader((productIds, env) -> Mono.fromCallable(() -> leads.activeByProduct(productIds)));
 		this.companies = companies;
 		this.products = products;
 		this.limits = limits;
@@ -92,7 +97,7 @@ class PipelineController {
 		LeadRights.requireReader(caller, "leads", chainId);
 		int size = limits.checkFirst(first == null ? 20 : first);
 		Cursor cursor = after == null || after.isBlank() ? null : Cursor.decode(after);
-		LeadReads.Page page = leads.page(readable(caller), chainId, stage, size, cursor);
+		LeadReads.Page page = leads.page(Readable.of(caller), chainId, stage, size, cursor);
 		List<LeadEdge> edges = page.leads()
 			.stream()
 			.map(l -> new LeadEdge(new Cursor(l.created(), l.id()).encode(), l))
@@ -171,28 +176,27 @@ class PipelineController {
 	}
 
 	/**
-	 * The leads of each gap's product, for a caller who may read the gap's chain's leads
-	 * (null for the others: names and amounts are confidential).
+	 * The leads of the gap's product, for a caller who may read the gap's chain's leads
+	 * (null for the others: names and amounts are confidential). Gap.pipeline, Gap.leads
+	 * and Gap.leadCount share one load of a request's gap products ({@code activeLeads}).
 	 */
-	@BatchMapping(typeName = "Gap", field = "pipeline")
-	Map<Gap, GapPipeline> pipeline(List<Gap> gaps) {
-		Caller caller = Caller.current();
-		Map<String, List<Lead>> byProduct = leads
-			.activeByProduct(gaps.stream().map(g -> g.product().id()).distinct().toList());
-		Map<Gap, GapPipeline> result = new LinkedHashMap<>();
-		for (Gap gap : gaps) {
-			if (!caller.isAnonymous() && LeadRights.mayRead(caller, List.of(gap.chain().id()))) {
-				result.put(gap, pipelineOf(gap, byProduct.getOrDefault(gap.product().id(), List.of())));
-			}
+	@SchemaMapping(typeName = "Gap", field = "pipeline")
+	CompletableFuture<GapPipeline> pipeline(Gap gap, DataLoader<String, List<Lead>> activeLeads) {
+		if (!mayReadLeadsOf(gap)) {
+			return CompletableFuture.completedFuture(null);
 		}
-		return result;
+		return activeLeads.load(gap.product().id())
+			.thenApply(active -> pipelineOf(gap, active == null ? List.of() : active));
 	}
 
-	@BatchMapping(typeName = "Gap", field = "leads")
-	Map<Gap, List<GapLead>> leadsOfGap(List<Gap> gaps) {
-		Map<Gap, List<GapLead>> result = new LinkedHashMap<>();
-		pipeline(gaps).forEach((gap, pipeline) -> result.put(gap, pipeline.leads()));
-		return result;
+	@SchemaMapping(typeName = "Gap", field = "leads")
+	CompletableFuture<List<GapLead>> leadsOfGap(Gap gap, DataLoader<String, List<Lead>> activeLeads) {
+		return pipeline(gap, activeLeads).thenApply(pipeline -> pipeline == null ? null : pipeline.leads());
+	}
+
+	private static boolean mayReadLeadsOf(Gap gap) {
+		Caller caller = Caller.current();
+		return !caller.isAnonymous() && LeadRights.mayRead(caller, List.of(gap.chain().id()));
 	}
 
 	static GapPipeline pipelineOf(Gap gap, List<Lead> active) {
@@ -247,16 +251,12 @@ class PipelineController {
 		return shortfall <= 0 ? null : Math.min(1.0, added / shortfall);
 	}
 
-	@BatchMapping(typeName = "Gap", field = "leadCount")
-	Map<Gap, Integer> leadCount(List<Gap> gaps) {
-		Map<Gap, Integer> counts = new LinkedHashMap<>();
+	@SchemaMapping(typeName = "Gap", field = "leadCount")
+	CompletableFuture<Integer> leadCount(Gap gap, DataLoader<String, List<Lead>> activeLeads) {
 		if (Caller.current().isAnonymous()) {
-			return counts;
+			return CompletableFuture.completedFuture(null);
 		}
-		Map<String, List<Lead>> byProduct = leads
-			.activeByProduct(gaps.stream().map(g -> g.product().id()).distinct().toList());
-		gaps.forEach(g -> counts.put(g, byProduct.getOrDefault(g.product().id(), List.of()).size()));
-		return counts;
+		return activeLeads.load(gap.product().id()).thenApply(active -> active == null ? 0 : active.size());
 	}
 
 	/** The caller's readable active lead for the candidate's company and product. */
@@ -298,11 +298,6 @@ class PipelineController {
 					target.value() <= 0 ? 0 : counted.size() / target.value(), visible));
 		}
 		return result;
-	}
-
-	private Readable readable(Caller caller) {
-		return LeadRights.readsAll(caller) ? Readable.ALL
-				: new Readable(false, new LinkedHashSet<>(LeadRights.readableChains(caller)));
 	}
 
 	private Map<String, Chain> chains(List<String> ids) {
