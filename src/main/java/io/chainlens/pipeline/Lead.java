@@ -51,6 +51,15 @@ public record Lead(String id, String title, String companyId, String ownerUnitId
 				l.get("nextStep").asString(null), l.get("nextStepDue").asString(null), l.get("created").asLong(0));
 	}
 
+	/**
+	 * A lead known by its id only, for an answer that asks for nothing else of it (the
+	 * schema's other fields of it are not resolved then).
+	 */
+	static Lead identifiedBy(String id) {
+		return new Lead(id, null, null, null, null, null, null, null, null, null, null, null, null, List.of(),
+				List.of(), List.of(), List.of(), null, null, 0);
+	}
+
 	/** The next step is due before {@code today} while the lead is still being worked. */
 	public boolean overdue(LocalDate today) {
 		return nextStepDue != null && stage != LeadStage.PRODUCTION && stage != LeadStage.DROPPED

@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -117,49 +116,38 @@ public class LeadReads {
 	}
 
 	/**
-	 * The leads of a chain, found from the chain's products rather than by reading the
-	 * chainIds of every lead: a lead's chainIds are the chains of its products when it
-	 * was recorded, and a product never leaves a chain. {@link #PAGE} filters on chainIds
-	 * all the same, so the answer is that of a scan.
+	 * The leads {@code l} a page may hold: readable, of the chain and at the stage when
+	 * given. Filters on chainIds: a lead's chainIds are the chains of its products when
+	 * it was recorded, and a product never leaves a chain.
 	 */
-	private static final String OF_CHAIN = """
-			MATCH (:Chain {id: $chainId})-[:HAS_SEGMENT]->(:Segment)-[:HAS_PRODUCT]->(:Product)<-[:PROPOSES]-(l:Lead)
-			WITH DISTINCT l
-			""";
+	private static final String MATCHING = "(%s AND ($chainId IS NULL OR $chainId IN l.chainIds) AND ($stage IS NULL OR l.stage = $stage))"
+		.formatted(READABLE);
 
 	/**
-	 * The count and the page of the leads {@code l} in one query (one read of them): one
-	 * row per lead of the page with the count, or one row with a null lead for an empty
-	 * page.
+	 * A page of leads, newest first: walks the index on {@code created} down from the
+	 * cursor and stops after {@code $first} matching leads, so a page costs the leads it
+	 * passes over rather than every lead of the chain.
 	 */
 	private static final String PAGE = """
-			WITH l WHERE %s AND ($chainId IS NULL OR $chainId IN l.chainIds) AND ($stage IS NULL OR l.stage = $stage)
-			WITH l ORDER BY l.created DESC, l.id
-			WITH collect(l) AS matching
-			WITH size(matching) AS total,
-			     [l IN matching WHERE $afterCreated IS NULL OR l.created < $afterCreated
-			                          OR (l.created = $afterCreated AND l.id > $afterId)][0..$first] AS page
-			UNWIND CASE page WHEN [] THEN [null] ELSE page END AS l
-			RETURN total, %s AS lead""".formatted(READABLE, LEAD);
+			MATCH (l:Lead) WHERE l.created <= $afterCreated AND %s
+			  AND (l.created < $afterCreated OR $afterId IS NULL OR l.id > $afterId)
+			RETURN l.id AS id ORDER BY l.created DESC, l.id LIMIT $first""".formatted(MATCHING);
 
-	private record Row(long total, Lead lead) {
-	}
+	private static final String COUNT = "MATCH (l:Lead) WHERE " + MATCHING + " RETURN count(l) AS total";
 
 	Page page(Readable readable, String chainId, LeadStage stage, int first, Cursor after) {
 		Map<String, Object> params = new LinkedHashMap<>(readable.params());
 		params.put("chainId", chainId);
 		params.put("stage", stage == null ? null : stage.name());
 		params.put("first", first + 1);
-		params.put("afterCreated", after == null ? null : after.created());
+		params.put("afterCreated", after == null ? Long.MAX_VALUE : after.created());
 		params.put("afterId", after == null ? null : after.id());
-		List<Row> rows = List.copyOf(neo4j.query((chainId == null ? "MATCH (l:Lead)\n" : OF_CHAIN) + PAGE)
-			.bindAll(params)
-			.fetchAs(Row.class)
-			.mappedBy(
-					(t, r) -> new Row(r.get("total").asLong(), r.get("lead").isNull() ? null : Lead.of(r.get("lead"))))
-			.all());
-		long total = rows.isEmpty() ? 0 : rows.get(0).total();
-		List<Lead> leads = rows.stream().map(Row::lead).filter(Objects::nonNull).toList();
+		// the ids first, then the leads: projecting LEAD in the ordered query fails Neo4j
+		// 5.26's planner (insertCachedProperties)
+		List<String> ids = List.copyOf(neo4j.query(PAGE).bindAll(params).fetchAs(String.class).all());
+		Map<String, Lead> found = leads(ids);
+		List<Lead> leads = ids.stream().map(found::get).toList();
+		long total = neo4j.query(COUNT).bindAll(params).fetchAs(Long.class).one().orElse(0L);
 		boolean hasNext = leads.size() > first;
 		return new Page(hasNext ? leads.subList(0, first) : leads, total, hasNext);
 	}
@@ -182,12 +170,36 @@ public class LeadReads {
 			.all());
 	}
 
-	/** The active (not dropped) leads proposing each product. */
-	Map<String, List<Lead>> activeByProduct(Collection<String> productIds) {
-		return grouped("""
+	/** An active lead proposing a product: what a gap's pipeline needs of it. */
+	record Proposing(String leadId, LeadStage stage, List<String> chainIds, Double capacity) {
+	}
+
+	/**
+	 * The active (not dropped) leads proposing each product, without their history and
+	 * contacts: a gap needs their stage and capacity; the leads themselves are read by id
+	 * when a request asks for more than their id.
+	 */
+	Map<String, List<Proposing>> activeByProduct(Collection<String> productIds) {
+		Map<String, List<Proposing>> byProduct = new LinkedHashMap<>();
+		neo4j.query("""
 				UNWIND $keys AS key
-				MATCH (l:Lead)-[:PROPOSES]->(:Product {id: key}) WHERE l.stage <> 'DROPPED'
-				RETURN key, %s AS lead ORDER BY key, l.id""", productIds);
+				MATCH (l:Lead)-[m:PROPOSES]->(:Product {id: key}) WHERE l.stage <> 'DROPPED'
+				RETURN key, l.id AS id, l.stage AS stage, l.chainIds AS chainIds, m.capacity AS capacity
+				ORDER BY key, id""")
+			.bind(List.copyOf(productIds))
+			.to("keys")
+			.fetch()
+			.all()
+			.forEach(r -> byProduct.computeIfAbsent((String) r.get("key"), k -> new ArrayList<>())
+				.add(new Proposing((String) r.get("id"), LeadStage.valueOf((String) r.get("stage")),
+						strings(r.get("chainIds")),
+						r.get("capacity") == null ? null : ((Number) r.get("capacity")).doubleValue())));
+		return byProduct;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> strings(Object list) {
+		return list == null ? List.of() : List.copyOf((List<String>) list);
 	}
 
 	/** The active leads for a company and a product, by {@code companyId/productId}. */
@@ -213,28 +225,34 @@ public class LeadReads {
 		return byKey;
 	}
 
+	/** A lead counted by a target rule, with the chains that decide who may see it. */
+	record Reached(String id, List<String> chainIds) {
+	}
+
 	/**
 	 * The active leads that first reached {@code stage} (or a later one, skipping it)
 	 * within the year, with at least the investment given, of the chain when one is
-	 * given. Stages move forward only, so an active lead that reached it is at one of
-	 * {@code $stages} now: that condition reads the stage index instead of every lead.
+	 * given. The first step that reached it lies in the year, so the steps of the year
+	 * (an index on their date) find every such lead without reading the others.
 	 */
-	List<Lead> reachedInYear(LeadStage stage, int year, Double minInvestment, String chainId) {
+	List<Reached> reachedInYear(LeadStage stage, int year, Double minInvestment, String chainId) {
 		List<String> stages = Arrays.stream(LeadStage.values())
 			.filter(s -> s.reached(stage))
 			.map(LeadStage::name)
 			.toList();
 		return List.copyOf(neo4j
 			.query("""
-					MATCH (l:Lead) WHERE l.stage IN $stages AND l.stage <> 'DROPPED'
-					  AND ($chainId IS NULL OR $chainId IN l.chainIds)
+					MATCH (s:LeadStep) WHERE s.on >= date({year: $year, month: 1, day: 1})
+					  AND s.on < date({year: $year + 1, month: 1, day: 1}) AND s.stage IN $stages
+					MATCH (l:Lead)-[:STEP]->(s)
+					WHERE l.stage <> 'DROPPED' AND ($chainId IS NULL OR $chainId IN l.chainIds)
 					  AND ($min IS NULL OR l.investment >= $min)
+					WITH DISTINCT l
 					WITH l, COLLECT { MATCH (l)-[:STEP]->(s) WHERE s.stage IN $stages RETURN s ORDER BY s.seq LIMIT 1 }[0] AS step
 					// a step of the seed dated only by when it was known (asOf) was reached then or
 					// before, in no known year
-					WHERE step IS NOT NULL AND NOT coalesce(step.asOf, false) AND step.on.year = $year
-					RETURN %s AS lead ORDER BY l.id"""
-				.formatted(LEAD))
+					WHERE NOT coalesce(step.asOf, false) AND step.on.year = $year
+					RETURN l.id AS id, l.chainIds AS chainIds ORDER BY id""")
 			.bind(stages)
 			.to("stages")
 			.bind(year)
@@ -243,8 +261,8 @@ public class LeadReads {
 			.to("min")
 			.bind(chainId)
 			.to("chainId")
-			.fetchAs(Lead.class)
-			.mappedBy((t, r) -> Lead.of(r.get("lead")))
+			.fetchAs(Reached.class)
+			.mappedBy((t, r) -> new Reached(r.get("id").asString(), r.get("chainIds").asList(v -> v.asString())))
 			.all());
 	}
 

@@ -2,6 +2,9 @@ package io.chainlens.pipeline;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Objects;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +40,8 @@ import io.chainlens.security.LeadRights;
 import io.chainlens.security.NotPermitted;
 import io.chainlens.web.GraphQlLimits;
 import org.dataloader.DataLoader;
+
+import graphql.schema.DataFetchingFieldSelectionSet;
 import reactor.core.publisher.Mono;
 
 /**
@@ -61,8 +66,10 @@ class PipelineController {
 	PipelineController(LeadReads leads, CompanyReads companies, ProductLookup products, BatchLoaderRegistry registry,
 			GraphQlLimits limits, PipelineSettings settings) {
 		this.leads = leads;
-		registry.<String, List<Lead>>forName("activeLeads")
+		registry.<String, List<LeadReads.Proposing>>forName("activeLeads")
 			.registerMappedBatchLoader((productIds, env) -> Mono.fromCallable(() -> leads.activeByProduct(productIds)));
+		registry.<String, Lead>forName("leadById")
+			.registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> leads.leads(ids)));
 		this.companies = companies;
 		this.products = products;
 		this.limits = limits;
@@ -81,13 +88,17 @@ class PipelineController {
 	record LeadCount(Chain chain, LeadStage stage, long count) {
 	}
 
-	record GapLead(Lead lead, LeadStage stage, Double capacity, boolean counted) {
+	/**
+	 * A lead of a gap, by id: the lead itself is read only when a request asks for more.
+	 */
+	record GapLead(String leadId, LeadStage stage, Double capacity, boolean counted) {
 	}
 
 	record GapPipeline(List<GapLead> leads, Double addedCapacity, Double closedShare, int leadsOfUnknownCapacity) {
 	}
 
-	record PipelineProgress(String rule, int count, double share, List<Lead> leads) {
+	/** A target's progress; the leads the caller may see are read only when asked for. */
+	record PipelineProgress(String rule, int count, double share, List<String> visibleLeadIds) {
 	}
 
 	@QueryMapping
@@ -181,7 +192,7 @@ class PipelineController {
 	 * and Gap.leadCount share one load of a request's gap products ({@code activeLeads}).
 	 */
 	@SchemaMapping(typeName = "Gap", field = "pipeline")
-	CompletableFuture<GapPipeline> pipeline(Gap gap, DataLoader<String, List<Lead>> activeLeads) {
+	CompletableFuture<GapPipeline> pipeline(Gap gap, DataLoader<String, List<LeadReads.Proposing>> activeLeads) {
 		if (!mayReadLeadsOf(gap)) {
 			return CompletableFuture.completedFuture(null);
 		}
@@ -190,8 +201,23 @@ class PipelineController {
 	}
 
 	@SchemaMapping(typeName = "Gap", field = "leads")
-	CompletableFuture<List<GapLead>> leadsOfGap(Gap gap, DataLoader<String, List<Lead>> activeLeads) {
+	CompletableFuture<List<GapLead>> leadsOfGap(Gap gap, DataLoader<String, List<LeadReads.Proposing>> activeLeads) {
 		return pipeline(gap, activeLeads).thenApply(pipeline -> pipeline == null ? null : pipeline.leads());
+	}
+
+	/**
+	 * The lead of a gap's lead: its id alone needs no read (the common case of a client
+	 * linking to it); any other field reads the request's leads in one batch.
+	 */
+	@SchemaMapping(typeName = "GapLead", field = "lead")
+	CompletableFuture<Lead> leadOfGapLead(GapLead gapLead, DataLoader<String, Lead> leadById,
+			DataFetchingFieldSelectionSet selection) {
+		if (selection.getImmediateFields()
+			.stream()
+			.allMatch(f -> f.getName().equals("id") || f.getName().equals("__typename"))) {
+			return CompletableFuture.completedFuture(Lead.identifiedBy(gapLead.leadId()));
+		}
+		return leadById.load(gapLead.leadId());
 	}
 
 	private static boolean mayReadLeadsOf(Gap gap) {
@@ -199,15 +225,15 @@ class PipelineController {
 		return !caller.isAnonymous() && LeadRights.mayRead(caller, List.of(gap.chain().id()));
 	}
 
-	static GapPipeline pipelineOf(Gap gap, List<Lead> active) {
+	static GapPipeline pipelineOf(Gap gap, List<LeadReads.Proposing> active) {
 		List<GapLead> gapLeads = new ArrayList<>();
 		double added = 0;
 		int unknown = 0;
 		int known = 0;
-		for (Lead lead : active) {
-			Double capacity = lead.capacityOf(gap.product().id());
+		for (LeadReads.Proposing lead : active) {
+			Double capacity = lead.capacity();
 			boolean counted = counted(gap.scenario(), lead.stage());
-			gapLeads.add(new GapLead(lead, lead.stage(), capacity, counted));
+			gapLeads.add(new GapLead(lead.leadId(), lead.stage(), capacity, counted));
 			if (!counted) {
 				if (capacity == null) {
 					unknown++;
@@ -218,8 +244,8 @@ class PipelineController {
 				}
 			}
 		}
-		gapLeads.sort(
-				Comparator.comparing((GapLead g) -> g.stage().ordinal()).reversed().thenComparing(g -> g.lead().id()));
+		gapLeads
+			.sort(Comparator.comparing((GapLead g) -> g.stage().ordinal()).reversed().thenComparing(GapLead::leadId));
 		Double addedCapacity = known == 0 && unknown > 0 ? null : added;
 		return new GapPipeline(List.copyOf(gapLeads), addedCapacity, closedShare(gap, addedCapacity), unknown);
 	}
@@ -252,7 +278,7 @@ class PipelineController {
 	}
 
 	@SchemaMapping(typeName = "Gap", field = "leadCount")
-	CompletableFuture<Integer> leadCount(Gap gap, DataLoader<String, List<Lead>> activeLeads) {
+	CompletableFuture<Integer> leadCount(Gap gap, DataLoader<String, List<LeadReads.Proposing>> activeLeads) {
 		if (Caller.current().isAnonymous()) {
 			return CompletableFuture.completedFuture(null);
 		}
@@ -287,17 +313,30 @@ class PipelineController {
 	Map<Target, PipelineProgress> pipelineProgress(List<Target> targets) {
 		Caller caller = Caller.current();
 		Map<Target, PipelineProgress> result = new LinkedHashMap<>();
+		// targets of one rule and year count the same leads: one read each
+		Map<List<Object>, List<LeadReads.Reached>> reads = new HashMap<>();
 		for (Target target : targets) {
 			PipelineSettings.TargetRule rule = settings.targetRules().get(target.id());
 			if (rule == null || caller.isAnonymous() || caller.roles().isEmpty()) {
 				continue;
 			}
-			List<Lead> counted = leads.reachedInYear(rule.stage(), target.year(), rule.minInvestment(), null);
-			List<Lead> visible = counted.stream().filter(l -> LeadRights.mayRead(caller, l.chainIds())).toList();
+			List<LeadReads.Reached> counted = reads.computeIfAbsent(
+					Arrays.asList(rule.stage(), target.year(), rule.minInvestment()),
+					k -> leads.reachedInYear(rule.stage(), target.year(), rule.minInvestment(), null));
+			List<String> visible = counted.stream()
+				.filter(l -> LeadRights.mayRead(caller, l.chainIds()))
+				.map(LeadReads.Reached::id)
+				.toList();
 			result.put(target, new PipelineProgress(rule.describe(target.year()), counted.size(),
 					target.value() <= 0 ? 0 : counted.size() / target.value(), visible));
 		}
 		return result;
+	}
+
+	@SchemaMapping(typeName = "PipelineProgress", field = "leads")
+	List<Lead> leadsOfProgress(PipelineProgress progress) {
+		Map<String, Lead> found = leads.leads(progress.visibleLeadIds());
+		return progress.visibleLeadIds().stream().map(found::get).filter(Objects::nonNull).toList();
 	}
 
 	private Map<String, Chain> chains(List<String> ids) {
