@@ -86,8 +86,28 @@ class CompanyPages {
 		this.focus = focus;
 	}
 
-	Connection page(Filter filter, Order order, int first, String after) {
-		Filter f = (filter == null) ? new Filter(null, null, null, null, null, null, null) : filter;
+	private static final Filter NO_FILTER = new Filter(null, null, null, null, null, null, null);
+
+	/** The companies {@code c} the filter keeps. */
+	private static final String MATCHING = """
+			MATCH (c:Company)
+			WHERE ($regionId IS NULL OR EXISTS { MATCH (c)-[:HAS_SITE]->(:Site)-[:IN_REGION]->(:Region)-[:PART_OF*0..5]->(:Region {id: $regionId}) })
+			  AND ($chainId IS NULL OR EXISTS { MATCH (c)-[:HAS_SITE]->(s:Site)-[:MAKES]->(:Product)<-[:HAS_PRODUCT]-(:Segment)<-[:HAS_SEGMENT]-(:Chain {id: $chainId})
+			                                    WHERE %1$s })
+			  AND ($productId IS NULL OR EXISTS { MATCH (c)-[:HAS_SITE]->(s:Site)-[:MAKES]->(:Product {id: $productId})
+			                                      WHERE %1$s })
+			  AND ($status IS NULL OR EXISTS { MATCH (c)-[:HAS_SITE]->(s:Site)-[m:MAKES]->(p:Product)
+			                                   WHERE m.status = $status AND ($productId IS NULL OR p.id = $productId)
+			                                     AND %1$s })
+			  AND ($minCapacity IS NULL OR %2$s >= $minCapacity)
+			  AND ($local IS NULL OR %3$s = $local)
+			  AND ($text IS NULL OR toLower(c.nameZh) CONTAINS $text OR toLower(coalesce(c.name, '')) CONTAINS $text
+			       OR any(a IN coalesce(c.aliases, []) WHERE toLower(a) CONTAINS $text))
+			"""
+		.formatted(IN_REGION, CAPACITY, CompanyQueries.LOCAL);
+
+	/** The filter checked and as query parameters; refused with the argument named. */
+	private Map<String, Object> params(Filter f) {
 		if (f.status() != null && !STATUSES.contains(f.status())) {
 			throw new BadArgument("filter.status",
 					"must be one of " + new java.util.TreeSet<>(STATUSES) + ", not '" + f.status() + "'");
@@ -98,9 +118,6 @@ class CompanyPages {
 		if (f.minCapacity() != null && !(f.minCapacity() >= 0 && Double.isFinite(f.minCapacity()))) {
 			throw new BadArgument("filter.minCapacity", "must be a finite number of 0 or more, not " + f.minCapacity());
 		}
-		if (order == Order.CAPACITY && f.productId() == null) {
-			throw new BadArgument("orderBy", "CAPACITY needs filter.productId: a capacity is of one product");
-		}
 		Map<String, Object> params = new HashMap<>();
 		params.put("region", focus.region());
 		params.put("regionId", f.region() == null ? null : regionId(f.region()));
@@ -108,10 +125,6 @@ class CompanyPages {
 		params.put("productId", f.productId());
 		params.put("local", f.local());
 		params.put("text", (f.text() == null || f.text().isBlank()) ? null : f.text().strip().toLowerCase());
-		String[] position = (after == null) ? null : decode(after, order);
-		params.put("afterKey", position == null ? null : position[0]);
-		params.put("afterId", position == null ? null : position[1]);
-		params.put("first", first);
 		params.put("status", f.status());
 		params.put("minCapacity", f.minCapacity());
 		if (f.chainId() != null && !exists("MATCH (n:Chain {id: $id}) RETURN count(n) > 0", f.chainId())) {
@@ -120,6 +133,89 @@ class CompanyPages {
 		if (f.productId() != null && !exists("MATCH (n:Product {id: $id}) RETURN count(n) > 0", f.productId())) {
 			throw new NotFound("There is no product with id '" + f.productId() + "' (argument 'filter.productId')");
 		}
+		return params;
+	}
+
+	/** What the companies of a filter are grouped by in {@link #aggregate}. */
+	enum GroupBy {
+
+		REGION, CHAIN, PRODUCT, STATUS
+
+	}
+
+	/**
+	 * A group of the filter's companies and their lines: a region, chain, product or
+	 * status. A capacity is summed only over lines of one product (grouped by product, or
+	 * with filter.productId) and only over known figures; {@code unknownLines} says how
+	 * many lines it leaves out.
+	 */
+	record Group(String key, String nameZh, int companies, int sites, int lines, int unknownLines, Double knownCapacity,
+			String unit) {
+	}
+
+	/** The group key of a line {@code m} of site {@code s} making {@code p}. */
+	private static final Map<GroupBy, String> GROUP_KEY = Map.of(GroupBy.REGION, """
+			MATCH (s)-[:IN_REGION]->(:Region)-[:PART_OF*0..5]->(g:Region {level: $level})
+			WITH c, s, m, p, g.id AS key, g.nameZh AS name""", GroupBy.CHAIN, """
+			MATCH (p)<-[:HAS_PRODUCT]-(:Segment)<-[:HAS_SEGMENT]-(g:Chain)
+			WITH DISTINCT c, s, m, p, g.id AS key, g.nameZh AS name""", GroupBy.PRODUCT,
+			"WITH c, s, m, p, p.id AS key, p.nameZh AS name", GroupBy.STATUS,
+			"WITH c, s, m, p, m.status AS key, null AS name");
+
+	/** The levels of the region tree a REGION group may be of. */
+	static final Set<String> LEVELS = Set.of("COUNTRY", "PROVINCE", "CITY", "DISTRICT");
+
+	/**
+	 * Counts and known-capacity sums of the filter's companies, grouped: per group the
+	 * companies, sites and lines (capacity lines kept by the filter's region, chain,
+	 * product and status) and the known capacity where one unit holds. Largest group
+	 * first.
+	 */
+	List<Group> aggregate(Filter filter, GroupBy groupBy, String level) {
+		Filter f = (filter == null) ? NO_FILTER : filter;
+		if (groupBy == GroupBy.REGION && !LEVELS.contains(level)) {
+			throw new BadArgument("level",
+					"must be one of " + new java.util.TreeSet<>(LEVELS) + ", not '" + level + "'");
+		}
+		Map<String, Object> params = params(f);
+		params.put("level", level);
+		boolean oneProduct = groupBy == GroupBy.PRODUCT || f.productId() != null;
+		return List.copyOf(neo4j
+			.query(MATCHING
+					+ """
+							MATCH (c)-[:HAS_SITE]->(s:Site)-[m:MAKES]->(p:Product)
+							WHERE %s AND ($productId IS NULL OR p.id = $productId) AND ($status IS NULL OR m.status = $status)
+							  AND ($chainId IS NULL OR EXISTS { (p)<-[:HAS_PRODUCT]-(:Segment)<-[:HAS_SEGMENT]-(:Chain {id: $chainId}) })
+							%s
+							WITH key, name, count(DISTINCT c) AS companies, count(DISTINCT s) AS sites, count(m) AS lines,
+							     count(m) - count(m.capacity) AS unknown, sum(m.capacity) AS capacity, count(m.capacity) AS known,
+							     collect(DISTINCT p.unit) AS units
+							RETURN key, name, companies, sites, lines, unknown,
+							       CASE WHEN $oneProduct AND known > 0 THEN capacity END AS capacity,
+							       CASE WHEN $oneProduct THEN units[0] END AS unit
+							ORDER BY companies DESC, lines DESC, key"""
+						.formatted(IN_REGION, GROUP_KEY.get(groupBy)))
+			.bindAll(params)
+			.bind(oneProduct)
+			.to("oneProduct")
+			.fetchAs(Group.class)
+			.mappedBy((t, r) -> new Group(r.get("key").asString(), r.get("name").asString(null),
+					r.get("companies").asInt(), r.get("sites").asInt(), r.get("lines").asInt(),
+					r.get("unknown").asInt(), r.get("capacity").isNull() ? null : r.get("capacity").asDouble(),
+					r.get("unit").asString(null)))
+			.all());
+	}
+
+	Connection page(Filter filter, Order order, int first, String after) {
+		Filter f = (filter == null) ? NO_FILTER : filter;
+		if (order == Order.CAPACITY && f.productId() == null) {
+			throw new BadArgument("orderBy", "CAPACITY needs filter.productId: a capacity is of one product");
+		}
+		Map<String, Object> params = params(f);
+		String[] position = (after == null) ? null : decode(after, order);
+		params.put("afterKey", position == null ? null : position[0]);
+		params.put("afterId", position == null ? null : position[1]);
+		params.put("first", first);
 		String key = switch (order) {
 			case NAME -> "c.nameZh";
 			case PRODUCT_COUNT -> "COUNT { MATCH (c)-[:HAS_SITE]->(:Site)-[:MAKES]->(q:Product) RETURN DISTINCT q }";
@@ -134,30 +230,14 @@ class CompanyPages {
 				"($afterId IS NULL OR key < toFloat($afterKey) OR (key = toFloat($afterKey) AND c.id > $afterId))";
 		};
 		String sort = (order == Order.NAME) ? "key, c.id" : "key DESC, c.id";
-		String matching = """
-				MATCH (c:Company)
-				WHERE ($regionId IS NULL OR EXISTS { MATCH (c)-[:HAS_SITE]->(:Site)-[:IN_REGION]->(:Region)-[:PART_OF*0..5]->(:Region {id: $regionId}) })
-				  AND ($chainId IS NULL OR EXISTS { MATCH (c)-[:HAS_SITE]->(s:Site)-[:MAKES]->(:Product)<-[:HAS_PRODUCT]-(:Segment)<-[:HAS_SEGMENT]-(:Chain {id: $chainId})
-				                                    WHERE %1$s })
-				  AND ($productId IS NULL OR EXISTS { MATCH (c)-[:HAS_SITE]->(s:Site)-[:MAKES]->(:Product {id: $productId})
-				                                      WHERE %1$s })
-				  AND ($status IS NULL OR EXISTS { MATCH (c)-[:HAS_SITE]->(s:Site)-[m:MAKES]->(p:Product)
-				                                   WHERE m.status = $status AND ($productId IS NULL OR p.id = $productId)
-				                                     AND %1$s })
-				  AND ($minCapacity IS NULL OR %2$s >= $minCapacity)
-				  AND ($local IS NULL OR %3$s = $local)
-				  AND ($text IS NULL OR toLower(c.nameZh) CONTAINS $text OR toLower(coalesce(c.name, '')) CONTAINS $text
-				       OR any(a IN coalesce(c.aliases, []) WHERE toLower(a) CONTAINS $text))
-				"""
-			.formatted(IN_REGION, CAPACITY, CompanyQueries.LOCAL);
-		int total = neo4j.query(matching + "RETURN count(c) AS n")
+		int total = neo4j.query(MATCHING + "RETURN count(c) AS n")
 			.bindAll(params)
 			.fetchAs(Integer.class)
 			.mappedBy((t, r) -> r.get("n").asInt())
 			.one()
 			.orElse(0);
 		List<Edge> edges = new ArrayList<>(
-				neo4j.query(matching + """
+				neo4j.query(MATCHING + """
 						WITH c, %s AS key
 						WHERE %s
 						RETURN c, key ORDER BY %s LIMIT $first + 1""".formatted(key, after0, sort))

@@ -1,5 +1,7 @@
 package io.chainlens.company;
 
+import java.util.List;
+
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -23,6 +25,14 @@ class CompanyPagesController {
 			@Argument Integer first, @Argument String after) {
 		return pages.page(filter, orderBy == null ? CompanyPages.Order.NAME : orderBy,
 				limits.checkFirst(first == null ? 20 : first), after);
+	}
+
+	@QueryMapping
+	List<CompanyPages.Group> companyAggregate(@Argument CompanyPages.Filter filter,
+			@Argument CompanyPages.GroupBy groupBy, @Argument String level, @Argument Integer first) {
+		int size = limits.checkFirst(first == null ? 50 : first);
+		List<CompanyPages.Group> groups = pages.aggregate(filter, groupBy, level == null ? "PROVINCE" : level);
+		return groups.size() > size ? groups.subList(0, size) : groups;
 	}
 
 }

@@ -63,8 +63,8 @@ class ReadWriteRoutingTest extends SeedSharingWrites {
 						  regions(parent: "包头市") { id parent { id } }
 						  regionRanking(productId: "pv-polysilicon") { rank leaders { company { id } } }
 						  regionMatrix(chainId: "pv") { cells { knownCapacity } }
-						  companies(filter: {region: "包头市"}, first: 3) { totalCount edges { node { id } } } }""",
-						Map.of()),
+						  companies(filter: {region: "包头市"}, first: 3) { totalCount edges { node { id } } }
+						  companyAggregate(groupBy: CHAIN) { key knownCapacity } }""", Map.of()),
 				g -> run(g.mutate().headers(h -> h.setBasicAuth("admin", "admin-demo")).build(),
 						"{ allChanges(first: 5) { id } }", Map.of()),
 				g -> run(g.mutate().headers(h -> h.setBasicAuth("investment", "investment-demo")).build(), """
