@@ -19,6 +19,12 @@ CREATE (l:Lead {id: row.id, title: pr.nameZh, stage: row.stage, ownerLogin: 'see
                                     RETURN DISTINCT ch.id ORDER BY ch.id },
                 created: datetime({date: date(row.on)}).epochMillis + index})
 CREATE (l)-[:ATTRACTS]->(c), (l)-[:OWNED_BY]->(g), (l)-[:IN_REGION]->(r)
+// the day each stage was first reached (LeadReads.REACHED_ON): the one step's, unless it is only known
+WITH l, pr, row, c, g, r, CASE WHEN coalesce(row.on_is, 'KNOWN') = 'KNOWN' THEN null ELSE date(row.on) END AS on,
+     ['RESERVE', 'PRELIMINARY', 'SIGNED', 'CONSTRUCTION', 'PRODUCTION'] AS order
+WITH l, pr, row, on, [i IN range(0, 4) WHERE order[i] = row.stage][0] AS rank
+SET l.reachedPreliminary = CASE WHEN rank >= 1 THEN on END, l.reachedSigned = CASE WHEN rank >= 2 THEN on END,
+    l.reachedConstruction = CASE WHEN rank >= 3 THEN on END, l.reachedProduction = CASE WHEN rank >= 4 THEN on END
 CREATE (l)-[:STEP]->(:LeadStep {stage: row.stage, on: date(row.on), recordedBy: 'seed', seq: 1, source: row.source,
                                 asOf: coalesce(row.on_is, 'KNOWN') = 'KNOWN',
                                 note: CASE coalesce(row.on_is, 'KNOWN')

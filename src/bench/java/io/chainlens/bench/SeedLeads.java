@@ -165,6 +165,9 @@ public final class SeedLeads {
 					batch.clear();
 				}
 			}
+			// the days the leads reached each stage, as the app's writes set them
+			session.executeWrite(tx -> tx.run(io.chainlens.pipeline.LeadReads.REACHED_ON,
+					java.util.Collections.singletonMap("id", null)).consume());
 			long steps = session.executeRead(tx -> tx
 				.run("MATCH (l:Lead)-[:STEP]->(s) WHERE l.id STARTS WITH 'bench-lead-' RETURN count(s) AS n")
 				.single()

@@ -195,6 +195,7 @@ class LeadEditing {
 						caller.name(), "source", source, "note", note, "chainIds", List.copyOf(chains.keySet()),
 						"companyId", company, "ownerUnitId", ownerUnitId, "regionId", region.id(), "on", on.toString(),
 						"products", proposals.stream().map(LeadEditing::asParams).toList()));
+		lookups.write(LeadReads.REACHED_ON, params("id", id));
 		audit.record(caller, CREATE, source,
 				new Written("Lead", id, null, lookups.snapshot(SNAPSHOT, params("id", id)), Set.of()));
 		return id;
@@ -260,6 +261,7 @@ class LeadEditing {
 				CREATE (l)-[:STEP]->(:LeadStep {stage: $stage, on: date($on), recordedBy: $login, note: $note,
 				                                recordedAt: datetime(), seq: steps + 1})""", params("id", id, "stage",
 				stage.name(), "investment", investment, "on", on.toString(), "login", caller.name(), "note", note));
+		lookups.write(LeadReads.REACHED_ON, params("id", id));
 		audit.record(caller, MOVE, source,
 				new Written("Lead", id, before, lookups.snapshot(SNAPSHOT, params("id", id)), Set.of()));
 		return id;

@@ -2,7 +2,6 @@ package io.chainlens.pipeline;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -43,6 +42,36 @@ public class LeadReads {
 			   contacts: COLLECT { MATCH (l)-[:CONTACT]->(k) WITH k ORDER BY k.on DESC, k.seq DESC
 			                       RETURN k {.who, .agreed, .nextStep, .recordedBy, on: toString(k.on),
 			                                 due: toString(k.due)} }}""";
+
+	/**
+	 * Sets on each lead {@code l} (all, or the one of {@code $id}) the day it first
+	 * reached each stage from PRELIMINARY on, a later one included (stages move forward
+	 * and may be skipped): {@code reachedPreliminary}, {@code reachedSigned},
+	 * {@code reachedConstruction}, {@code reachedProduction}. Null when not reached, or
+	 * when the step that reached it is dated only by when it was known ({@code asOf}, the
+	 * seed's): reached then or before, in no known year. A target rule reads these
+	 * through their indexes (V011) instead of every lead's steps. Run after each step is
+	 * written.
+	 */
+	public static final String REACHED_ON = """
+			MATCH (l:Lead) WHERE $id IS NULL OR l.id = $id
+			WITH l, COLLECT { MATCH (l)-[:STEP]->(s) RETURN s ORDER BY s.seq } AS steps,
+			     ['PRELIMINARY', 'SIGNED', 'CONSTRUCTION', 'PRODUCTION'] AS later
+			WITH l, [i IN range(0, 3) | [s IN steps WHERE s.stage IN later[i..]][0]] AS first
+			WITH l, [s IN first | CASE WHEN s IS NULL OR coalesce(s.asOf, false) THEN null ELSE s.on END] AS on
+			SET l.reachedPreliminary = on[0], l.reachedSigned = on[1], l.reachedConstruction = on[2],
+			    l.reachedProduction = on[3]""";
+
+	/** The property of {@link #REACHED_ON} of a stage. */
+	static String reachedProperty(LeadStage stage) {
+		return switch (stage) {
+			case PRELIMINARY -> "reachedPreliminary";
+			case SIGNED -> "reachedSigned";
+			case CONSTRUCTION -> "reachedConstruction";
+			case PRODUCTION -> "reachedProduction";
+			default -> throw new IllegalArgumentException("no target rule counts leads reaching " + stage);
+		};
+	}
 
 	/** The leads a caller may read: every one, or those of one of {@code $chains}. */
 	private static final String READABLE = "($all OR any(c IN l.chainIds WHERE c IN $chains))";
@@ -232,29 +261,15 @@ public class LeadReads {
 	/**
 	 * The active leads that first reached {@code stage} (or a later one, skipping it)
 	 * within the year, with at least the investment given, of the chain when one is
-	 * given. The first step that reached it lies in the year, so the steps of the year
-	 * (an index on their date) find every such lead without reading the others.
+	 * given: a range of the index on the stage's {@link #REACHED_ON} date.
 	 */
 	List<Reached> reachedInYear(LeadStage stage, int year, Double minInvestment, String chainId) {
-		List<String> stages = Arrays.stream(LeadStage.values())
-			.filter(s -> s.reached(stage))
-			.map(LeadStage::name)
-			.toList();
-		return List.copyOf(neo4j
-			.query("""
-					MATCH (s:LeadStep) WHERE s.on >= date({year: $year, month: 1, day: 1})
-					  AND s.on < date({year: $year + 1, month: 1, day: 1}) AND s.stage IN $stages
-					MATCH (l:Lead)-[:STEP]->(s)
-					WHERE l.stage <> 'DROPPED' AND ($chainId IS NULL OR $chainId IN l.chainIds)
-					  AND ($min IS NULL OR l.investment >= $min)
-					WITH DISTINCT l
-					WITH l, COLLECT { MATCH (l)-[:STEP]->(s) WHERE s.stage IN $stages RETURN s ORDER BY s.seq LIMIT 1 }[0] AS step
-					// a step of the seed dated only by when it was known (asOf) was reached then or
-					// before, in no known year
-					WHERE NOT coalesce(step.asOf, false) AND step.on.year = $year
-					RETURN l.id AS id, l.chainIds AS chainIds ORDER BY id""")
-			.bind(stages)
-			.to("stages")
+		return List.copyOf(neo4j.query("""
+				MATCH (l:Lead) WHERE l.%s >= date({year: $year, month: 1, day: 1})
+				  AND l.%1$s < date({year: $year + 1, month: 1, day: 1})
+				  AND l.stage <> 'DROPPED' AND ($chainId IS NULL OR $chainId IN l.chainIds)
+				  AND ($min IS NULL OR l.investment >= $min)
+				RETURN l.id AS id, l.chainIds AS chainIds ORDER BY id""".formatted(reachedProperty(stage)))
 			.bind(year)
 			.to("year")
 			.bind(minInvestment)
