@@ -9,7 +9,7 @@ import { gapList } from './gaplist.js';
 import { companyCard, h, productPanel, swatch } from './panels.js';
 import {
   ADD_LEAD_CONTACT, CHAINS, CHAIN_MAP, COMPANY_CARD, CREATE_LEAD, DROP_LEAD, LEADS, LEAD_COUNTS, MOVE_LEAD,
-  PAGE_SIZE, PRODUCT_DETAIL, SEARCH_COMPANIES, download, graphql, setLogin,
+  PAGE_SIZE, PRODUCT_DETAIL, REGION_RANKING, SEARCH_COMPANIES, download, graphql, setLogin,
 } from './queries.js';
 
 const $ = (id) => document.getElementById(id);
@@ -253,9 +253,13 @@ async function openProduct(productId, push = true) {
   remember(push);
   openPanel(h('p', { class: 'muted' }, '加载中…'));
   try {
-    const detail = await graphql(PRODUCT_DETAIL, {
-      productId, chainId: state.chainId, scenario: state.scenario, first: PAGE_SIZE,
-    });
+    // the national ranking is its own request (the server's cost limit), and a failure of it
+    // leaves the rest of the panel standing
+    const [detail, ranking] = await Promise.all([
+      graphql(PRODUCT_DETAIL, { productId, chainId: state.chainId, scenario: state.scenario, first: PAGE_SIZE }),
+      graphql(REGION_RANKING, { productId, scenario: state.scenario === 'CURRENT' ? 'CURRENT' : 'PLANNED' })
+        .then((data) => data.regionRanking, () => null),
+    ]);
     if (generation !== state.generation) {
       return;
     }
@@ -264,6 +268,7 @@ async function openProduct(productId, push = true) {
     }
     openPanel(productPanel({
       detail,
+      ranking,
       model: state.model,
       language: state.language,
       openCompany,

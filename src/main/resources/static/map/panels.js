@@ -188,7 +188,32 @@ function balanceFigures(balance) {
 }
 
 /** The panel of one product of the chain drawn (or of another chain, a ghost node). */
-export function productPanel({ detail, model, language, openCompany, scenario, scenarioZh, addLead }) {
+/**
+ * Where in the country the product is made: provinces by known capacity, unknown ones last
+ * and never as 0, with the lines of unknown capacity each figure leaves out.
+ */
+function regionRankingTable(ranking, language, openCompany) {
+  if (ranking === null || ranking === undefined) {
+    return empty('全国分布暂不可用');
+  }
+  if (ranking.length === 0) {
+    return empty('图谱中没有已定位到省份的生产企业');
+  }
+  return h('table', { class: 'producers region-ranking' },
+    h('thead', {}, h('tr', {}, h('th', {}, '#'), h('th', {}, '省份'), h('th', {}, '已知产能'),
+      h('th', {}, '企业'), h('th', {}, '领先企业'))),
+    h('tbody', {}, ranking.map((r) => h('tr', { 'data-region-id': r.region.id },
+      h('td', { class: 'number' }, r.rank),
+      h('td', {}, nameOf(r.region, language)),
+      h('td', { class: 'number' }, figure(r.knownCapacity, r.unit),
+        r.linesWithUnknownCapacity > 0
+          ? h('span', { class: 'muted' }, r.knownCapacity === null ? '' : ` +${r.linesWithUnknownCapacity} 条未知`)
+          : null),
+      h('td', { class: 'number' }, r.producers),
+      h('td', {}, r.leaders.map((l, i) => [i > 0 ? '、' : '', companyLink(l.company, language, openCompany)]))))));
+}
+
+export function productPanel({ detail, ranking, model, language, openCompany, scenario, scenarioZh, addLead }) {
   const product = detail.product;
   // by where the site is, not where the company has its seat
   const local = product.producers.filter((p) => p.local);
@@ -217,7 +242,8 @@ export function productPanel({ detail, model, language, openCompany, scenario, s
     mapGaps.length === 0 ? section('外地候选企业', candidateList(detail.candidates, language, openCompany, addLead)) : null,
     section(`本地产线（${local.length}）`, localProducers(local, model.balances.get(product.id), scenario,
       language, openCompany)),
-    section(`外地生产企业（${outside.length}）`, producerTable(outside, language, openCompany)));
+    section(`外地生产企业（${outside.length}）`, producerTable(outside, language, openCompany)),
+    section('全国产地（按省份，已知产能排序）', regionRankingTable(ranking, language, openCompany)));
 }
 
 function companyList(companies, language, openCompany) {

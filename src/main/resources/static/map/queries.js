@@ -57,6 +57,14 @@ export const PRODUCT_DETAIL = `query ProductDetail($productId: ID!, $chainId: ID
   }
 }`;
 
+// where in the country a product is made (issue 16): the provinces by known capacity
+export const REGION_RANKING = `query RegionRanking($productId: ID!, $scenario: Scenario!) {
+  regionRanking(productId: $productId, level: "PROVINCE", scenario: $scenario, first: 8) {
+    rank region { id nameZh name } knownCapacity unit producers linesWithUnknownCapacity
+    leaders { company { ${COMPANY_REF} } knownCapacity }
+  }
+}`;
+
 export const SEARCH_COMPANIES = `query SearchCompanies($text: String!) {
   searchCompanies(text: $text, first: 10) { ${COMPANY_REF} aliases }
 }`;

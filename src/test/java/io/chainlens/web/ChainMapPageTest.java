@@ -229,6 +229,34 @@ class ChainMapPageTest {
 	}
 
 	@Test
+	void theProductPanelRanksTheProvincesThatMakeItAsTheApiDoesWithUnknownNeverZero() {
+		List<Map<String, Object>> ranking = this.api.documentName("regionRanking")
+			.variable("productId", "pv-polysilicon")
+			.variable("scenario", "CURRENT")
+			.retrieveSync("regionRanking")
+			.toEntityList(Map.class)
+			.stream()
+			.map(ChainMapPageTest::map)
+			.toList();
+		open("/?chain=pv&product=pv-polysilicon");
+		List<WebElement> rows = browser.waiting()
+			.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector(".region-ranking tbody tr"), 0));
+		assertThat(rows).extracting(r -> r.getDomAttribute("data-region-id"))
+			.containsExactlyElementsOf(
+					ranking.stream().limit(8).map(r -> (String) map(r.get("region")).get("id")).toList());
+		browser.script("arguments[0].scrollIntoView()", rows.get(0));
+		for (int i = 0; i < rows.size(); i++) {
+			String shown = rows.get(i).findElements(By.tagName("td")).get(2).getText();
+			if (ranking.get(i).get("knownCapacity") == null) {
+				assertThat(shown).as("a province of unknown capacity").startsWith("未知");
+			}
+			else {
+				assertThat(shown).doesNotStartWith("未知").doesNotStartWith("0 ");
+			}
+		}
+	}
+
+	@Test
 	void theUrlCarriesTheOpenProductAndBackReturnsToTheOneBefore() {
 		List<Map<String, Object>> products = chainProducts(CHAIN);
 		String first = (String) products.get(0).get("id");
