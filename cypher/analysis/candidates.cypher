@@ -16,8 +16,12 @@ MATCH (p:Product) WHERE p.id IN $ids
 // the list of local regions as well (hashing that list for every MAKES cost more than the match)
 CALL (p, localRegions) {
   MATCH (c:Company)-[:HAS_SITE]->(s:Site)-[m:MAKES]->(p)
-  WITH c, collect({local: any(r IN [(s)-[:IN_REGION]->(sr:Region) | sr] WHERE r IN localRegions),
-                   capacity: m.capacity, status: m.status}) AS makes
+  // the site's regions once: a second pattern comprehension over the same site, reading a
+  // property, made the planner fail ("insertCachedProperties")
+  WITH c, m, [(s)-[:IN_REGION]->(sr:Region) | sr] AS siteRegions
+  WITH c, collect({local: any(r IN siteRegions WHERE r IN localRegions),
+                   capacity: m.capacity, status: m.status,
+                   region: head([r IN siteRegions | r.nameZh])}) AS makes
   WHERE none(x IN makes WHERE x.local)
     // a unit of a group that already makes the product here is not an outside candidate; control
     // (subsidiary, branch) carries along the group, a joint venture joins only its own partners
@@ -36,6 +40,10 @@ RETURN p.id AS key, c,
        reduce(total = 0.0, x IN makes | total + CASE x.status WHEN 'OPERATING' THEN coalesce(x.capacity, 0.0) ELSE 0.0 END) AS operating,
        size([x IN makes WHERE x.capacity IS NULL]) AS unknown,
        size([x IN makes WHERE x.capacity IS NOT NULL]) AS known,
+       // where it makes the product and where it is seated: said in the candidate's summary
+       reduce(regions = [], x IN makes | CASE WHEN x.region IS NULL OR x.region IN regions THEN regions
+                                              ELSE regions + x.region END) AS siteRegions,
+       COLLECT { MATCH (c)-[:HEADQUARTERED_IN]->(h:Region) RETURN h ORDER BY h.id LIMIT 1 } AS headquarters,
        // graph-seed/common/not_attractable.csv: per product (the caller picks this one's; testing
        // the pattern against p here trips the planner), or for every product on the company
        [(c)-[n:NOT_ATTRACTABLE]->(x:Product) | {productId: x.id, reason: n.reason + '（' + n.source + '）'}]
@@ -53,6 +61,12 @@ RETURN p.id AS key, c,
          MATCH (ls)-[:MAKES]->(lp:Product)
          RETURN DISTINCT lp.nameZh ORDER BY lp.nameZh
        } AS localProducts,
+       // projects of the company in the region (built, being built or planned): a tie to name
+       COLLECT {
+         MATCH (pr:Project)-[:BY]->(c)
+         WHERE any(r IN [(pr)-[:IN_REGION]->(pl:Region) | pl] WHERE r IN localRegions)
+         RETURN DISTINCT pr.nameZh ORDER BY pr.nameZh
+       } AS localProjects,
        COLLECT {
          MATCH (c)-[l:SUPPLIES]-(o:Company)
          WHERE any(r IN [(o)-[:HAS_SITE]->(:Site)-[:IN_REGION]->(or:Region) | or] WHERE r IN localRegions)

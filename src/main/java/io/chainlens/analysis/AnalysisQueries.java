@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.chainlens.chain.Chain;
 import io.chainlens.chain.FocusRegion;
 import io.chainlens.chain.Product;
+import io.chainlens.chain.Region;
 import io.chainlens.chain.Segment;
 import io.chainlens.chain.Target;
 import io.chainlens.company.Company;
@@ -67,7 +68,8 @@ class AnalysisQueries {
 	/** A company making the product outside the focus region and not inside it. */
 	record CandidateRow(String productId, Company company, double capacity, double operating, int unknownSites,
 			int knownSites, List<OtherProduct> others, int localSites, List<String> localProducts,
-			List<SupplyTie> supplyTies, String notAttractable) {
+			List<SupplyTie> supplyTies, String notAttractable, Region headquarters, List<String> siteRegions,
+			List<String> localProjects) {
 	}
 
 	/** Companies making both p and q, p, and q; and whether the focus region makes q. */
@@ -234,7 +236,9 @@ class AnalysisQueries {
 						r.get("supplyLinks")
 							.asList(v -> new SupplyTie(v.get("partner").asString(), v.get("product").asString(),
 									v.get("supplies").asBoolean())),
-						notAttractable(r)));
+						notAttractable(r),
+						r.get("headquarters").isEmpty() ? null : Region.of(r.get("headquarters").get(0)),
+						r.get("siteRegions").asList(Value::asString), r.get("localProjects").asList(Value::asString)));
 	}
 
 	/**

@@ -75,21 +75,21 @@ final class CandidateScorer {
 			double total = capacityWeight + weights.relatedness() + weights.ties();
 			double score = total == 0 ? 0 : (capacityWeight * (known ? capacityScore : 0)
 					+ weights.relatedness() * relatedness + weights.ties() * ties) / total;
-			List<String> reasons = new ArrayList<>();
-			reasons.add(capacityWords(product, row, rank.getOrDefault(row, 0), byCapacity.size(), known));
-			reasons.add("产品关联度 " + num(relatedness) + "：" + densityWords + "；" + overlapWords(row, localOthers, region)
-					+ "（relatedness " + num(relatedness) + "）");
-			reasons.add(tiesWords(row, region));
+			List<String> breakdown = new ArrayList<>();
+			breakdown.add(capacityWords(product, row, rank.getOrDefault(row, 0), byCapacity.size(), known));
+			breakdown.add("产品关联度 " + num(relatedness) + "：" + densityWords + "；"
+					+ overlapWords(row, localOthers, region) + "（relatedness " + num(relatedness) + "）");
+			breakdown.add(tiesWords(row, region));
 			if (row.notAttractable() != null) {
-				reasons.add("不宜招引，排在可招引候选之后：" + row.notAttractable() + "（not attractable: ranked after the others）");
+				breakdown.add("不宜招引，排在可招引候选之后：" + row.notAttractable() + "（not attractable: ranked after the others）");
 			}
-			reasons.add("综合得分 " + num(score) + " = ("
+			breakdown.add("综合得分 " + num(score) + " = ("
 					+ (known ? num(weights.capacity()) + "×" + num(capacityScore) + " + " : "")
 					+ num(weights.relatedness()) + "×" + num(relatedness) + " + " + num(weights.ties()) + "×"
 					+ num(ties) + ") / " + num(total) + (known ? "" : "（产能未知：产能项不计，按其余两项排名）"));
-			candidates
-				.add(new Candidate(row.company(), score, List.copyOf(reasons), product, known ? row.capacity() : null,
-						capacityScore, relatedness, ties, row.notAttractable() == null, row.notAttractable()));
+			candidates.add(new Candidate(row.company(), score, product, known ? row.capacity() : null, capacityScore,
+					relatedness, ties, row.notAttractable(), summary(product, row, known, region), breakdown,
+					row.headquarters(), row.siteRegions()));
 		}
 		candidates.sort(BEST_FIRST);
 		return candidates;
@@ -108,17 +108,55 @@ final class CandidateScorer {
 		Map<String, Candidate> best = new LinkedHashMap<>();
 		for (String productId : pool.productIds()) {
 			for (Candidate candidate : byProduct.getOrDefault(productId, List.of())) {
-				List<String> reasons = new ArrayList<>();
-				reasons.add("可吸纳本地富余的" + (surplus == null ? pool.gapProductId() : surplus.nameZh()) + "：生产其下游产品"
-						+ candidate.product().nameZh() + "（would absorb the local surplus）");
-				reasons.addAll(candidate.reasons());
-				Candidate withReason = new Candidate(candidate.company(), candidate.score(), List.copyOf(reasons),
-						candidate.product(), candidate.capacity(), candidate.capacityScore(), candidate.relatedness(),
-						candidate.ties(), candidate.attractable(), candidate.notAttractableReason());
+				String surplusName = surplus == null ? pool.gapProductId() : surplus.nameZh();
+				Candidate withReason = candidate.withClause(
+						"可吸纳本地富余的" + Words.spokenName(surplusName) + "（用于生产"
+								+ Words.spokenName(candidate.product().nameZh()) + "）",
+						"可吸纳本地富余的" + surplusName + "：生产其下游产品" + candidate.product().nameZh()
+								+ "（would absorb the local surplus）");
 				best.merge(candidate.company().id(), withReason, (a, b) -> BEST_FIRST.compare(a, b) <= 0 ? a : b);
 			}
 		}
 		return best.values().stream().sorted(BEST_FIRST).toList();
+	}
+
+	/**
+	 * The sentence said about a candidate in a meeting, before any figure of the score:
+	 * who it is (name, seat), how big (its capacity with the unit, or 产能未知, never 0) and
+	 * what ties it to the region (a site, a project, a supply link) or that nothing does.
+	 * Short on purpose: the rank, the sites and the score are in the breakdown.
+	 */
+	static String summary(Product product, CandidateRow row, boolean known, String region) {
+		StringBuilder said = new StringBuilder(row.company().nameZh());
+		said.append(row.headquarters() == null ? "（总部不详）" : "，总部" + row.headquarters().nameZh());
+		said.append("，").append(Words.spokenName(product.nameZh()));
+		said.append(known ? "产能 " + Words.spoken(row.capacity(), product.unit()) : "产能未知");
+		List<String> ties = new ArrayList<>();
+		if (row.localSites() > 0) {
+			ties.add("已在" + region + "设有基地"
+					+ (row.localProducts().isEmpty() ? "" : "（生产" + atMostThree(row.localProducts()) + "）"));
+		}
+		if (!row.localProjects().isEmpty()) {
+			ties.add("在" + region + "有项目" + atMostThree(row.localProjects()));
+		}
+		for (SupplyTie tie : row.supplyTies()) {
+			ties.add((tie.supplies() ? "向本地的" : "从本地的") + tie.partner() + (tie.supplies() ? "供应" : "采购")
+					+ Words.spokenName(tie.product()));
+		}
+		said.append("；")
+			.append(ties.isEmpty() ? "与" + region + "暂无已知联系"
+					: String.join("，", ties.size() > 3 ? ties.subList(0, 3) : ties));
+		if (row.notAttractable() != null) {
+			said.append("；但不宜招引：").append(row.notAttractable());
+		}
+		return said.append("。").toString();
+	}
+
+	// names as said (without their glosses), three at the most
+	private static String atMostThree(List<String> names) {
+		List<String> said = names.stream().map(Words::spokenName).toList();
+		return said.size() > 3 ? String.join("、", said.subList(0, 3)) + "等" + said.size() + "项"
+				: String.join("、", said);
 	}
 
 	private static String capacityWords(Product product, CandidateRow row, int rank, int count, boolean known) {

@@ -14,13 +14,19 @@ final class Answers {
 	record RegionName(String nameZh) {
 	}
 
-	record ChainRef(String id, String nameZh, String name) {
+	record UnitName(String nameZh) {
+	}
+
+	record ChainRef(String id, String nameZh, String name, List<UnitName> leadUnits) {
+	}
+
+	record ChangeAt(String at) {
 	}
 
 	record ChainsAnswer(RegionName focusRegion, List<ChainRef> chains) {
 	}
 
-	record GapsAnswer(RegionName focusRegion, ChainRef chain, List<GapData> gaps) {
+	record GapsAnswer(RegionName focusRegion, ChainRef chain, List<ChangeAt> changes, List<GapData> gaps) {
 	}
 
 	record SegmentRef(String nameZh, int position) {
@@ -40,7 +46,8 @@ final class Answers {
 			List<ProductionData> productions) {
 	}
 
-	record CandidateData(CompanyData company, ProductRef product, Double capacity, double score, List<String> reasons) {
+	record CandidateData(CompanyData company, ProductRef product, Double capacity, double score, List<String> reasons,
+			String summary, List<String> breakdown) {
 	}
 
 	record GapData(ChainRef chain, SegmentRef segment, ProductData product, String kind, String action, double severity,

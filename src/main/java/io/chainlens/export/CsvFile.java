@@ -12,8 +12,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Writes an export's rows as CSV: UTF-8 with a byte-order mark (Excel reads the Chinese
- * headers right only with it), RFC 4180 quoting, figures in plain decimals.
+ * Writes an export as CSV, a gap and candidate a row with every column (a gap without
+ * candidates once, its candidate columns empty), the most severe gap first across chains:
+ * UTF-8 with a byte-order mark (Excel reads the Chinese headers right only with it), RFC
+ * 4180 quoting, figures in plain decimals rounded as in the XLSX, sources as references.
  *
  * <p>
  * Names and sources are written by chain leads, and a spreadsheet runs a cell that starts
@@ -32,17 +34,17 @@ final class CsvFile {
 	static byte[] write(GapsExport export) {
 		StringWriter out = new StringWriter();
 		out.write('\uFEFF');
-		Column[] columns = Column.values();
+		List<Field<Sheets.Line>> columns = Sheets.CSV;
 		try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
 			List<String> header = new ArrayList<>();
-			for (Column column : columns) {
+			for (Field<Sheets.Line> column : columns) {
 				header.add(column.header());
 			}
 			printer.printRecord(header);
-			for (ExportRow row : export.rows()) {
+			for (Sheets.Line line : Sheets.lines(export.gaps(), true)) {
 				List<String> record = new ArrayList<>();
-				for (Column column : columns) {
-					record.add(text(column.valueOf(row)));
+				for (Field<Sheets.Line> column : columns) {
+					record.add(text(column.valueOf(line)));
 				}
 				printer.printRecord(record);
 			}

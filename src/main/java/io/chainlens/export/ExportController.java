@@ -3,9 +3,14 @@ package io.chainlens.export;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZonedDateTime;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -14,7 +19,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.chainlens.export.Answers.ChangeAt;
 import io.chainlens.export.Answers.GapsAnswer;
+import io.chainlens.export.GapsExport.DataDate;
 import io.chainlens.export.GapsReader.GapsRead;
 import io.chainlens.web.GraphQlLimits;
 
@@ -34,9 +41,22 @@ class ExportController {
 
 	private final Clock clock = Clock.systemDefaultZone();
 
-	ExportController(GapsReader reader, GraphQlLimits limits) {
+	private final String document;
+
+	private final String documentDate;
+
+	/**
+	 * @param document the policy document that {@code seed §N} sources cite, as a reader
+	 * names it (the seed's own name is not in the graph)
+	 * @param documentDate its date
+	 */
+	ExportController(GapsReader reader, GraphQlLimits limits,
+			@Value("${chainlens.export.seed-document:包党发〔2024〕1号}") String document,
+			@Value("${chainlens.export.seed-document-date:2024-01-01}") String documentDate) {
 		this.reader = reader;
 		this.limits = limits;
+		this.document = document;
+		this.documentDate = documentDate;
 	}
 
 	@GetMapping("/export/gaps.xlsx")
@@ -80,9 +100,22 @@ class ExportController {
 			.map(GapsAnswer::chain)
 			.map(chain -> chain.nameZh())
 			.toList();
+		Map<String, String> leadUnits = new LinkedHashMap<>();
+		read.answers()
+			.stream()
+			.filter(answer -> answer.chain() != null)
+			.forEach(answer -> leadUnits.put(answer.chain().nameZh(), ExportRows.leadUnits(answer.chain())));
+		// ISO-8601 in UTC: the largest string is the newest
+		String lastChange = read.answers()
+			.stream()
+			.flatMap(answer -> answer.changes() == null ? Stream.empty() : answer.changes().stream())
+			.map(ChangeAt::at)
+			.max(Comparator.naturalOrder())
+			.map(at -> at.substring(0, Math.min(10, at.length())))
+			.orElse(null);
 		return new GapsExport(request, read.region(), read.chain() == null ? null : read.chain().id(),
-				read.chain() == null ? null : read.chain().nameZh(), ExportRows.of(read.answers()), full,
-				ZonedDateTime.now(clock));
+				read.chain() == null ? null : read.chain().nameZh(), ExportRows.of(read.answers(), document), full,
+				leadUnits, new DataDate(document, documentDate, lastChange), ZonedDateTime.now(clock));
 	}
 
 	/**

@@ -1,25 +1,37 @@
 package io.chainlens.export;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
+import io.chainlens.analysis.Bound;
+import io.chainlens.analysis.Words;
 import io.chainlens.export.Answers.CandidateData;
+import io.chainlens.export.Answers.ChainRef;
 import io.chainlens.export.Answers.GapData;
 import io.chainlens.export.Answers.GapsAnswer;
 import io.chainlens.export.Answers.ProductionData;
+import io.chainlens.export.Answers.UnitName;
 
 /**
- * Turns the API's gaps into rows: one per gap and candidate, one with empty candidate
- * fields for a gap without candidates.
+ * Turns the API's gaps into the gaps of a file: sorted by severity across chains (the
+ * most urgent first, whatever its chain), numbered, in the page's words.
  */
 final class ExportRows {
 
-	/** Chinese labels of the gap kinds, as docs/analysis.md defines them. */
-	static final Map<String, String> KIND_LABELS = Map.of("MISSING", "缺链", "PIPELINE_ONLY", "仅有在建拟建", "SINGLE_SOURCE",
-			"单一来源", "SHORTFALL", "供给短板", "EXTENSION", "产能富余", "NO_INNOVATION_SUPPORT", "缺创新平台");
+	/**
+	 * Chinese labels of the gap kinds: the map page's own (static/map/labels.js), so that
+	 * a reader finds in the file the words of the screen.
+	 */
+	static final Map<String, String> KIND_LABELS = Map.of("MISSING", "缺失环节", "PIPELINE_ONLY", "仅有在建/拟建",
+			"SINGLE_SOURCE", "单一来源", "SHORTFALL", "本地供给不足", "EXTENSION", "产能外溢 (延链)", "NO_INNOVATION_SUPPORT",
+			"无创新平台支撑 (环节)");
 
 	/** The kinds in the order the 说明 sheet explains them, with what each means. */
 	static final List<List<String>> KIND_MEANINGS = List.of(List.of("MISSING", "本地没有生产企业"),
@@ -32,48 +44,136 @@ final class ExportRows {
 	private static final Map<String, String> STATUS_LABELS = Map.of("OPERATING", "在产", "UNDER_CONSTRUCTION", "在建",
 			"PLANNED", "拟建");
 
+	private static final Map<String, String> BOUND_LABELS = Map.of("EXACT", "确切", "AT_LEAST", "下限（≥）", "AT_MOST",
+			"上限（≤）", "UNKNOWN", "未知");
+
 	private ExportRows() {
 	}
 
-	static List<ExportRow> of(List<GapsAnswer> answers) {
-		List<ExportRow> rows = new ArrayList<>();
-		for (GapsAnswer answer : answers) {
-			for (GapData gap : answer.gaps()) {
-				if (gap.candidates().isEmpty()) {
-					rows.add(row(gap, 0, null));
-				}
-				for (int i = 0; i < gap.candidates().size(); i++) {
-					rows.add(row(gap, i + 1, gap.candidates().get(i)));
-				}
-			}
+	/**
+	 * The gaps of every answer, the most severe first across chains; equal severities
+	 * keep the chains' order and the API's.
+	 */
+	static List<ExportGap> of(List<GapsAnswer> answers, String document) {
+		List<GapData> all = new ArrayList<>();
+		answers.forEach(answer -> all.addAll(answer.gaps()));
+		// a stable sort: ties stay in the order read
+		all.sort(Comparator.comparingDouble(GapData::severity).reversed());
+		List<ExportGap> gaps = new ArrayList<>();
+		for (GapData gap : all) {
+			gaps.add(gap(gaps.size() + 1, gap, leadUnits(answers, gap.chain().id()), document));
 		}
-		return rows;
+		return gaps;
 	}
 
-	private static ExportRow row(GapData gap, int rank, CandidateData candidate) {
-		String kind = KIND_LABELS.getOrDefault(gap.kind(), gap.kind());
-		String scenario = SCENARIO_LABELS.getOrDefault(gap.scenario(), gap.scenario());
-		String complete = gap.complete() ? "是" : "否";
-		if (candidate == null) {
-			return new ExportRow(gap.chain().nameZh(), gap.segment().nameZh(), gap.product().nameZh(), kind,
-					gap.action(), gap.severity(), gap.localCapacity(), gap.localDemand(), gap.unit(),
-					gap.selfSufficiency(), trust(gap), gap.estimatedCapacity(), complete,
-					gap.sitesWithUnknownCapacity(), gap.companiesAffected(), gap.explanation(), scenario,
-					gapSources(gap), null, null, null, null, null, null, null, null, null, null, null);
+	/** The chain's lead units, as the answer about the chain names them. */
+	static String leadUnits(ChainRef chain) {
+		if (chain == null || chain.leadUnits() == null || chain.leadUnits().isEmpty()) {
+			return null;
 		}
+		return chain.leadUnits().stream().map(UnitName::nameZh).collect(Collectors.joining("、"));
+	}
+
+	/**
+	 * Lead units by the short names a meeting uses, where the data give one in brackets:
+	 * 市工信局、市科技局 for 包头市工业和信息化局(市工信局)、包头市科学技术局(市科技局).
+	 */
+	static String shortUnits(String units) {
+		if (units == null) {
+			return null;
+		}
+		List<String> names = new ArrayList<>();
+		for (String unit : units.split("、")) {
+			Matcher bracket = SHORT_NAME.matcher(unit);
+			names.add(bracket.matches() ? bracket.group(1) : unit);
+		}
+		return String.join("、", names);
+	}
+
+	private static final Pattern SHORT_NAME = Pattern.compile(".+[（(]([^（()）]+)[)）]");
+
+	private static String leadUnits(List<GapsAnswer> answers, String chainId) {
+		return answers.stream()
+			.map(GapsAnswer::chain)
+			.filter(chain -> chain != null && chain.id().equals(chainId))
+			.findFirst()
+			.map(ExportRows::leadUnits)
+			.orElse(null);
+	}
+
+	private static ExportGap gap(int number, GapData gap, String leadUnits, String document) {
+		List<ExportCandidate> candidates = new ArrayList<>();
+		for (CandidateData candidate : gap.candidates()) {
+			candidates.add(candidate(candidates.size() + 1, candidate, document));
+		}
+		return new ExportGap(number, gap.chain().nameZh(), leadUnits, gap.segment().nameZh(), gap.product().nameZh(),
+				KIND_LABELS.getOrDefault(gap.kind(), gap.kind()), gap.action(), gap.severity(), gap.localCapacity(),
+				gap.localDemand(), gap.unit(), gap.selfSufficiency(), trust(gap), gap.estimatedCapacity(),
+				gap.complete() ? "是" : "否", gap.sitesWithUnknownCapacity(), gap.companiesAffected(), summary(gap),
+				gap.explanation(), SCENARIO_LABELS.getOrDefault(gap.scenario(), gap.scenario()),
+				gapSources(gap, document), List.copyOf(candidates));
+	}
+
+	private static ExportCandidate candidate(int rank, CandidateData candidate, String document) {
 		List<ProductionData> makes = candidate.company()
 			.productions()
 			.stream()
 			.filter(p -> p.product() != null && p.product().id().equals(candidate.product().id()))
 			.toList();
-		return new ExportRow(gap.chain().nameZh(), gap.segment().nameZh(), gap.product().nameZh(), kind, gap.action(),
-				gap.severity(), gap.localCapacity(), gap.localDemand(), gap.unit(), gap.selfSufficiency(), trust(gap),
-				gap.estimatedCapacity(), complete, gap.sitesWithUnknownCapacity(), gap.companiesAffected(),
-				gap.explanation(), scenario, gapSources(gap), rank, candidate.company().nameZh(),
-				candidate.company().name(), candidate.product().nameZh(),
+		Set<String> sources = new LinkedHashSet<>();
+		sources.add(candidate.company().source());
+		makes.forEach(make -> sources.add(make.source()));
+		String summary = candidate.summary() != null ? candidate.summary()
+				: candidate.reasons().isEmpty() ? null : candidate.reasons().get(0);
+		return new ExportCandidate(rank, candidate.company().nameZh(), candidate.company().name(),
+				candidate.product().nameZh(),
 				candidate.company().headquarters() == null ? null : candidate.company().headquarters().nameZh(),
 				sites(makes), candidate.capacity(), candidate.capacity() == null ? null : candidate.product().unit(),
-				candidate.score(), String.join("\n", candidate.reasons()), candidateSources(candidate, makes));
+				candidate.score(), summary,
+				candidate.breakdown() == null ? null : String.join("\n", candidate.breakdown()),
+				Sources.of(sources, document));
+	}
+
+	/**
+	 * The gap in one line, with the figures that make it a gap: e.g. 本地产能 2 万t，低于本地需求 5
+	 * 万t，自给率 40%；影响本地 3 家企业. An unknown figure is said as 未知, a lower bound with ≥.
+	 */
+	static String summary(GapData gap) {
+		String capacity = said("产能", spoken(gap.localCapacity(), gap.capacityBound(), gap.unit()));
+		String share = said("自给率", Words.percent(gap.selfSufficiency(), bound(gap.selfSufficiencyBound())));
+		// a known demand of 0 is no local consumer, said so rather than as a figure
+		boolean noDemand = gap.localDemand() != null && gap.localDemand() == 0 && "EXACT".equals(gap.demandBound());
+		String demand = noDemand ? "本地暂无下游需求" : said("本地需求", spoken(gap.localDemand(), gap.demandBound(), gap.unit()));
+		String said = switch (gap.kind()) {
+			case "MISSING" -> "本地没有生产企业，" + demand;
+			case "PIPELINE_ONLY" -> "本地只有在建或拟建项目，尚无在产，" + demand;
+			case "SINGLE_SOURCE" -> "本地只有一家生产企业，" + capacity + "，" + demand;
+			case "SHORTFALL" -> "本地" + capacity + "，低于" + demand + "，" + share;
+			case "EXTENSION" ->
+				"本地" + capacity + (noDemand ? "，" + demand : "，远超" + demand + "（" + share + "）") + "，富余可向下游延链";
+			case "NO_INNOVATION_SUPPORT" -> gap.segment().nameZh() + "环节没有实验室、研发中心、检测中心等创新平台支撑";
+			default -> gap.kind();
+		};
+		if (gap.companiesAffected() > 0) {
+			boolean producers = "EXTENSION".equals(gap.kind()) || "NO_INNOVATION_SUPPORT".equals(gap.kind());
+			said += "；" + (producers ? "涉及本地 " + gap.companiesAffected() + " 家生产企业"
+					: "影响本地 " + gap.companiesAffected() + " 家下游企业");
+		}
+		return said;
+	}
+
+	/** An amount as said aloud, with its bound: 46 万t, ≥ 5 t or 未知. */
+	private static String spoken(Double value, String bound, String unit) {
+		return Words.bounded(value, bound(bound), value == null ? "" : Words.spoken(value, unit));
+	}
+
+	/** 产能 5 万t, 产能 ≥ 5 t, 产能未知. */
+	private static String said(String what, String figure) {
+		return "未知".equals(figure) ? what + "未知" : what + " " + figure;
+	}
+
+	private static Bound bound(String bound) {
+		return bound == null ? Bound.EXACT : Bound.valueOf(bound);
 	}
 
 	/**
@@ -98,13 +198,10 @@ final class ExportRows {
 		return String.join("；", parts);
 	}
 
-	private static final Map<String, String> BOUND_LABELS = Map.of("EXACT", "确切", "AT_LEAST", "下限（≥）", "AT_MOST",
-			"上限（≤）", "UNKNOWN", "未知");
-
 	/**
 	 * The product's own source and those of the local capacities the scenario counts.
 	 */
-	private static String gapSources(GapData gap) {
+	private static Sources gapSources(GapData gap, String document) {
 		Set<String> sources = new LinkedHashSet<>();
 		sources.add(gap.product().source());
 		for (ProductionData producer : gap.product().producers()) {
@@ -112,7 +209,7 @@ final class ExportRows {
 				sources.add(producer.source());
 			}
 		}
-		return joined(sources);
+		return Sources.of(sources, document);
 	}
 
 	private static String sites(List<ProductionData> makes) {
@@ -122,18 +219,6 @@ final class ExportRows {
 			sites.add(place + "（" + STATUS_LABELS.getOrDefault(make.status(), make.status()) + "）");
 		}
 		return sites.isEmpty() ? null : String.join("；", sites);
-	}
-
-	private static String candidateSources(CandidateData candidate, List<ProductionData> makes) {
-		Set<String> sources = new LinkedHashSet<>();
-		sources.add(candidate.company().source());
-		makes.forEach(make -> sources.add(make.source()));
-		return joined(sources);
-	}
-
-	private static String joined(Set<String> sources) {
-		sources.removeIf(s -> s == null || s.isBlank());
-		return sources.isEmpty() ? null : String.join("\n", sources);
 	}
 
 }

@@ -44,7 +44,9 @@ final class ListBounds {
 			Map.entry("PolicyItem.leadUnits", 10), Map.entry("PolicyItem.responsibleUnits", 20),
 			Map.entry("Change.chainIds", 7),
 			// the analysis: one sentence per part of a score; targets at stake of a gap
-			Map.entry("Candidate.reasons", 10), Map.entry("Gap.targets", 20),
+			Map.entry("Candidate.reasons", 10), Map.entry("Candidate.breakdown", 10),
+			// the regions of a candidate's sites making the product: at most its sites
+			Map.entry("Candidate.siteRegions", 20), Map.entry("Gap.targets", 20),
 			// a product's local producers and consumers grow with the register
 			Map.entry("ProductBalance.producers", 200), Map.entry("ProductBalance.consumers", 200),
 			Map.entry("ProductBalance.demandBy", 20), Map.entry("DemandShare.consumers", 200),

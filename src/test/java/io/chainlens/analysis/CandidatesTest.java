@@ -67,7 +67,7 @@ class CandidatesTest extends OnAnalysisFixture {
 	@Test
 	void givesAReasonInWordsForEachPartOfTheScore() {
 		List<CandidateRow> candidates = candidates("battery-cathode", 10);
-		assertThat(candidates.get(0).reasons()).containsExactly(
+		assertThat(candidates.get(0).breakdown()).containsExactly(
 				"产能 50000 t，在 2 家已知产能的候选中居第 1（capacity 50000 t, #1 of 2）",
 				"产品关联度 0.3333：包头市在该产品周边的产业密度 0.6667（本地已生产相关产品：负极材料 φ=0.3333、前驱体 φ=0.3333）；"
 						+ "该企业另产 1 种产品，其中 0 种包头市已有（relatedness 0.3333）",
@@ -75,6 +75,23 @@ class CandidatesTest extends OnAnalysisFixture {
 		assertThat(candidates.get(2).reasons()).contains("已在包头市设有基地（生产前驱体）（ties with the region）")
 			.contains("产能未公开（1个基地）：不按最小产能计，产能项不计入得分，其权重分给关联度与本地联系（capacity unknown: ranked on relatedness and ties）")
 			.contains("综合得分 0.6944 = (0.35×0.8333 + 0.25×0.5) / 0.6（产能未知：产能项不计，按其余两项排名）");
+	}
+
+	@Test
+	void eachCandidateFirstSaysWhoItIsHowBigAndWhatTiesItToTheCityInOneSentence() {
+		List<CandidateRow> candidates = candidates("battery-cathode", 10);
+
+		CandidateRow catho1 = candidates.get(0);
+		assertThat(catho1.summary()).isEqualTo("正极一号，总部江苏省，正极材料产能 5 万吨；向本地的电芯公司供应正极材料。");
+		assertThat(catho1.reasons()).first().isEqualTo(catho1.summary());
+		assertThat(catho1.reasons().subList(1, catho1.reasons().size())).isEqualTo(catho1.breakdown());
+		assertThat(catho1.breakdown()).last().asString().startsWith("综合得分 ");
+		assertThat(catho1.headquarters().nameZh()).isEqualTo("江苏省");
+		assertThat(catho1.siteRegions()).containsExactly("江苏省");
+		// unknown capacity is said as unknown, never as 0; the site here is the tie
+		assertThat(candidates.get(2).summary()).startsWith("正极二号，总部广东省，正极材料产能未知；已在包头市设有基地（生产前驱体）；但不宜招引：")
+			.doesNotContain("产能 0");
+		assertThat(candidates.get(1).summary()).contains("产能 2 万吨").endsWith("；与包头市暂无已知联系。");
 	}
 
 	@Test
@@ -98,7 +115,11 @@ class CandidatesTest extends OnAnalysisFixture {
 		// the surplus of precursor goes to cathode: its makers, best first, two asked for
 		assertThat(candidates).extracting(c -> id(c.get("company")), c -> id(c.get("product")))
 			.containsExactly(tuple("catho1", "battery-cathode"), tuple("catho3", "battery-cathode"));
+		// said in the sentence, and first in the breakdown
 		assertThat((List<String>) candidates.get(0).get("reasons")).first()
+			.asString()
+			.endsWith("；可吸纳本地富余的前驱体（用于生产正极材料）。");
+		assertThat((List<String>) candidates.get(0).get("breakdown")).first()
 			.isEqualTo("可吸纳本地富余的前驱体：生产其下游产品正极材料（would absorb the local surplus）");
 		Map<String, Object> innovation = gaps.stream()
 			.filter(g -> "NO_INNOVATION_SUPPORT".equals(g.get("kind")))

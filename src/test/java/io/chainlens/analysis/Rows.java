@@ -43,7 +43,11 @@ final class Rows {
 	}
 
 	record CandidateRow(CompanyRef company, Ref product, double score, Double capacity, Double capacityScore,
-			double relatedness, double ties, List<String> reasons, Boolean attractable, String notAttractableReason) {
+			double relatedness, double ties, List<String> reasons, Boolean attractable, String notAttractableReason,
+			String summary, List<String> breakdown, RegionRef headquarters, List<String> siteRegions) {
+	}
+
+	record RegionRef(String nameZh) {
 	}
 
 	static GapRow gap(List<GapRow> gaps, String productId, String kind) {

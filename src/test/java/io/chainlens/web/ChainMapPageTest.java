@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -388,7 +389,7 @@ class ChainMapPageTest {
 	}
 
 	@Test
-	void gapsExportsDownloadFromThePageAndParseWithOneRowPerGapAndCandidate() throws IOException {
+	void gapsExportsDownloadFromThePageTheFirstSheetSortedBySeverityAcrossChains() throws IOException {
 		open("/?chain=" + CHAIN + "&scenario=PLANNED");
 
 		browser.clearDownloads();
@@ -407,24 +408,67 @@ class ChainMapPageTest {
 		browser.clearDownloads();
 		browser.driver().findElement(By.id("export-all-xlsx")).click();
 		Path xlsx = browser.downloadEndingWith(".xlsx");
-		List<String> xlsxRows = new ArrayList<>();
+		List<Double> apiSeverities = new ArrayList<>();
+		List<String> expected = new ArrayList<>();
+		for (Object chain : this.api.documentName("chains").retrieveSync("chains").toEntityList(Map.class)) {
+			String chainId = (String) map(chain).get("id");
+			expected.addAll(exportedRows(chainId, "PLANNED", true).stream().filter(r -> !r.endsWith(" | ")).toList());
+			for (Object gap : this.api.documentName("gapsWithCandidates")
+				.variable("chainId", chainId)
+				.variable("scenario", "PLANNED")
+				.variable("first", 100)
+				.variable("candidates", 1)
+				.retrieveSync("gaps")
+				.toEntityList(Map.class)) {
+				apiSeverities.add(((Number) map(gap).get("severity")).doubleValue());
+			}
+		}
+		apiSeverities.sort(Comparator.reverseOrder());
 		try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
-			Sheet sheet = workbook.getSheetAt(0);
-			List<String> header = new ArrayList<>();
-			sheet.getRow(0).forEach(cell -> header.add(cell.getStringCellValue()));
+			// the first sheet: a gap a row, the most severe first across chains
+			Sheet overview = workbook.getSheetAt(0);
+			assertThat(overview.getSheetName()).isEqualTo("缺口总览");
+			int head = headerRow(overview);
+			int severity = headers(overview.getRow(head)).indexOf("严重度");
+			List<Double> severities = new ArrayList<>();
+			for (int r = head + 1; r <= overview.getLastRowNum(); r++) {
+				severities.add(overview.getRow(r).getCell(severity).getNumericCellValue());
+			}
+			assertThat(severities).hasSameSizeAs(apiSeverities);
+			for (int i = 0; i < severities.size(); i++) {
+				assertThat(severities.get(i)).as("gap " + (i + 1)).isCloseTo(apiSeverities.get(i), within(0.005));
+			}
+			// the candidates, a row each
+			Sheet sheet = workbook.getSheet("候选企业");
+			int candidatesHead = headerRow(sheet);
+			List<String> header = headers(sheet.getRow(candidatesHead));
 			int chain = header.indexOf("产业链");
 			int product = header.indexOf("产品");
 			int company = header.indexOf("候选企业");
-			for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+			List<String> xlsxRows = new ArrayList<>();
+			for (int r = candidatesHead + 1; r <= sheet.getLastRowNum(); r++) {
 				Row row = sheet.getRow(r);
 				xlsxRows.add(text(row, chain) + " | " + text(row, product) + " | " + text(row, company));
 			}
+			assertThat(xlsxRows).containsExactlyInAnyOrderElementsOf(expected);
 		}
-		List<String> expected = new ArrayList<>();
-		for (Object chain : this.api.documentName("chains").retrieveSync("chains").toEntityList(Map.class)) {
-			expected.addAll(exportedRows((String) map(chain).get("id"), "PLANNED", true));
+	}
+
+	/** The row of a sheet's headers: below the title and the data line. */
+	private static int headerRow(Sheet sheet) {
+		for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+			Cell first = sheet.getRow(r).getCell(0);
+			if (first != null && List.of("序号", "缺口序号").contains(first.getStringCellValue())) {
+				return r;
+			}
 		}
-		assertThat(xlsxRows).containsExactlyInAnyOrderElementsOf(expected);
+		throw new AssertionError("no header row in " + sheet.getSheetName());
+	}
+
+	private static List<String> headers(Row row) {
+		List<String> headers = new ArrayList<>();
+		row.forEach(cell -> headers.add(cell.getStringCellValue()));
+		return headers;
 	}
 
 	/**
