@@ -138,7 +138,10 @@ function candidateList(candidates, language, openCompany, addLead) {
           class: 'add-lead-button',
           onclick: () => form.replaceChildren(addLead(c)),
         }, '＋招商线索') : null),
-      h('ul', { class: 'reasons' }, c.reasons.map((reason) => h('li', {}, reason))),
+      // the sentence to say in a meeting; how the score was made behind a toggle
+      h('p', { class: 'candidate-summary' }, c.summary),
+      h('details', { class: 'breakdown' }, h('summary', {}, '评分依据'),
+        h('ul', { class: 'reasons' }, c.breakdown.map((reason) => h('li', {}, reason)))),
       form);
   }));
 }

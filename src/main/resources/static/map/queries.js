@@ -39,7 +39,8 @@ export const CHAIN_MAP = `query ChainMap($chainId: ID!, $scenario: Scenario!, $f
 
 const COMPANY_REF = 'id name nameZh local';
 
-const CANDIDATE = `company { ${COMPANY_REF} } product { id name nameZh unit } score capacity reasons lead { id stage }`;
+const CANDIDATE = `company { ${COMPANY_REF} } product { id name nameZh unit } score capacity summary breakdown
+  headquarters { nameZh } lead { id stage }`;
 
 export const PRODUCT_DETAIL = `query ProductDetail($productId: ID!, $chainId: ID!, $scenario: Scenario!, $first: Int!) {
   product(id: $productId) {
