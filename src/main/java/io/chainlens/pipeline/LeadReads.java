@@ -254,31 +254,44 @@ public class LeadReads {
 		return byKey;
 	}
 
-	/** A lead counted by a target rule, with the chains that decide who may see it. */
-	record Reached(String id, List<String> chainIds) {
-	}
-
 	/**
-	 * The active leads that first reached {@code stage} (or a later one, skipping it)
-	 * within the year, with at least the investment given, of the chain when one is
-	 * given: a range of the index on the stage's {@link #REACHED_ON} date.
+	 * The leads {@code l} a target rule counts: active, first reached {@code stage} (or a
+	 * later one, skipping it) within {@code $year}, with at least {@code $min} investment
+	 * when given: a range of the index on the stage's {@link #REACHED_ON} date.
 	 */
-	List<Reached> reachedInYear(LeadStage stage, int year, Double minInvestment, String chainId) {
-		return List.copyOf(neo4j.query("""
+	private static String reachedInYear(LeadStage stage) {
+		return """
 				MATCH (l:Lead) WHERE l.%s >= date({year: $year, month: 1, day: 1})
 				  AND l.%1$s < date({year: $year + 1, month: 1, day: 1})
-				  AND l.stage <> 'DROPPED' AND ($chainId IS NULL OR $chainId IN l.chainIds)
-				  AND ($min IS NULL OR l.investment >= $min)
-				RETURN l.id AS id, l.chainIds AS chainIds ORDER BY id""".formatted(reachedProperty(stage)))
+				  AND l.stage <> 'DROPPED' AND ($min IS NULL OR l.investment >= $min)
+				""".formatted(reachedProperty(stage));
+	}
+
+	/** How many leads a target rule counts in a year (whoever may read them). */
+	long countReachedInYear(LeadStage stage, int year, Double minInvestment) {
+		return neo4j.query(reachedInYear(stage) + "RETURN count(l) AS n")
 			.bind(year)
 			.to("year")
 			.bind(minInvestment)
 			.to("min")
-			.bind(chainId)
-			.to("chainId")
-			.fetchAs(Reached.class)
-			.mappedBy((t, r) -> new Reached(r.get("id").asString(), r.get("chainIds").asList(v -> v.asString())))
-			.all());
+			.fetchAs(Long.class)
+			.one()
+			.orElse(0L);
+	}
+
+	/** The leads a target rule counts in a year that the reader may read, by id. */
+	List<Lead> reachedInYear(LeadStage stage, int year, Double minInvestment, Readable readable) {
+		List<String> ids = List
+			.copyOf(neo4j.query(reachedInYear(stage) + "WITH l WHERE " + READABLE + " RETURN l.id AS id ORDER BY id")
+				.bindAll(readable.params())
+				.bind(year)
+				.to("year")
+				.bind(minInvestment)
+				.to("min")
+				.fetchAs(String.class)
+				.all());
+		Map<String, Lead> found = leads(ids);
+		return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
 	}
 
 	/**

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Objects;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,8 +96,8 @@ class PipelineController {
 	record GapPipeline(List<GapLead> leads, Double addedCapacity, Double closedShare, int leadsOfUnknownCapacity) {
 	}
 
-	/** A target's progress; the leads the caller may see are read only when asked for. */
-	record PipelineProgress(String rule, int count, double share, List<String> visibleLeadIds) {
+	/** A target's progress: the rule in words, its count and share, and how it counts. */
+	record PipelineProgress(String rule, int count, double share, PipelineSettings.TargetRule counting, int year) {
 	}
 
 	@QueryMapping
@@ -313,30 +312,26 @@ class PipelineController {
 	Map<Target, PipelineProgress> pipelineProgress(List<Target> targets) {
 		Caller caller = Caller.current();
 		Map<Target, PipelineProgress> result = new LinkedHashMap<>();
-		// targets of one rule and year count the same leads: one read each
-		Map<List<Object>, List<LeadReads.Reached>> reads = new HashMap<>();
+		// targets of one rule and year count the same leads: one count each
+		Map<List<Object>, Long> counts = new HashMap<>();
 		for (Target target : targets) {
 			PipelineSettings.TargetRule rule = settings.targetRules().get(target.id());
 			if (rule == null || caller.isAnonymous() || caller.roles().isEmpty()) {
 				continue;
 			}
-			List<LeadReads.Reached> counted = reads.computeIfAbsent(
-					Arrays.asList(rule.stage(), target.year(), rule.minInvestment()),
-					k -> leads.reachedInYear(rule.stage(), target.year(), rule.minInvestment(), null));
-			List<String> visible = counted.stream()
-				.filter(l -> LeadRights.mayRead(caller, l.chainIds()))
-				.map(LeadReads.Reached::id)
-				.toList();
-			result.put(target, new PipelineProgress(rule.describe(target.year()), counted.size(),
-					target.value() <= 0 ? 0 : counted.size() / target.value(), visible));
+			long count = counts.computeIfAbsent(Arrays.asList(rule.stage(), target.year(), rule.minInvestment()),
+					k -> leads.countReachedInYear(rule.stage(), target.year(), rule.minInvestment()));
+			result.put(target, new PipelineProgress(rule.describe(target.year()), (int) count,
+					target.value() <= 0 ? 0 : count / target.value(), rule, target.year()));
 		}
 		return result;
 	}
 
+	/** The counted leads the caller may read, read only when asked for. */
 	@SchemaMapping(typeName = "PipelineProgress", field = "leads")
 	List<Lead> leadsOfProgress(PipelineProgress progress) {
-		Map<String, Lead> found = leads.leads(progress.visibleLeadIds());
-		return progress.visibleLeadIds().stream().map(found::get).filter(Objects::nonNull).toList();
+		return leads.reachedInYear(progress.counting().stage(), progress.year(), progress.counting().minInvestment(),
+				Readable.of(Caller.current()));
 	}
 
 	private Map<String, Chain> chains(List<String> ids) {
