@@ -2,14 +2,15 @@
 // company cards, and links to the exports. All data comes from POST /graphql (queries.js).
 
 import cytoscape from '/webjars/cytoscape/dist/cytoscape.esm.min.mjs';
-import { GAP_KINDS, NO_GAP_COLOR, SCENARIO_ZH } from './labels.js';
+import { GAP_KINDS, NO_GAP_COLOR, SCENARIO_ZH, nameOf } from './labels.js';
 import { STYLE, chainModel, elements } from './graph.js';
 import { STAGE_ZH, board, newLeadForm } from './board.js';
+import { regionMatrix } from './regions.js';
 import { gapList } from './gaplist.js';
 import { companyCard, h, productPanel, swatch } from './panels.js';
 import {
   ADD_LEAD_CONTACT, CHAINS, CHAIN_MAP, COMPANY_CARD, CREATE_LEAD, DROP_LEAD, LEADS, LEAD_COUNTS, MOVE_LEAD,
-  PAGE_SIZE, PRODUCT_DETAIL, REGION_RANKING, SEARCH_COMPANIES, download, graphql, setLogin,
+  PAGE_SIZE, PRODUCT_DETAIL, REGION_MATRIX, REGION_RANKING, SEARCH_COMPANIES, download, graphql, setLogin,
 } from './queries.js';
 
 const $ = (id) => document.getElementById(id);
@@ -92,8 +93,8 @@ function updateExports() {
  */
 function remember(push = false) {
   const params = new URLSearchParams({ chain: state.chainId, scenario: state.scenario, lang: state.language });
-  if (state.view === 'board') {
-    params.set('view', 'board');
+  if (state.view !== 'map') {
+    params.set('view', state.view);
   }
   if (state.selected) {
     params.set(state.selected.type, state.selected.id);
@@ -140,8 +141,18 @@ async function followUrl() {
 }
 
 async function loadChains() {
-  const { chains } = await graphql(CHAINS);
+  const { chains, focusRegion } = await graphql(CHAINS);
   state.chains = chains;
+  // the city the page is about, named in the header; its province is marked in 地区对比
+  state.focus = focusRegion;
+  if (focusRegion) {
+    $('focus-region').textContent = `· ${focusRegion.nameZh}`;
+    for (let r = focusRegion; r; r = r.parent) {
+      if (r.level === 'PROVINCE') {
+        state.focusProvince = r.id;
+      }
+    }
+  }
   const requested = new URLSearchParams(location.search);
   const select = $('chain');
   select.replaceChildren(...chains.map((c) => h('option', { value: c.id }, `${c.nameZh} · ${c.name}`)));
@@ -369,13 +380,17 @@ function logOut() {
 function showView(view) {
   state.view = view;
   $('board').hidden = view !== 'board';
-  document.querySelector('.map-area').hidden = view === 'board';
-  $('gap-list').hidden = view === 'board';
+  $('regions').hidden = view !== 'regions';
+  document.querySelector('.map-area').hidden = view !== 'map';
+  $('gap-list').hidden = view !== 'map';
   $('view-board').textContent = view === 'board' ? '产业链图谱' : '招商看板';
+  $('view-regions').textContent = view === 'regions' ? '产业链图谱' : '地区对比';
   closePanel();
   remember();
   if (view === 'board') {
     loadBoard();
+  } else if (view === 'regions') {
+    loadRegions();
   } else {
     drawChain();
   }
@@ -399,6 +414,34 @@ const leadActions = {
     await loadBoard();
   },
 };
+
+async function loadRegions() {
+  const generation = ++state.generation;
+  document.body.dataset.regionsReady = 'false';
+  try {
+    const { regionMatrix: matrix } = await graphql(REGION_MATRIX, {
+      chainId: state.chainId, scenario: state.scenario === 'CURRENT' ? 'CURRENT' : 'PLANNED',
+    });
+    if (generation !== state.generation) {
+      return;
+    }
+    const chain = state.chains.find((c) => c.id === state.chainId);
+    $('regions').replaceChildren(regionMatrix({
+      matrix,
+      chainName: chain ? nameOf(chain, state.language) : state.chainId,
+      scenarioZh: SCENARIO_ZH[state.scenario === 'CURRENT' ? 'CURRENT' : 'PLANNED'],
+      focusRegion: state.focusProvince,
+      language: state.language,
+      openProduct: (id) => {
+        showView('map');
+        openProduct(id);
+      },
+    }));
+    document.body.dataset.regionsReady = 'true';
+  } catch (error) {
+    showErrors('地区对比加载失败', error);
+  }
+}
 
 async function loadBoard() {
   const generation = ++state.generation;
@@ -503,11 +546,15 @@ $('chain').addEventListener('change', (event) => {
   if (state.view === 'board') {
     remember();
     loadBoard();
+  } else if (state.view === 'regions') {
+    remember();
+    loadRegions();
   } else {
     drawChain();
   }
 });
 $('view-board').addEventListener('click', () => showView(state.view === 'board' ? 'map' : 'board'));
+$('view-regions').addEventListener('click', () => showView(state.view === 'regions' ? 'map' : 'regions'));
 $('login').addEventListener('click', () => {
   if (state.user) {
     logOut();
@@ -557,7 +604,12 @@ $('export-png').addEventListener('click', () => {
 });
 
 legend();
-loadChains().then(() => drawChain(false)).then(followUrl).catch((error) => {
+loadChains().then(() => drawChain(false)).then(followUrl).then(() => {
+  // a link to 地区对比 opens it (the board needs a login first)
+  if (new URLSearchParams(location.search).get('view') === 'regions') {
+    showView('regions');
+  }
+}).catch((error) => {
   setStatus('');
   showErrors('产业链列表加载失败', error);
 });

@@ -7,6 +7,7 @@ export const PAGE_SIZE = 100;
 
 export const CHAINS = `query Chains {
   chains { id name nameZh }
+  focusRegion { id nameZh name level parent { id level parent { id level } } }
 }`;
 
 const PRODUCT_REF = 'id name nameZh chains { id name nameZh }';
@@ -63,6 +64,16 @@ export const REGION_RANKING = `query RegionRanking($productId: ID!, $scenario: S
   regionRanking(productId: $productId, level: "PROVINCE", scenario: $scenario, first: 8) {
     rank region { id nameZh name } knownCapacity unit producers linesWithUnknownCapacity
     leaders { company { ${COMPANY_REF} } knownCapacity }
+  }
+}`;
+
+// a chain's products across the provinces (issue 16), the 地区对比 view
+export const REGION_MATRIX = `query RegionMatrix($chainId: ID!, $scenario: Scenario!) {
+  regionMatrix(chainId: $chainId, level: "PROVINCE", scenario: $scenario, first: 15) {
+    chainId
+    regions { id nameZh name }
+    products { id nameZh name unit }
+    cells { region { id } product { id } knownCapacity producers sites linesWithUnknownCapacity }
   }
 }`;
 

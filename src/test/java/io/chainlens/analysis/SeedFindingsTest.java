@@ -81,15 +81,14 @@ class SeedFindingsTest {
 	}
 
 	@Test
-	void plannedCellsFallJustShortOfThePacksAndStorageSystemsPlannedBesideThem() {
-		// 航天锂电 5 GWh cells; demand: its own 5 GWh packs × 1.0 + 卧龙's 0.1 GWh storage
-		// systems
-		// × 1.05 = 5.105 GWh (two storage-system projects of unknown size on top)
+	void plannedCellsFallShortOfThePacksAndStorageSystemsPlannedBesideThem() {
+		// 航天锂电 5 GWh cells; demand: its own 5 GWh packs × 1.0 + the storage systems of
+		// 卧龙 (0.1 GWh), 乾运高科 and 中航锂电 (1 GWh each, estimated) × 1.05 = 7.205 GWh
 		List<GapRow> planned = gaps(STORAGE, "PLANNED", null);
 		GapRow cells = gap(planned, "storage-hydrogen-battery-cell", "SHORTFALL");
 		assertThat(cells.localCapacity()).isEqualTo(5.0);
-		assertThat(cells.localDemand()).isCloseTo(5.105, within(1e-9));
-		assertThat(cells.explanation()).contains("需求为下限");
+		assertThat(cells.localDemand()).isCloseTo(7.205, within(1e-9));
+		assertThat(cells.explanation()).contains("本地需求 7.21 GWh", "储能系统/储能电站 本地产能 2.1 GWh × 1.05");
 		assertThat(gap(planned, "storage-hydrogen-battery-cell", "SINGLE_SOURCE")).isNotNull();
 	}
 
@@ -113,8 +112,8 @@ class SeedFindingsTest {
 
 	@Test
 	void separationYieldsThePrNdAndLaCeOxidesOfTheBayanOboOre() {
-		// operating separation: 金蒙 3000 t (sourced) and 北方稀土's existing plants, 158,600 t
-		// estimated from its share of the 2023 separation quota (its 10万吨级 line is still
+		// operating separation: 金蒙 3000 t (sourced) and 北方稀土's existing plants, 163,234 t
+		// estimated from its 2023 separation quota (its 10万吨级 line is still
 		// being built, seed §1); PrNd share 0.21, La-Ce 0.75, the estimate said apart
 		List<BalanceRow> rareEarth = graphQl.documentName("balance")
 			.variable("chainId", "rare-earth")
@@ -123,10 +122,10 @@ class SeedFindingsTest {
 			.entityList(BalanceRow.class)
 			.get();
 		BalanceRow prnd = balance(rareEarth, "rare-earth-prnd-oxide");
-		assertThat(prnd.localCapacity()).isCloseTo((3000 + 158600) * 0.21, within(1e-6));
+		assertThat(prnd.localCapacity()).isCloseTo((3000 + 163234) * 0.21, within(1e-6));
 		assertThat(prnd.sourcedCapacity()).isCloseTo(3000 * 0.21, within(1e-6));
-		assertThat(prnd.estimatedCapacity()).isCloseTo(158600 * 0.21, within(1e-6));
-		assertThat(balance(rareEarth, "rare-earth-la-ce-oxide").localCapacity()).isCloseTo((3000 + 158600) * 0.75,
+		assertThat(prnd.estimatedCapacity()).isCloseTo(163234 * 0.21, within(1e-6));
+		assertThat(balance(rareEarth, "rare-earth-la-ce-oxide").localCapacity()).isCloseTo((3000 + 163234) * 0.75,
 				within(1e-6));
 	}
 

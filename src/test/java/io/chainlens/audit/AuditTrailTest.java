@@ -73,8 +73,9 @@ class AuditTrailTest extends SeedSharingWrites {
 		assertThat(change.at()).endsWith("Z");
 		JsonNode was = JSON.readTree(change.before());
 		JsonNode is = JSON.readTree(change.after());
-		// the seed's line: 20000 t, as the seed wrote it
-		assertThat(was.get("capacity").asDouble()).isEqualTo(20000.0);
+		// the seed's line: 20,000 t of blanks as published, 14,080 t of finished magnet
+		// (common/conversions.csv: t-blank × 0.704)
+		assertThat(was.get("capacity").asDouble()).isEqualTo(14080.0);
 		assertThat(was.get("source").asString()).doesNotContain("JL Mag annual report 2024");
 		assertThat(is.get("capacity").asDouble()).isEqualTo(25000.0);
 		assertThat(is.get("unit").asString()).isEqualTo("t");

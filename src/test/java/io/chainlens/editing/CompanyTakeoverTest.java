@@ -90,7 +90,8 @@ class CompanyTakeoverTest extends SeedSharingWrites {
 	void aLineOfItsOwnProductDoesNotLetALeadGiveAnotherChainsCandidateALocalSite() {
 		// shenghe is a rare-earth candidate with no site in Baotou: a local site raises
 		// its score
-		claimByCapacity("shenghe", "sichuan");
+		// 盛和 has two sites in 四川 (its mines and 乐山): the line is at the first
+		claimByCapacity("shenghe", "sichuan", "shenghe-sichuan");
 
 		forbidden("createSite",
 				map("companyId", "shenghe", "region", "baotou-qingshan", "id", "shenghe-qingshan", "source", SOURCE),
@@ -138,11 +139,18 @@ class CompanyTakeoverTest extends SeedSharingWrites {
 	 * lead-pv's 0-capacity PLANNED polysilicon line at the company's site in the region.
 	 */
 	private void claimByCapacity(String companyId, String region) {
+		claimByCapacity(companyId, region, null);
+	}
+
+	private void claimByCapacity(String companyId, String region, String siteId) {
+		Map<String, Object> input = map("companyId", companyId, "productId", "pv-polysilicon", "region", region,
+				"capacity", 0, "unit", "t", "status", "PLANNED", "source", SOURCE);
+		if (siteId != null) {
+			input.put("siteId", siteId);
+		}
 		Login.LEAD_PV.as(graphQl)
 			.documentName("setCapacity")
-			.variable("input",
-					map("companyId", companyId, "productId", "pv-polysilicon", "region", region, "capacity", 0, "unit",
-							"t", "status", "PLANNED", "source", SOURCE))
+			.variable("input", input)
 			.execute()
 			.path("setCapacity.company.id")
 			.entity(String.class)

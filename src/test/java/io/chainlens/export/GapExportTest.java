@@ -354,11 +354,11 @@ class GapExportTest {
 
 	@Test
 	void anUnknownCapacityIsAnEmptyCellWithItsTrustSaidNeverZero() throws Exception {
-		// the seed has local producers of unknown capacity (e.g. 稀土精矿 at Bayan Obo in
-		// the rare-earth chain): their capacity cell is empty and 数据可信度 says 未知
+		// the seed has local producers of unknown capacity (e.g. 包钢's bearing steel in
+		// the
+		// metals chain): their capacity cell is empty and 数据可信度 says 未知
 		List<CSVRecord> records = csv(
-				download(get("/export/gaps.csv").param("chainId", "rare-earth").param("candidates", "1"))
-					.getContentAsByteArray());
+				download(get("/export/gaps.csv").param("candidates", "1")).getContentAsByteArray());
 		List<CSVRecord> rows = records.subList(1, records.size());
 		int capacity = CSV.indexOf("本地产能");
 		int self = CSV.indexOf("自给率");

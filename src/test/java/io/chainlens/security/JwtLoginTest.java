@@ -108,7 +108,7 @@ class JwtLoginTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
-		assertThat(csv).startsWith("\uFEFF产业链,环节,产品,缺口类型");
+		assertThat(csv).startsWith("\uFEFF序号,产业链,牵头单位,环节,产品,缺口类型");
 	}
 
 	@Test
