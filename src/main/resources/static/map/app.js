@@ -604,9 +604,10 @@ $('export-png').addEventListener('click', () => {
 });
 
 legend();
+// a link to 地区对比 opens it (the board needs a login first); read before the map rewrites the URL
+const linkedView = new URLSearchParams(location.search).get('view');
 loadChains().then(() => drawChain(false)).then(followUrl).then(() => {
-  // a link to 地区对比 opens it (the board needs a login first)
-  if (new URLSearchParams(location.search).get('view') === 'regions') {
+  if (linkedView === 'regions') {
     showView('regions');
   }
 }).catch((error) => {

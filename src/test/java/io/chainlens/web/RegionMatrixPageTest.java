@@ -70,7 +70,12 @@ class RegionMatrixPageTest {
 				assertThat(shown.getText()).as(region + "/" + product).isNotEqualTo("未知").doesNotStartWith("0 ");
 			}
 		}
+	}
 
+	@Test
+	void aProductHeadingOpensTheProductOnTheMap() {
+		page.open("/?chain=pv&view=regions");
+		browser.waiting().until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-regions-ready", "true"));
 		browser.driver().findElement(By.cssSelector(".matrix th[data-product-id='pv-polysilicon'] button")).click();
 		browser.waiting()
 			.until(ExpectedConditions
