@@ -268,7 +268,7 @@ async function openProduct(productId, push = true) {
     // leaves the rest of the panel standing
     const [detail, ranking] = await Promise.all([
       graphql(PRODUCT_DETAIL, { productId, chainId: state.chainId, scenario: state.scenario, first: PAGE_SIZE }),
-      graphql(REGION_RANKING, { productId, scenario: state.scenario === 'CURRENT' ? 'CURRENT' : 'PLANNED' })
+      graphql(REGION_RANKING, { productId, scenario: nationalScenario() })
         .then((data) => data.regionRanking, () => null),
     ]);
     if (generation !== state.generation) {
@@ -415,12 +415,20 @@ const leadActions = {
   },
 };
 
+/**
+ * The scenario of the national views (ranking, 地区对比): leads are the focus city's only, so
+ * the pipeline scenario reads as the planned one there.
+ */
+function nationalScenario() {
+  return state.scenario === 'CURRENT' ? 'CURRENT' : 'PLANNED';
+}
+
 async function loadRegions() {
   const generation = ++state.generation;
   document.body.dataset.regionsReady = 'false';
   try {
     const { regionMatrix: matrix } = await graphql(REGION_MATRIX, {
-      chainId: state.chainId, scenario: state.scenario === 'CURRENT' ? 'CURRENT' : 'PLANNED',
+      chainId: state.chainId, scenario: nationalScenario(),
     });
     if (generation !== state.generation) {
       return;
@@ -429,7 +437,7 @@ async function loadRegions() {
     $('regions').replaceChildren(regionMatrix({
       matrix,
       chainName: chain ? nameOf(chain, state.language) : state.chainId,
-      scenarioZh: SCENARIO_ZH[state.scenario === 'CURRENT' ? 'CURRENT' : 'PLANNED'],
+      scenarioZh: SCENARIO_ZH[nationalScenario()],
       focusRegion: state.focusProvince,
       language: state.language,
       openProduct: (id) => {

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.chainlens.chain.FocusRegion;
+import io.chainlens.chain.Region;
 import io.chainlens.web.BadArgument;
 import io.chainlens.web.NotFound;
 
@@ -162,23 +163,21 @@ class CompanyPages {
 			"WITH c, s, m, p, p.id AS key, p.nameZh AS name", GroupBy.STATUS,
 			"WITH c, s, m, p, m.status AS key, null AS name");
 
-	/** The levels of the region tree a REGION group may be of. */
-	static final Set<String> LEVELS = Set.of("COUNTRY", "PROVINCE", "CITY", "DISTRICT");
-
 	/**
 	 * Counts and known-capacity sums of the filter's companies, grouped: per group the
 	 * companies, sites and lines (capacity lines kept by the filter's region, chain,
 	 * product and status) and the known capacity where one unit holds. Largest group
-	 * first.
+	 * first, the {@code first} largest.
 	 */
-	List<Group> aggregate(Filter filter, GroupBy groupBy, String level) {
+	List<Group> aggregate(Filter filter, GroupBy groupBy, String level, int first) {
 		Filter f = (filter == null) ? NO_FILTER : filter;
-		if (groupBy == GroupBy.REGION && !LEVELS.contains(level)) {
+		if (groupBy == GroupBy.REGION && !Region.LEVELS.contains(level)) {
 			throw new BadArgument("level",
-					"must be one of " + new java.util.TreeSet<>(LEVELS) + ", not '" + level + "'");
+					"must be one of " + String.join(", ", Region.LEVELS) + ", not '" + level + "'");
 		}
 		Map<String, Object> params = params(f);
 		params.put("level", level);
+		params.put("first", first);
 		boolean oneProduct = groupBy == GroupBy.PRODUCT || f.productId() != null;
 		return List.copyOf(neo4j
 			.query(MATCHING
@@ -193,7 +192,7 @@ class CompanyPages {
 							RETURN key, name, companies, sites, lines, unknown,
 							       CASE WHEN $oneProduct AND known > 0 THEN capacity END AS capacity,
 							       CASE WHEN $oneProduct THEN units[0] END AS unit
-							ORDER BY companies DESC, lines DESC, key"""
+							ORDER BY companies DESC, lines DESC, key LIMIT $first"""
 						.formatted(IN_REGION, GROUP_KEY.get(groupBy)))
 			.bindAll(params)
 			.bind(oneProduct)

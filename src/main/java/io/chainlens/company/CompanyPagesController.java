@@ -30,9 +30,8 @@ class CompanyPagesController {
 	@QueryMapping
 	List<CompanyPages.Group> companyAggregate(@Argument CompanyPages.Filter filter,
 			@Argument CompanyPages.GroupBy groupBy, @Argument String level, @Argument Integer first) {
-		int size = limits.checkFirst(first == null ? 50 : first);
-		List<CompanyPages.Group> groups = pages.aggregate(filter, groupBy, level == null ? "PROVINCE" : level);
-		return groups.size() > size ? groups.subList(0, size) : groups;
+		return pages.aggregate(filter, groupBy, level == null ? "PROVINCE" : level,
+				limits.checkFirst(first == null ? 50 : first));
 	}
 
 }

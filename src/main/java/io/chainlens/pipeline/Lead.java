@@ -66,16 +66,6 @@ public record Lead(String id, String title, String companyId, String ownerUnitId
 				&& LocalDate.parse(nextStepDue).isBefore(today);
 	}
 
-	/** The planned capacity of one product; null when not proposed or not known. */
-	public Double capacityOf(String productId) {
-		for (Proposed product : products) {
-			if (product.productId().equals(productId)) {
-				return product.capacity();
-			}
-		}
-		return null;
-	}
-
 	private static Double number(Value value) {
 		return value.isNull() ? null : value.asDouble();
 	}

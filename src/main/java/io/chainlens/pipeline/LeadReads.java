@@ -173,9 +173,7 @@ public class LeadReads {
 		params.put("afterId", after == null ? null : after.id());
 		// the ids first, then the leads: projecting LEAD in the ordered query fails Neo4j
 		// 5.26's planner (insertCachedProperties)
-		List<String> ids = List.copyOf(neo4j.query(PAGE).bindAll(params).fetchAs(String.class).all());
-		Map<String, Lead> found = leads(ids);
-		List<Lead> leads = ids.stream().map(found::get).toList();
+		List<Lead> leads = inOrder(List.copyOf(neo4j.query(PAGE).bindAll(params).fetchAs(String.class).all()));
 		long total = neo4j.query(COUNT).bindAll(params).fetchAs(Long.class).one().orElse(0L);
 		boolean hasNext = leads.size() > first;
 		return new Page(hasNext ? leads.subList(0, first) : leads, total, hasNext);
@@ -200,7 +198,7 @@ public class LeadReads {
 	}
 
 	/** An active lead proposing a product: what a gap's pipeline needs of it. */
-	record Proposing(String leadId, LeadStage stage, List<String> chainIds, Double capacity) {
+	record Proposing(String leadId, LeadStage stage, Double capacity) {
 	}
 
 	/**
@@ -213,7 +211,7 @@ public class LeadReads {
 		neo4j.query("""
 				UNWIND $keys AS key
 				MATCH (l:Lead)-[m:PROPOSES]->(:Product {id: key}) WHERE l.stage <> 'DROPPED'
-				RETURN key, l.id AS id, l.stage AS stage, l.chainIds AS chainIds, m.capacity AS capacity
+				RETURN key, l.id AS id, l.stage AS stage, m.capacity AS capacity
 				ORDER BY key, id""")
 			.bind(List.copyOf(productIds))
 			.to("keys")
@@ -221,14 +219,8 @@ public class LeadReads {
 			.all()
 			.forEach(r -> byProduct.computeIfAbsent((String) r.get("key"), k -> new ArrayList<>())
 				.add(new Proposing((String) r.get("id"), LeadStage.valueOf((String) r.get("stage")),
-						strings(r.get("chainIds")),
 						r.get("capacity") == null ? null : ((Number) r.get("capacity")).doubleValue())));
 		return byProduct;
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<String> strings(Object list) {
-		return list == null ? List.of() : List.copyOf((List<String>) list);
 	}
 
 	/** The active leads for a company and a product, by {@code companyId/productId}. */
@@ -290,8 +282,13 @@ public class LeadReads {
 				.to("min")
 				.fetchAs(String.class)
 				.all());
+		return inOrder(ids);
+	}
+
+	/** The leads of the ids, in their order (read in this transaction, so all found). */
+	private List<Lead> inOrder(List<String> ids) {
 		Map<String, Lead> found = leads(ids);
-		return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+		return ids.stream().map(found::get).toList();
 	}
 
 	/**

@@ -46,6 +46,15 @@ class CompanyAggregateTest {
 	}
 
 	@Test
+	void firstKeepsTheLargestGroups() {
+		graphQl.document("{ companyAggregate(groupBy: PRODUCT, first: 1) { key } }")
+			.execute()
+			.path("companyAggregate[*].key")
+			.entityList(String.class)
+			.containsExactly("pv-polysilicon");
+	}
+
+	@Test
 	void byProvinceAcrossProductsGivesCountsButNoCapacityOfMixedUnits() {
 		var answer = graphQl.documentName("companyAggregate").variable("groupBy", "REGION").execute();
 		answer.path("companyAggregate[*].key").entityList(String.class).containsExactly("inner-mongolia", "jiangsu");
