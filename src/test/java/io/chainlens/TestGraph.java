@@ -67,6 +67,26 @@ public class TestGraph {
 		}
 	}
 
+	/**
+	 * An operating line of {@code $product} at a 包钢 site in 昆都仑区 with no figure, as the
+	 * seed load or the bulk import writes a row that gives none; the API's own writes
+	 * always carry one. The seed gives every locally made product a figure or an estimate
+	 * (issue #13), so the tests of "unknown is never 0" make their own.
+	 */
+	public static final String UNSTATED_LINE = """
+			MATCH (c:Company {id: 'baogang'}), (r:Region {id: 'baotou-kundulun'}), (p:Product {id: $product})
+			MERGE (s:Site {id: 'baogang-test-unstated'}) SET s.nameZh = '产能未公布的厂址'
+			MERGE (c)-[:HAS_SITE]->(s)
+			MERGE (s)-[:IN_REGION]->(r)
+			MERGE (s)-[m:MAKES {status: 'OPERATING'}]->(p)
+			SET m.unit = p.unit, m.source = 'estimate: a test line, capacity not stated'
+			SET p.makers = COUNT { MATCH (k:Company)-[:HAS_SITE]->(:Site)-[:MAKES]->(p) RETURN DISTINCT k }""";
+
+	/** Writes {@link #UNSTATED_LINE} of a product. */
+	public void unstatedLine(String productId) {
+		write(UNSTATED_LINE, Map.of("product", productId));
+	}
+
 	/** Writes to the graph directly (a test's own set-up); the graph has then changed. */
 	public void write(String cypher, Map<String, Object> params) {
 		try (Session session = driver.session()) {

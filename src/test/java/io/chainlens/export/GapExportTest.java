@@ -354,9 +354,13 @@ class GapExportTest {
 
 	@Test
 	void anUnknownCapacityIsAnEmptyCellWithItsTrustSaidNeverZero() throws Exception {
-		// the seed has local producers of unknown capacity (e.g. 包钢's bearing steel in
-		// the
-		// metals chain): their capacity cell is empty and 数据可信度 says 未知
+		// a local producer of unknown capacity (the seed has none left): its capacity
+		// cell is empty and 数据可信度 says 未知
+		String missing = apiGaps("metals", "CURRENT", List.of("MISSING"), 1).get(0).product().nameZh();
+		graph.unstatedLine(
+				(String) graph.rows("MATCH (p:Product {nameZh: $nameZh}) RETURN p.id AS id", Map.of("nameZh", missing))
+					.get(0)
+					.get("id"));
 		List<CSVRecord> records = csv(
 				download(get("/export/gaps.csv").param("candidates", "1")).getContentAsByteArray());
 		List<CSVRecord> rows = records.subList(1, records.size());
@@ -364,7 +368,7 @@ class GapExportTest {
 		int self = CSV.indexOf("自给率");
 		int trust = CSV.indexOf("数据可信度");
 		List<CSVRecord> unknown = rows.stream().filter(r -> r.get(trust).startsWith("本地产能：未知")).toList();
-		assertThat(unknown).isNotEmpty().allSatisfy(r -> {
+		assertThat(unknown).as("the rows of the product made at an unstated capacity").isNotEmpty().allSatisfy(r -> {
 			assertThat(r.get(capacity)).isEmpty();
 			assertThat(r.get(self)).isEmpty();
 			assertThat(r.get(trust)).contains("有生产、产能未知");
