@@ -41,13 +41,16 @@ public record Lead(String id, String title, String companyId, String ownerUnitId
 					.asList(p -> new Proposed(p.get("productId").asString(), number(p.get("capacity")),
 							p.get("unit").asString(null), p.get("writtenAs").asString(null),
 							p.get("conversion").asString(null))),
-				l.get("history")
-					.asList(s -> new Step(LeadStage.valueOf(s.get("stage").asString()), s.get("on").asString(),
-							s.get("recordedBy").asString(""), s.get("note").asString(null))),
-				l.get("contacts")
-					.asList(c -> new Contact(c.get("on").asString(), c.get("who").asString(),
-							c.get("agreed").asString(), c.get("nextStep").asString(null), c.get("due").asString(null),
-							c.get("recordedBy").asString(""))),
+				// absent when a list read the lead without its history and contacts
+				l.get("history").isNull() ? List.of()
+						: l.get("history")
+							.asList(s -> new Step(LeadStage.valueOf(s.get("stage").asString()), s.get("on").asString(),
+									s.get("recordedBy").asString(""), s.get("note").asString(null))),
+				l.get("contacts").isNull() ? List.of()
+						: l.get("contacts")
+							.asList(c -> new Contact(c.get("on").asString(), c.get("who").asString(),
+									c.get("agreed").asString(), c.get("nextStep").asString(null),
+									c.get("due").asString(null), c.get("recordedBy").asString(""))),
 				l.get("nextStep").asString(null), l.get("nextStepDue").asString(null), l.get("created").asLong(0));
 	}
 

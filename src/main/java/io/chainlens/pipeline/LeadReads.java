@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.chainlens.database.GraphState;
 import io.chainlens.security.Caller;
 import io.chainlens.security.LeadRights;
 import io.chainlens.web.BadArgument;
@@ -27,8 +29,11 @@ import io.chainlens.web.BadArgument;
 @Transactional(readOnly = true)
 public class LeadReads {
 
-	/** A lead {@code l} as the map {@link Lead#of} reads. */
-	static final String LEAD = """
+	/**
+	 * A lead {@code l} as the map {@link Lead#of} reads, without its history and
+	 * contacts.
+	 */
+	private static final String LEAD_WITHOUT_LOG = """
 			l {.id, .title, .ownerLogin, .investment, .stage, .droppedFrom, .dropReason, .source, .note, .chainIds,
 			   .nextStep, nextStepDue: toString(l.nextStepDue), .created,
 			   companyId: COLLECT { MATCH (l)-[:ATTRACTS]->(c) RETURN c.id }[0],
@@ -36,7 +41,11 @@ public class LeadReads {
 			   regionId: COLLECT { MATCH (l)-[:IN_REGION]->(r) RETURN r.id }[0],
 			   projectId: COLLECT { MATCH (l)-[:BECAME]->(pr) RETURN pr.id }[0],
 			   products: COLLECT { MATCH (l)-[m:PROPOSES]->(p) WITH m, p ORDER BY p.id
-			                       RETURN m {.capacity, .unit, .writtenAs, .conversion, productId: p.id} },
+			                       RETURN m {.capacity, .unit, .writtenAs, .conversion, productId: p.id} }}""";
+
+	/** A lead {@code l} as the map {@link Lead#of} reads. */
+	static final String LEAD = LEAD_WITHOUT_LOG.substring(0, LEAD_WITHOUT_LOG.length() - 1) + """
+			,
 			   history: COLLECT { MATCH (l)-[:STEP]->(s) WITH s ORDER BY s.seq
 			                      RETURN s {.stage, on: toString(s.on), .recordedBy, .note} },
 			   contacts: COLLECT { MATCH (l)-[:CONTACT]->(k) WITH k ORDER BY k.on DESC, k.seq DESC
@@ -73,10 +82,11 @@ public class LeadReads {
 		};
 	}
 
-	/** The leads a caller may read: every one, or those of one of {@code $chains}. */
-	private static final String READABLE = "($all OR any(c IN l.chainIds WHERE c IN $chains))";
-
 	private final Neo4jClient neo4j;
+
+	private final ReentrantLock reading = new ReentrantLock();
+
+	private volatile Kept kept;
 
 	LeadReads(Neo4jClient neo4j) {
 		this.neo4j = neo4j;
@@ -87,8 +97,16 @@ public class LeadReads {
 	}
 
 	public Map<String, Lead> leads(Collection<String> ids) {
+		return leads(ids, true);
+	}
+
+	/**
+	 * The leads of the ids; without their history and contacts (empty) unless
+	 * {@code withLog}: a list that shows neither need not read them.
+	 */
+	private Map<String, Lead> leads(Collection<String> ids, boolean withLog) {
 		Map<String, Lead> found = new LinkedHashMap<>();
-		neo4j.query("MATCH (l:Lead) WHERE l.id IN $ids RETURN " + LEAD + " AS lead")
+		neo4j.query("MATCH (l:Lead) WHERE l.id IN $ids RETURN " + (withLog ? LEAD : LEAD_WITHOUT_LOG) + " AS lead")
 			.bind(List.copyOf(ids))
 			.to("ids")
 			.fetchAs(Lead.class)
@@ -107,10 +125,6 @@ public class LeadReads {
 		public static Readable of(Caller caller) {
 			return LeadRights.readsAll(caller) ? ALL
 					: new Readable(false, new java.util.TreeSet<>(LeadRights.readableChains(caller)));
-		}
-
-		Map<String, Object> params() {
-			return Map.of("all", all, "chains", List.copyOf(chains));
 		}
 
 	}
@@ -145,38 +159,14 @@ public class LeadReads {
 	}
 
 	/**
-	 * The leads {@code l} a page may hold: readable, of the chain and at the stage when
-	 * given. Filters on chainIds: a lead's chainIds are the chains of its products when
-	 * it was recorded, and a product never leaves a chain.
+	 * A page of leads, newest first, after the cursor; their history and contacts are
+	 * read only {@code withLog}.
 	 */
-	private static final String MATCHING = "(%s AND ($chainId IS NULL OR $chainId IN l.chainIds) AND ($stage IS NULL OR l.stage = $stage))"
-		.formatted(READABLE);
-
-	/**
-	 * A page of leads, newest first: walks the index on {@code created} down from the
-	 * cursor and stops after {@code $first} matching leads, so a page costs the leads it
-	 * passes over rather than every lead of the chain.
-	 */
-	private static final String PAGE = """
-			MATCH (l:Lead) WHERE l.created <= $afterCreated AND %s
-			  AND (l.created < $afterCreated OR $afterId IS NULL OR l.id > $afterId)
-			RETURN l.id AS id ORDER BY l.created DESC, l.id LIMIT $first""".formatted(MATCHING);
-
-	private static final String COUNT = "MATCH (l:Lead) WHERE " + MATCHING + " RETURN count(l) AS total";
-
-	Page page(Readable readable, String chainId, LeadStage stage, int first, Cursor after) {
-		Map<String, Object> params = new LinkedHashMap<>(readable.params());
-		params.put("chainId", chainId);
-		params.put("stage", stage == null ? null : stage.name());
-		params.put("first", first + 1);
-		params.put("afterCreated", after == null ? Long.MAX_VALUE : after.created());
-		params.put("afterId", after == null ? null : after.id());
-		// the ids first, then the leads: projecting LEAD in the ordered query fails Neo4j
-		// 5.26's planner (insertCachedProperties)
-		List<Lead> leads = inOrder(List.copyOf(neo4j.query(PAGE).bindAll(params).fetchAs(String.class).all()));
-		long total = neo4j.query(COUNT).bindAll(params).fetchAs(Long.class).one().orElse(0L);
+	Page page(Readable readable, String chainId, LeadStage stage, int first, Cursor after, boolean withLog) {
+		LeadDigest.Slice slice = digest().page(readable, chainId, stage, first + 1, after);
+		List<Lead> leads = inOrder(slice.ids(), withLog);
 		boolean hasNext = leads.size() > first;
-		return new Page(hasNext ? leads.subList(0, first) : leads, total, hasNext);
+		return new Page(hasNext ? leads.subList(0, first) : leads, slice.total(), hasNext);
 	}
 
 	/** Leads per chain and stage: what anyone with a login may know. */
@@ -184,17 +174,7 @@ public class LeadReads {
 	}
 
 	List<Count> counts(String chainId) {
-		return List.copyOf(neo4j.query("""
-				MATCH (l:Lead) UNWIND l.chainIds AS chainId
-				WITH chainId, l.stage AS stage, count(l) AS n
-				WHERE $chainId IS NULL OR chainId = $chainId
-				RETURN chainId, stage, n ORDER BY chainId, stage""")
-			.bind(chainId)
-			.to("chainId")
-			.fetchAs(Count.class)
-			.mappedBy((t, r) -> new Count(r.get("chainId").asString(), LeadStage.valueOf(r.get("stage").asString()),
-					r.get("n").asLong()))
-			.all());
+		return digest().counts(chainId);
 	}
 
 	/** An active lead proposing a product: what a gap's pipeline needs of it. */
@@ -207,20 +187,7 @@ public class LeadReads {
 	 * when a request asks for more than their id.
 	 */
 	Map<String, List<Proposing>> activeByProduct(Collection<String> productIds) {
-		Map<String, List<Proposing>> byProduct = new LinkedHashMap<>();
-		neo4j.query("""
-				UNWIND $keys AS key
-				MATCH (l:Lead)-[m:PROPOSES]->(:Product {id: key}) WHERE l.stage <> 'DROPPED'
-				RETURN key, l.id AS id, l.stage AS stage, m.capacity AS capacity
-				ORDER BY key, id""")
-			.bind(List.copyOf(productIds))
-			.to("keys")
-			.fetch()
-			.all()
-			.forEach(r -> byProduct.computeIfAbsent((String) r.get("key"), k -> new ArrayList<>())
-				.add(new Proposing((String) r.get("id"), LeadStage.valueOf((String) r.get("stage")),
-						r.get("capacity") == null ? null : ((Number) r.get("capacity")).doubleValue())));
-		return byProduct;
+		return digest().activeByProduct(productIds);
 	}
 
 	/** The active leads for a company and a product, by {@code companyId/productId}. */
@@ -247,47 +214,69 @@ public class LeadReads {
 	}
 
 	/**
-	 * The leads {@code l} a target rule counts: active, first reached {@code stage} (or a
-	 * later one, skipping it) within {@code $year}, with at least {@code $min} investment
-	 * when given: a range of the index on the stage's {@link #REACHED_ON} date.
+	 * How many leads a target rule counts in a year (whoever may read them): active,
+	 * first reached {@code stage} (or a later one, skipping it) within the year, with at
+	 * least {@code minInvestment} when given.
 	 */
-	private static String reachedInYear(LeadStage stage) {
-		return """
-				MATCH (l:Lead) WHERE l.%s >= date({year: $year, month: 1, day: 1})
-				  AND l.%1$s < date({year: $year + 1, month: 1, day: 1})
-				  AND l.stage <> 'DROPPED' AND ($min IS NULL OR l.investment >= $min)
-				""".formatted(reachedProperty(stage));
-	}
-
-	/** How many leads a target rule counts in a year (whoever may read them). */
 	long countReachedInYear(LeadStage stage, int year, Double minInvestment) {
-		return neo4j.query(reachedInYear(stage) + "RETURN count(l) AS n")
-			.bind(year)
-			.to("year")
-			.bind(minInvestment)
-			.to("min")
-			.fetchAs(Long.class)
-			.one()
-			.orElse(0L);
+		return digest().reachedInYear(stage, year, minInvestment).size();
 	}
 
 	/** The leads a target rule counts in a year that the reader may read, by id. */
 	List<Lead> reachedInYear(LeadStage stage, int year, Double minInvestment, Readable readable) {
-		List<String> ids = List
-			.copyOf(neo4j.query(reachedInYear(stage) + "WITH l WHERE " + READABLE + " RETURN l.id AS id ORDER BY id")
-				.bindAll(readable.params())
-				.bind(year)
-				.to("year")
-				.bind(minInvestment)
-				.to("min")
-				.fetchAs(String.class)
-				.all());
-		return inOrder(ids);
+		return inOrder(digest().reachedInYear(stage, year, minInvestment)
+			.stream()
+			.filter(e -> e.readableBy(readable))
+			.map(LeadDigest.Entry::id)
+			.toList(), true);
+	}
+
+	/**
+	 * The digest of every lead at the graph's version: read again after any write (every
+	 * write path moves the version on, {@link GraphState}), by one thread while the
+	 * others wait for it. The version is read first in this read transaction, so a write
+	 * committing in between makes the digest newer than its version says, never older.
+	 */
+	private LeadDigest digest() {
+		Optional<GraphState.Version> read = neo4j.query(GraphState.READ)
+			.fetchAs(GraphState.Version.class)
+			.mappedBy((t, r) -> new GraphState.Version(r.get("epoch").asString(), r.get("version").asLong()))
+			.one();
+		if (read.isEmpty()) {
+			// no version written (a graph from outside the app's write paths): nothing to
+			// tell a change by, so nothing is kept
+			return readDigest();
+		}
+		Kept kept = this.kept;
+		if (kept != null && kept.version().covers(read.get())) {
+			return kept.digest();
+		}
+		reading.lock();
+		try {
+			kept = this.kept;
+			if (kept != null && kept.version().covers(read.get())) {
+				return kept.digest();
+			}
+			LeadDigest digest = readDigest();
+			this.kept = new Kept(read.get(), digest);
+			return digest;
+		}
+		finally {
+			reading.unlock();
+		}
+	}
+
+	private LeadDigest readDigest() {
+		return LeadDigest.of(List
+			.copyOf(neo4j.query(LeadDigest.READ).fetchAs(org.neo4j.driver.Record.class).mappedBy((t, r) -> r).all()));
+	}
+
+	private record Kept(GraphState.Version version, LeadDigest digest) {
 	}
 
 	/** The leads of the ids, in their order (read in this transaction, so all found). */
-	private List<Lead> inOrder(List<String> ids) {
-		Map<String, Lead> found = leads(ids);
+	private List<Lead> inOrder(List<String> ids, boolean withLog) {
+		Map<String, Lead> found = leads(ids, withLog);
 		return ids.stream().map(found::get).toList();
 	}
 

@@ -78,7 +78,7 @@ class LedgerController {
 			return refusal(HttpStatus.FORBIDDEN, ex.getMessage());
 		}
 		String chain = blank(chainId) ? null : chainId.strip();
-		LeadReads.Page page = leads.page(LeadReads.Readable.of(caller), chain, null, MAX_LEADS, null);
+		LeadReads.Page page = leads.page(LeadReads.Readable.of(caller), chain, null, MAX_LEADS, null, true);
 		if (page.hasNext()) {
 			return refusal(HttpStatus.BAD_REQUEST,
 					"more than " + MAX_LEADS + " leads: export one chain at a time " + "(chainId)");

@@ -102,12 +102,15 @@ class PipelineController {
 
 	@QueryMapping
 	LeadConnection leads(@Argument String chainId, @Argument LeadStage stage, @Argument Integer first,
-			@Argument String after) {
+			@Argument String after, DataFetchingFieldSelectionSet selection) {
 		Caller caller = Caller.current();
 		LeadRights.requireReader(caller, "leads", chainId);
 		int size = limits.checkFirst(first == null ? 20 : first);
 		Cursor cursor = after == null || after.isBlank() ? null : Cursor.decode(after);
-		LeadReads.Page page = leads.page(Readable.of(caller), chainId, stage, size, cursor);
+		// a list that shows no lead's history or contacts (the board, the bench's page)
+		// does not read them
+		boolean withLog = selection.contains("edges/node/history") || selection.contains("edges/node/contacts");
+		LeadReads.Page page = leads.page(Readable.of(caller), chainId, stage, size, cursor, withLog);
 		List<LeadEdge> edges = page.leads()
 			.stream()
 			.map(l -> new LeadEdge(new Cursor(l.created(), l.id()).encode(), l))

@@ -1,0 +1,159 @@
+package io.chainlens.pipeline;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.neo4j.driver.Value;
+
+/**
+ * What the pipeline's pages, counts, gap pipelines and target rules need of every lead —
+ * a few fields and its proposals, not its history or contacts — read in one query and
+ * kept for a graph version ({@link LeadReads}). With 20,000 leads it holds a few MB; each
+ * answer is then a pass over it instead of a scan of every lead's chains, stages and
+ * dates in the database per request.
+ */
+final class LeadDigest {
+
+	/** Reads every lead's entry; {@link #of} takes its rows. */
+	static final String READ = """
+			MATCH (l:Lead)
+			RETURN l.id AS id, l.created AS created, l.stage AS stage, l.chainIds AS chainIds,
+			       l.investment AS investment,
+			       [l.reachedPreliminary, l.reachedSigned, l.reachedConstruction, l.reachedProduction] AS reached,
+			       COLLECT { MATCH (l)-[m:PROPOSES]->(p:Product) RETURN {productId: p.id, capacity: m.capacity} }
+			         AS proposes""";
+
+	/** The stages whose first reaching is dated, in the order of {@code reached}. */
+	private static final List<LeadStage> DATED = List.of(LeadStage.PRELIMINARY, LeadStage.SIGNED,
+			LeadStage.CONSTRUCTION, LeadStage.PRODUCTION);
+
+	/** A lead as the digest keeps it; {@code reached} in the order of {@link #DATED}. */
+	record Entry(String id, long created, LeadStage stage, List<String> chainIds, Double investment,
+			List<LocalDate> reached) {
+
+		boolean readableBy(LeadReads.Readable readable) {
+			return readable.all() || chainIds.stream().anyMatch(readable.chains()::contains);
+		}
+
+		LocalDate reached(LeadStage dated) {
+			int at = DATED.indexOf(dated);
+			if (at < 0) {
+				throw new IllegalArgumentException("no target rule counts leads reaching " + dated);
+			}
+			return reached.get(at);
+		}
+
+	}
+
+	/** Newest first, then by id: the order of the leads pages. */
+	private static final Comparator<Entry> NEWEST_FIRST = Comparator.comparingLong(Entry::created)
+		.reversed()
+		.thenComparing(Entry::id);
+
+	private final List<Entry> newestFirst;
+
+	private final Map<String, List<LeadReads.Proposing>> activeByProduct;
+
+	private LeadDigest(List<Entry> newestFirst, Map<String, List<LeadReads.Proposing>> activeByProduct) {
+		this.newestFirst = newestFirst;
+		this.activeByProduct = activeByProduct;
+	}
+
+	/** The digest of the rows of {@link #READ}. */
+	static LeadDigest of(List<org.neo4j.driver.Record> rows) {
+		List<Entry> entries = new ArrayList<>(rows.size());
+		Map<String, List<LeadReads.Proposing>> byProduct = new TreeMap<>();
+		for (org.neo4j.driver.Record row : rows) {
+			LeadStage stage = LeadStage.valueOf(row.get("stage").asString());
+			String id = row.get("id").asString();
+			entries.add(new Entry(id, row.get("created").asLong(0), stage, row.get("chainIds").asList(Value::asString),
+					row.get("investment").isNull() ? null : row.get("investment").asDouble(),
+					row.get("reached").asList(d -> d.isNull() ? null : d.asLocalDate())));
+			if (stage != LeadStage.DROPPED) {
+				for (Value proposed : row.get("proposes").values()) {
+					Value capacity = proposed.get("capacity");
+					byProduct.computeIfAbsent(proposed.get("productId").asString(), k -> new ArrayList<>())
+						.add(new LeadReads.Proposing(id, stage, capacity.isNull() ? null : capacity.asDouble()));
+				}
+			}
+		}
+		entries.sort(NEWEST_FIRST);
+		byProduct.values().forEach(list -> list.sort(Comparator.comparing(LeadReads.Proposing::leadId)));
+		return new LeadDigest(List.copyOf(entries), byProduct);
+	}
+
+	/** The leads a page may hold: readable, of the chain and at the stage when given. */
+	private static boolean matches(Entry entry, LeadReads.Readable readable, String chainId, LeadStage stage) {
+		return entry.readableBy(readable) && (chainId == null || entry.chainIds().contains(chainId))
+				&& (stage == null || entry.stage() == stage);
+	}
+
+	/**
+	 * The ids of up to {@code limit} matching leads after the cursor, newest first, and
+	 * how many match in all.
+	 */
+	Slice page(LeadReads.Readable readable, String chainId, LeadStage stage, int limit, LeadReads.Cursor after) {
+		List<String> ids = new ArrayList<>(limit);
+		long total = 0;
+		for (Entry entry : newestFirst) {
+			if (!matches(entry, readable, chainId, stage)) {
+				continue;
+			}
+			total++;
+			if (ids.size() < limit && (after == null || entry.created() < after.created()
+					|| (entry.created() == after.created() && entry.id().compareTo(after.id()) > 0))) {
+				ids.add(entry.id());
+			}
+		}
+		return new Slice(List.copyOf(ids), total);
+	}
+
+	record Slice(List<String> ids, long total) {
+	}
+
+	/** Leads per chain and stage, by chain id and then stage name. */
+	List<LeadReads.Count> counts(String chainId) {
+		Map<String, Map<String, Long>> counted = new TreeMap<>();
+		for (Entry entry : newestFirst) {
+			for (String chain : entry.chainIds()) {
+				if (chainId == null || chain.equals(chainId)) {
+					counted.computeIfAbsent(chain, k -> new TreeMap<>()).merge(entry.stage().name(), 1L, Long::sum);
+				}
+			}
+		}
+		List<LeadReads.Count> counts = new ArrayList<>();
+		counted.forEach((chain, stages) -> stages
+			.forEach((stage, n) -> counts.add(new LeadReads.Count(chain, LeadStage.valueOf(stage), n))));
+		return counts;
+	}
+
+	/** The active leads proposing each of the products, by lead id. */
+	Map<String, List<LeadReads.Proposing>> activeByProduct(Iterable<String> productIds) {
+		Map<String, List<LeadReads.Proposing>> found = new LinkedHashMap<>();
+		for (String productId : productIds) {
+			List<LeadReads.Proposing> active = activeByProduct.get(productId);
+			if (active != null) {
+				found.put(productId, List.copyOf(active));
+			}
+		}
+		return found;
+	}
+
+	/**
+	 * The active leads that first reached {@code stage} (or a later one, skipping it)
+	 * within the year, with at least {@code minInvestment} when given, by id.
+	 */
+	List<Entry> reachedInYear(LeadStage stage, int year, Double minInvestment) {
+		return newestFirst.stream().filter(e -> {
+			LocalDate on = e.reached(stage);
+			return on != null && on.getYear() == year && e.stage() != LeadStage.DROPPED
+					&& (minInvestment == null || (e.investment() != null && e.investment() >= minInvestment));
+		}).sorted(Comparator.comparing(Entry::id)).toList();
+	}
+
+}
