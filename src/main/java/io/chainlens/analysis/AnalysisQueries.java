@@ -214,10 +214,7 @@ class AnalysisQueries {
 
 	/** The graph's version; empty when none has been written. */
 	Optional<GraphState.Version> version() {
-		return neo4j.query(GraphState.READ)
-			.fetchAs(GraphState.Version.class)
-			.mappedBy((t, r) -> new GraphState.Version(r.get("epoch").asString(), r.get("version").asLong()))
-			.one();
+		return GraphState.read(neo4j);
 	}
 
 	/**

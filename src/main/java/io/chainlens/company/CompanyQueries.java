@@ -128,10 +128,7 @@ class CompanyQueries {
 
 	/** The graph's version ({@link GraphState}); empty when no write path wrote one. */
 	Optional<GraphState.Version> version() {
-		return neo4j.query(GraphState.READ)
-			.fetchAs(GraphState.Version.class)
-			.mappedBy((t, r) -> new GraphState.Version(r.get("epoch").asString(), r.get("version").asLong()))
-			.one();
+		return GraphState.read(neo4j);
 	}
 
 	Map<String, Boolean> local(Collection<String> companyIds) {

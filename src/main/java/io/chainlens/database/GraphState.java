@@ -1,5 +1,9 @@
 package io.chainlens.database;
 
+import java.util.Optional;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+
 /**
  * The graph's version and the figures kept beside the data, as Cypher every write path
  * runs in its own transaction. The version lives in the database, so every app instance
@@ -47,6 +51,17 @@ public final class GraphState {
 
 	/** {@link #RECOUNT_MAKERS} for every product (seed load). */
 	public static final String RECOUNT_ALL_MAKERS = "MATCH (p:Product) " + SET_MAKERS;
+
+	/**
+	 * The graph's version, read in the caller's transaction; empty when no write path
+	 * wrote one (a graph from outside the app's write paths).
+	 */
+	public static Optional<Version> read(Neo4jClient neo4j) {
+		return neo4j.query(READ)
+			.fetchAs(Version.class)
+			.mappedBy((t, r) -> new Version(r.get("epoch").asString(), r.get("version").asLong()))
+			.one();
+	}
 
 	/** The version read by {@link #READ}; compare with {@link #covers}. */
 	public record Version(String epoch, long number) {

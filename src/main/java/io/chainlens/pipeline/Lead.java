@@ -63,6 +63,20 @@ public record Lead(String id, String title, String companyId, String ownerUnitId
 				List.of(), List.of(), List.of(), null, null, 0);
 	}
 
+	/**
+	 * A lead is its id: the batch loaders of a request key their maps by leads, and a
+	 * record's own hash would walk its products, history and contacts each time.
+	 */
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof Lead lead && id.equals(lead.id);
+	}
+
+	@Override
+	public int hashCode() {
+		return id.hashCode();
+	}
+
 	/** The next step is due before {@code today} while the lead is still being worked. */
 	public boolean overdue(LocalDate today) {
 		return nextStepDue != null && stage != LeadStage.PRODUCTION && stage != LeadStage.DROPPED

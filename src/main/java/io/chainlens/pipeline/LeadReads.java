@@ -238,10 +238,7 @@ public class LeadReads {
 	 * committing in between makes the digest newer than its version says, never older.
 	 */
 	private LeadDigest digest() {
-		Optional<GraphState.Version> read = neo4j.query(GraphState.READ)
-			.fetchAs(GraphState.Version.class)
-			.mappedBy((t, r) -> new GraphState.Version(r.get("epoch").asString(), r.get("version").asLong()))
-			.one();
+		Optional<GraphState.Version> read = GraphState.read(neo4j);
 		if (read.isEmpty()) {
 			// no version written (a graph from outside the app's write paths): nothing to
 			// tell a change by, so nothing is kept
