@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -165,28 +166,40 @@ class MapLayoutPageTest {
 	}
 
 	@Test
-	void openingAndClosingThePanelRefitsTheMapAroundEveryNode() {
-		this.page.open("/?chain=pv");
-		String rightmost = browser.script("""
-				return window.chainlensMap.nodes('.product').max((n) => n.position('x')).ele.id();""");
-		// the click zooms in on the node first, as a user would before clicking it
-		this.page.clickNode(rightmost);
-		browser.waiting()
-			.until(ExpectedConditions
-				.visibilityOfElementLocated(By.cssSelector(".product-panel[data-product-id='" + rightmost + "']")));
-		Map<String, Object> open = browser.script(BOXES);
-		assertThat(open.get("panel")).as("the panel").isNotNull();
-		assertThat(box(open.get("map")).x2()).as("the map ends where the panel begins")
-			.isLessThanOrEqualTo(box(open.get("panel")).x1());
-		assertEveryNodeInsideTheMap(open, "pv with the panel open");
-		assertNoNodeUnderTheLegend(open, "pv with the panel open");
+	void openingAndClosingThePanelRefitsTheMapAroundEveryNode() throws IOException {
+		try {
+			for (Dimension size : List.of(new Dimension(1600, 1000), new Dimension(1366, 768))) {
+				browser.driver().manage().window().setSize(size);
+				String what = "pv at " + size.getWidth() + "×" + size.getHeight();
+				this.page.open("/?chain=pv");
+				String rightmost = browser.script("""
+						return window.chainlensMap.nodes('.product').max((n) => n.position('x')).ele.id();""");
+				// the click zooms in on the node first, as a user would before clicking
+				// it
+				this.page.clickNode(rightmost);
+				browser.waiting()
+					.until(ExpectedConditions.visibilityOfElementLocated(
+							By.cssSelector(".product-panel[data-product-id='" + rightmost + "']")));
+				Map<String, Object> open = browser.script(BOXES);
+				assertThat(open.get("panel")).as("the panel").isNotNull();
+				assertThat(box(open.get("map")).x2()).as("the map ends where the panel begins")
+					.isLessThanOrEqualTo(box(open.get("panel")).x1());
+				assertEveryNodeInsideTheMap(open, what + " with the panel open");
+				assertNoNodeUnderTheLegend(open, what + " with the panel open");
+				Files.write(Browser.SCREENSHOTS.resolve("MapLayoutPageTest-panel-open-" + size.getWidth() + ".png"),
+						browser.driver().getScreenshotAs(OutputType.BYTES));
 
-		browser.driver().findElement(By.id("panel-close")).click();
-		browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("panel")));
-		Map<String, Object> closed = browser.script(BOXES);
-		assertEveryNodeInsideTheMap(closed, "pv after the panel closed");
-		assertThat(((Number) closed.get("zoom")).doubleValue()).as("the wider map draws the chain larger")
-			.isGreaterThan(((Number) open.get("zoom")).doubleValue());
+				browser.driver().findElement(By.id("panel-close")).click();
+				browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("panel")));
+				Map<String, Object> closed = browser.script(BOXES);
+				assertEveryNodeInsideTheMap(closed, what + " after the panel closed");
+				assertThat(((Number) closed.get("zoom")).doubleValue()).as("the wider map draws the chain larger")
+					.isGreaterThan(((Number) open.get("zoom")).doubleValue());
+			}
+		}
+		finally {
+			browser.driver().manage().window().setSize(new Dimension(1600, 1000));
+		}
 	}
 
 	@Test
