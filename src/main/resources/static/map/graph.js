@@ -1,6 +1,7 @@
 // Turns the ChainMap answer into cytoscape elements with positions of its own: one column a
 // segment (by position), products stacked in rows, products of other chains as ghost columns at
-// either edge. A computed preset layout keeps the same data drawing the same picture.
+// either edge. A computed preset layout keeps the same data drawing the same picture; layout.js
+// orders each column along FEEDS and bends the edges that would cross a node.
 
 import { NO_GAP_COLOR, capacityState, gapKind, nameOf } from './labels.js';
 import { orderColumns, routeEdges } from './layout.js';
