@@ -153,13 +153,18 @@ class MapLayoutPageTest {
 	@Test
 	void noEdgeIsDrawnThroughAProductItDoesNotLink() throws IOException {
 		for (String chain : chainIds()) {
-			this.page.open("/?chain=" + chain);
-			Map<String, Object> found = browser.script(EDGES_THROUGH_NODES);
-			assertThat(((Number) found.get("checked")).intValue()).as("%s: edges checked", chain)
-				.isEqualTo(browser.<Number>script("return window.chainlensMap.edges().length").intValue())
-				.isPositive();
-			assertThat((List<?>) found.get("through")).as("%s: edges through a node", chain).isEmpty();
+			// node sizes follow the scenario's capacities, label sizes the language
+			for (String view : List.of("&scenario=CURRENT", "&scenario=PLANNED", "&scenario=CURRENT&lang=en")) {
+				String what = chain + view;
+				this.page.open("/?chain=" + chain + view);
+				Map<String, Object> found = browser.script(EDGES_THROUGH_NODES);
+				assertThat(((Number) found.get("checked")).intValue()).as("%s: edges checked", what)
+					.isEqualTo(browser.<Number>script("return window.chainlensMap.edges().length").intValue())
+					.isPositive();
+				assertThat((List<?>) found.get("through")).as("%s: edges through a node", what).isEmpty();
+			}
 			// a picture of each chain, to look at
+			this.page.open("/?chain=" + chain);
 			Files.write(Browser.SCREENSHOTS.resolve("MapLayoutPageTest-chain-" + chain + ".png"),
 					browser.driver().getScreenshotAs(OutputType.BYTES));
 		}
