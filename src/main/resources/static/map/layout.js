@@ -94,7 +94,8 @@ function topologicalOrder(ids, edges, key) {
  * between its ends through the free lane between two rows nearest to its straight line, and
  * enters its target from the gap beside it; bends that are not needed are then dropped (a
  * bend is kept only when the shortcut past it would touch something). An edge inside one
- * column runs on a track in the gap beside it, downwards on the right, upwards on the left.
+ * column runs on a track beside the column's widest body or label, inside the segment's box,
+ * downwards on the right, upwards on the left.
  *
  * nodes: id → { x, y, column, half (half the body's width), label: { x1, y1, x2, y2 } or null }.
  */
@@ -114,7 +115,7 @@ export function routeEdges(nodes, edges, columnWidth) {
   ]);
   const laneUse = new Map();
   const tracks = new Map();
-  const reversed = new Set(edges.map((e) => `${e.target}->${e.source}`));
+  const links = new Set(edges.map((e) => `${e.source} ${e.target}`));
   const routes = new Map();
   // the shortest edges inside a column take the innermost tracks
   const span = (e) => (nodes.get(e.source)?.column === nodes.get(e.target)?.column
@@ -131,7 +132,7 @@ export function routeEdges(nodes, edges, columnWidth) {
     let bends;
     if (source.column === target.column) {
       bends = trackBends(source, target, extents.get(source.column), tracks);
-    } else if (clear(source, target) && !reversed.has(edge.id)) {
+    } else if (clear(source, target) && !links.has(`${edge.target} ${edge.source}`)) {
       continue;
     } else {
       bends = pull([source, ...channelBends(source, target, lanes, laneUse, columnWidth), target], clear);
@@ -242,7 +243,7 @@ function segments(source, target, points) {
   };
 }
 
-export function box(x, y, halfWidth, halfHeight) {
+function box(x, y, halfWidth, halfHeight) {
   return { x1: x - halfWidth, y1: y - halfHeight, x2: x + halfWidth, y2: y + halfHeight };
 }
 
