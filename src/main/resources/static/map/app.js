@@ -207,8 +207,15 @@ async function drawChain(keepUrl = true) {
 function render() {
   cy.elements().remove();
   cy.add(elements(state.model, state.language));
-  cy.fit(undefined, 30);
+  refit();
   renderGapList();
+}
+
+/** The whole chain in the map's current box: after a redraw and whenever the panel opens or closes. */
+function refit() {
+  // cytoscape only watches the window's size, not the map's box beside the panel
+  cy.resize();
+  cy.fit(undefined, 30);
 }
 
 function renderGapList() {
@@ -232,8 +239,12 @@ function selectProduct(productId) {
   }
   cy.elements().removeClass('faded');
   highlight(node);
-  cy.animate({ center: { eles: node }, duration: 200 });
+  const panelWasOpen = !$('panel').hidden;
   openProduct(productId);
+  // a panel that opens refits the map; one already open leaves room to bring the node to the middle
+  if (panelWasOpen) {
+    cy.animate({ center: { eles: node }, duration: 200 });
+  }
 }
 
 function openPanel(content) {
@@ -241,8 +252,7 @@ function openPanel(content) {
   $('panel').scrollTop = 0;
   if ($('panel').hidden) {
     $('panel').hidden = false;
-    // the map is narrower beside the panel; cytoscape only watches the window's size
-    cy.resize();
+    refit();
   }
 }
 
@@ -251,7 +261,7 @@ function closePanel() {
   cy.elements().removeClass('faded');
   if (!$('panel').hidden) {
     $('panel').hidden = true;
-    cy.resize();
+    refit();
   }
 }
 

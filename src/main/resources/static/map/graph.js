@@ -1,8 +1,10 @@
 // Turns the ChainMap answer into cytoscape elements with positions of its own: one column a
 // segment (by position), products stacked in rows, products of other chains as ghost columns at
-// either edge. A computed preset layout keeps the same data drawing the same picture.
+// either edge. A computed preset layout keeps the same data drawing the same picture; layout.js
+// orders each column along FEEDS and bends the edges that would cross a node.
 
 import { NO_GAP_COLOR, capacityState, gapKind, nameOf } from './labels.js';
+import { orderColumns, routeEdges } from './layout.js';
 
 const FONT_SIZE = 14;
 const LINE_HEIGHT = 17;
@@ -87,7 +89,12 @@ export function elements(model, language) {
   const badges = new Map([...model.products.keys()].map((id) => [id, productGapKinds(model, id)
     .map((kind) => gapKind(kind).glyph).join(' ')]));
   const shown = (id) => (badges.get(id) ? `${labels.get(id)}\n${badges.get(id)}` : labels.get(id));
-  const rows = placeRows(columns, edges, (id) => sizes.get(id), shown);
+  const ghostLabels = new Map([...ghostsIn, ...ghostsOut].map(([id, p]) => [id, ghostLabel(p, language)]));
+  const placed = placeRows(orderColumns([[...ghostsIn.keys()], ...columns, [...ghostsOut.keys()]],
+    edges.map((e) => e.data)), (id) => (sizes.has(id)
+    ? { size: sizes.get(id), border: 4, label: shown(id) }
+    : { size: GHOST_SIZE, border: 2, label: ghostLabels.get(id) }));
+  const rows = placed.rows.slice(1, -1);
   model.segments.forEach((segment, column) => {
     const unsupported = model.unsupportedSegments.has(segment.id);
     const segmentNode = {
@@ -132,8 +139,17 @@ export function elements(model, language) {
       });
     }
   });
-  ghostColumn(nodes, ghostsIn, -1, language);
-  ghostColumn(nodes, ghostsOut, model.segments.length, language);
+  ghostColumn(nodes, placed.rows[0], ghostsIn, -1, language);
+  ghostColumn(nodes, placed.rows[placed.rows.length - 1], ghostsOut, model.segments.length, language);
+  const routes = routeEdges(placed.geometry, edges.map((e) => e.data), COLUMN_WIDTH);
+  for (const edge of edges) {
+    const route = routes.get(edge.data.id);
+    if (route) {
+      // a style of its own (cytoscape draws on a canvas: no inline CSS), bends around nodes
+      edge.classes += ' routed';
+      edge.style = { 'segment-weights': route.weights.join(' '), 'segment-distances': route.distances.join(' ') };
+    }
+  }
   return [...nodes, ...edges];
 }
 
@@ -159,10 +175,9 @@ export function ghostLabel(product, language) {
   return language === 'en' ? `${nameOf(product, language)}\n[${chains}]` : `${nameOf(product, language)}\n〔${chains}〕`;
 }
 
-function ghostColumn(nodes, ghosts, column, language) {
-  const products = [...ghosts.values()];
-  const ys = stack(products.map((p) => GHOST_SIZE + lineCount(ghostLabel(p, language)) * LINE_HEIGHT));
-  products.forEach((product, row) => {
+function ghostColumn(nodes, rows, ghosts, column, language) {
+  for (const { id, y } of rows) {
+    const product = ghosts.get(id);
     nodes.push({
       data: {
         id: product.id,
@@ -174,9 +189,9 @@ function ghostColumn(nodes, ghosts, column, language) {
         size: GHOST_SIZE,
       },
       classes: withLanguage('ghost', language),
-      position: { x: column * COLUMN_WIDTH, y: ys[row] },
+      position: { x: column * COLUMN_WIDTH, y },
     });
-  });
+  }
 }
 
 /** Chinese labels wrap between any two characters, English ones between words. */
@@ -208,41 +223,53 @@ function stack(heights) {
   });
 }
 
-/** Lines a label wraps to at LABEL_WIDTH: CJK characters are about twice as wide as Latin ones. */
+/** Lines a label wraps to at LABEL_WIDTH. */
 export function lineCount(label) {
-  return label.split('\n').reduce((lines, part) => {
-    let width = 0;
-    for (const char of part) {
-      width += char.charCodeAt(0) > 0x2e80 ? FONT_SIZE : FONT_SIZE * 0.56;
-    }
-    return lines + Math.max(1, Math.ceil(width / LABEL_WIDTH));
-  }, 0);
+  return label.split('\n').reduce((lines, part) => lines + Math.max(1, Math.ceil(textWidth(part) / LABEL_WIDTH)), 0);
+}
+
+/** CJK characters are about twice as wide as Latin ones. */
+function textWidth(text) {
+  let width = 0;
+  for (const char of text) {
+    width += char.charCodeAt(0) > 0x2e80 ? FONT_SIZE : FONT_SIZE * 0.56;
+  }
+  return width;
 }
 
 /**
- * Each column's products, top to bottom, with their y. Columns are ordered once from left to
- * right by the mean y of the products feeding them (a barycentre pass), so that fewer edges
- * cross; ties keep the order the API gives, so the result is deterministic.
+ * Each column's nodes (the ghost columns first and last), top to bottom in the given order,
+ * with their y; and the geometry the edges are routed around: a node's body and its label,
+ * which sits under it.
  */
-function placeRows(columns, edges, sizeOf, labelOf) {
-  const yOf = new Map();
-  return columns.map((ids) => {
-    const keyed = ids.map((id, index) => {
-      const ys = edges.filter((e) => e.data.target === id && yOf.has(e.data.source)).map((e) => yOf.get(e.data.source));
-      const key = ys.length > 0 ? ys.reduce((a, b) => a + b, 0) / ys.length : Number.POSITIVE_INFINITY;
-      return { id, index, key };
-    });
-    const ordered = keyed.some((k) => Number.isFinite(k.key))
-      ? keyed.sort((a, b) => (a.key - b.key) || (a.index - b.index)).map((k) => k.id)
-      : ids;
+function placeRows(columns, shapeOf) {
+  const geometry = new Map();
+  const rows = columns.map((ids, index) => {
+    const shapes = ids.map(shapeOf);
     // the label sits under the node; the node's own half-height is above its centre
-    const ys = stack(ordered.map((id) => sizeOf(id) + 6 + lineCount(labelOf(id)) * LINE_HEIGHT));
-    return ordered.map((id, row) => {
-      const y = ys[row] - (lineCount(labelOf(id)) * LINE_HEIGHT) / 2;
-      yOf.set(id, y);
+    const ys = stack(shapes.map((s) => s.size + 6 + lineCount(s.label) * LINE_HEIGHT));
+    const x = (index - 1) * COLUMN_WIDTH;
+    return ids.map((id, row) => {
+      const { size, border, label } = shapes[row];
+      const y = ys[row] - (lineCount(label) * LINE_HEIGHT) / 2;
+      const top = y + size / 2 + 5;
+      const half = labelWidth(label) / 2;
+      geometry.set(id, {
+        x,
+        y,
+        column: index - 1,
+        half: size / 2 + border,
+        label: { x1: x - half, y1: top, x2: x + half, y2: top + lineCount(label) * LINE_HEIGHT + 2 },
+      });
       return { id, y };
     });
   });
+  return { rows, geometry };
+}
+
+/** The width of a label's widest wrapped line, as lineCount measures characters. */
+function labelWidth(label) {
+  return Math.max(...label.split('\n').map((part) => Math.min(LABEL_WIDTH, textWidth(part)))) + 2;
 }
 
 /**
@@ -362,7 +389,7 @@ export const STYLE = [
     selector: 'edge',
     style: {
       width: 1.6,
-      'curve-style': 'bezier',
+      'curve-style': 'straight',
       'line-color': '#7d8d99',
       'target-arrow-color': '#7d8d99',
       'target-arrow-shape': 'triangle',
@@ -373,6 +400,8 @@ export const STYLE = [
   { selector: 'node.latin', style: { 'text-overflow-wrap': 'whitespace' } },
   { selector: 'edge.cross', style: { 'line-color': '#b0bcc5', 'target-arrow-color': '#b0bcc5' } },
   { selector: 'edge.stock', style: { 'line-style': 'dashed' } },
+  // the bends themselves are each edge's own (graph.js routes them), relative to the centres
+  { selector: 'edge.routed', style: { 'curve-style': 'segments', 'edge-distances': 'node-position' } },
   {
     selector: 'node:selected',
     style: { 'overlay-color': '#1e88e5', 'overlay-opacity': 0.18, 'overlay-padding': 6 },
