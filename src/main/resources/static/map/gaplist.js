@@ -3,7 +3,7 @@
 // in one look instead of a click per node.
 
 import { GAP_KINDS, gapKind, kindName, nameOf } from './labels.js';
-import { t, word } from './i18n.js';
+import { pick, t, word } from './i18n.js';
 import { h } from './panels.js';
 
 export function gapList({ model, language, kind, onKind, onSelect }) {
@@ -18,7 +18,7 @@ export function gapList({ model, language, kind, onKind, onSelect }) {
     h('option', { value: '' }, t('allKinds')),
     GAP_KINDS.filter((k) => counts.get(k.kind) > 0).map((k) => h('option', {
       value: k.kind, selected: k.kind === kind,
-    }, `${k.glyph} ${kindName(k.kind)}（${counts.get(k.kind)}）`))),
+    }, `${k.glyph} ${kindName(k.kind)}${pick(`（${counts.get(k.kind)}）`, ` (${counts.get(k.kind)})`)}`))),
     h('p', { class: 'muted' }, t('gapListHint')),
     gaps.length === 0 ? h('p', { class: 'muted' }, t('noGapOfKind')) : h('ol', { class: 'gap-rows' },
       gaps.map((gap, index) => {

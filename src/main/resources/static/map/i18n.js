@@ -98,7 +98,7 @@ const MESSAGES = {
   unknown: ['未知', 'unknown'],
   notMadeLocally: ['{figure}（本地无生产）', '{figure} (not made locally)'],
   // panels
-  unit: ['单位', 'unit'],
+  unit: ['单位', 'unit:'],
   panelBalance: ['产能与需求（{scenario}）', 'Capacity and demand ({scenario})'],
   panelGaps: ['缺口（{count}）', 'Gaps ({count})'],
   panelNoGaps: ['本情景下无缺口', 'No gap in this scenario'],

@@ -173,7 +173,8 @@ function estimateText(balance, productId) {
   if (balance.estimatedCapacity === 0) {
     return pick('无（均有来源）', 'none (all sourced)');
   }
-  return `${figure(balance.estimatedCapacity, balance.unit, productId)}（${percent(balance.estimateShare)}）`;
+  const share = percent(balance.estimateShare);
+  return `${figure(balance.estimatedCapacity, balance.unit, productId)}${pick(`（${share}）`, ` (${share})`)}`;
 }
 
 function selfSufficiencyText(balance) {

@@ -93,7 +93,7 @@ class ReaderPageTest {
 			.map(WebElement::getText)
 			.toList();
 		assertThat(headings).isNotEmpty().allSatisfy(h -> assertThat(h).doesNotContainPattern(CHINESE));
-		assertThat(panel.getText()).contains("unit units");
+		assertThat(panel.getText()).contains("unit: units");
 		// kept in the link: a reload or a shared link opens in English
 		assertThat(browser.driver().getCurrentUrl()).contains("lang=en");
 		browser.driver().navigate().refresh();
