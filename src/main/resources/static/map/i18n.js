@@ -194,7 +194,7 @@ const COUNTED = [
 ];
 
 const UNITS = {
-  t: { zh: '吨', en: 't', tenThousand: '万吨' },
+  t: { zh: '吨', en: 't' },
   万t: { zh: '万吨', en: '×10,000 t' },
   't/d': { zh: '吨/日', en: 't/d' },
   't-blank': { zh: '吨（毛坯）', en: 't (blanks)' },
@@ -244,7 +244,7 @@ function trim(value, locale) {
 
 /**
  * A quantity with its unit, never an unknown as 0: 未知 / unknown for a missing value. Chinese
- * counts 万 and 亿 (1.2万吨, 3.5万台); English writes the number out (12,000 t).
+ * counts 万 and 亿 (1.2 万吨, 3.5 万台); English writes the number out (12,000 t).
  */
 export function quantity(value, unit, productId) {
   if (value === null || value === undefined) {
@@ -256,22 +256,13 @@ export function quantity(value, unit, productId) {
     const text = abs >= 1e6 ? `${trim(value / 1e6, 'en')} million` : trim(value, 'en');
     return name ? `${text} ${name}` : text;
   }
+  // as the server's prose says amounts: the number, a space, then 万/亿 and the unit word
+  // (34.1 万吨, 300 台, 1.2 万 GW)
   const abs = Math.abs(value);
-  const tenThousand = UNITS[unit]?.tenThousand;
-  let text;
-  if (abs >= 1e8) {
-    text = `${trim(value / 1e8, 'zh-CN')}亿`;
-  } else if (abs >= 1e4) {
-    // 万吨 reads as one word
-    return `${trim(value / 1e4, 'zh-CN')}${tenThousand ?? `万${/^[\u4e00-\u9fff]/.test(name) ? '' : ' '}${name}`}`.trim();
-  } else {
-    text = trim(value, 'zh-CN');
-  }
-  if (!name) {
-    return text;
-  }
-  // a Chinese unit follows the number at once (500吨, 3万台), a Latin one after a space (3 GW)
-  return /^[\u4e00-\u9fff]/.test(name) ? `${text}${name}` : `${text} ${name}`;
+  const [number, scale] = abs >= 1e8 ? [value / 1e8, '亿'] : abs >= 1e4 ? [value / 1e4, '万'] : [value, ''];
+  const chinese = /^[\u4e00-\u9fff]/.test(name);
+  const said = [trim(number, 'zh-CN'), `${scale}${scale && name && !chinese ? ' ' : ''}${name}`].filter(Boolean);
+  return said.join(' ');
 }
 
 /** Sets the text of the page's fixed elements (data-i18n, data-i18n-placeholder, data-i18n-label). */

@@ -43,7 +43,7 @@ export function nameOf(thing, language) {
   return (language === 'en' ? thing.name || thing.nameZh : thing.nameZh || thing.name) ?? thing.id;
 }
 
-/** A figure with its unit in the reader's language (1.2万吨, 12,000 t); i18n.quantity writes it. */
+/** A figure with its unit in the reader's language (1.2 万吨, 12,000 t); i18n.quantity writes it. */
 export function figure(value, unit, productId) {
   return quantity(value, unit, productId);
 }

@@ -20,6 +20,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -200,10 +201,31 @@ class ReaderPageTest {
 		assertThat(focusedProduct()).isEqualTo(products.get(1));
 		activeElement().sendKeys(Keys.END);
 		assertThat(focusedProduct()).isEqualTo(products.get(products.size() - 1));
-		// an unknown capacity is 未知 in its row, never 0
+		// each row's capacity as the API has it: not made locally, 未知 (never 0), or a
+		// figure
+		List<Map<String, Object>> balances = page.api()
+			.documentName("balance")
+			.variable("chainId", "wind")
+			.variable("scenario", "CURRENT")
+			.retrieveSync("balance")
+			.toEntityList(new ParameterizedTypeReference<Map<String, Object>>() {
+			});
 		for (WebElement row : rows) {
+			String product = row.getDomAttribute("data-product-id");
+			Map<String, Object> balance = balances.stream()
+				.filter(b -> product.equals(((Map<?, ?>) b.get("product")).get("id")))
+				.findFirst()
+				.orElseThrow();
 			String capacity = row.findElements(By.tagName("td")).get(1).getText();
-			assertThat(capacity).doesNotStartWith("0 ").isNotEmpty();
+			if (((Number) balance.get("producerCount")).intValue() == 0) {
+				assertThat(capacity).as(product).endsWith("（本地无生产）");
+			}
+			else if ("UNKNOWN".equals(balance.get("capacityBound"))) {
+				assertThat(capacity).as(product).isEqualTo("未知");
+			}
+			else {
+				assertThat(capacity).as(product).isNotEqualTo("未知").doesNotStartWith("0 ");
+			}
 		}
 		String chosen = products.get(1);
 		activeElement().sendKeys(Keys.HOME);
