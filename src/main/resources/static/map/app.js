@@ -223,6 +223,7 @@ function renderTable() {
   $('map').hidden = state.table;
   document.body.classList.toggle('table-shown', state.table);
   $('print-title').textContent = printTitle(titleParts());
+  $('print-source').textContent = sourceLine();
   if (!state.table || !state.model) {
     table.replaceChildren();
     return;
@@ -669,16 +670,18 @@ $('show-map').addEventListener('click', () => {
   cy.fit(undefined, 20);
 });
 $('print').addEventListener('click', () => window.print());
-// a print has the title block above the map, and the map fitted to the printed page
-window.addEventListener('beforeprint', () => {
+// a print has the title block above the map, and the map fitted to the printed page (the
+// media query also follows a print preview and the browser tests' print emulation)
+const printing = matchMedia('print');
+function fitForMedia() {
   $('print-title').textContent = printTitle(titleParts());
+  $('print-source').textContent = sourceLine();
   cy.resize();
-  cy.fit(undefined, 10);
-});
-window.addEventListener('afterprint', () => {
-  cy.resize();
-  cy.fit(undefined, 30);
-});
+  cy.fit(undefined, printing.matches ? 10 : 30);
+}
+printing.addEventListener('change', fitForMedia);
+window.addEventListener('beforeprint', fitForMedia);
+window.addEventListener('afterprint', fitForMedia);
 $('panel-close').addEventListener('click', () => {
   closePanel();
   state.selected = null;

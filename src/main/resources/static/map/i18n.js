@@ -60,8 +60,8 @@ const MESSAGES = {
   noGap: ['无缺口', 'No gap'],
   otherChain: ['其他产业链的产品', 'Product of another chain'],
   dataDate: ['数据截至 {date}', 'Data as of {date}'],
-  source: ['来源：chainlens 产业链图谱（{city}），数据截至 {date}；包党发〔2024〕1号及公开资料',
-    'Source: chainlens industry chain map ({city}), data as of {date}; Baotou policy document 2024 No. 1 and public sources'],
+  source: ['来源：chainlens 产业链图谱（{city}），数据截至 {date}；依据政策文件与公开资料，各行来源见招商清单导出',
+    'Source: chainlens industry chain map ({city}), data as of {date}; from policy documents and public sources, each line\'s source in the exported investment list'],
   // errors and statuses
   errMap: ['图谱加载失败', 'The map could not be loaded'],
   errNoChain: ['没有产业链 {id}', 'No chain {id}'],

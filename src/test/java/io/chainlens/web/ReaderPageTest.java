@@ -163,6 +163,9 @@ class ReaderPageTest {
 		assertThat(title.isDisplayed()).isTrue();
 		assertThat(title.getText()).contains("风电", "现状", "包头市", "数据截至");
 		assertThat(browser.driver().findElement(By.cssSelector(".legend")).isDisplayed()).isTrue();
+		WebElement source = browser.driver().findElement(By.id("print-source"));
+		assertThat(source.isDisplayed()).isTrue();
+		assertThat(source.getText()).startsWith("来源：").contains("包头市", "数据截至");
 		assertThat(browser.driver().findElement(By.id("map")).isDisplayed()).isTrue();
 		assertThat(browser.driver().findElement(By.cssSelector("#gap-list .gap-row")).isDisplayed()).isTrue();
 		// the map comes before the gap list on the printed pages
