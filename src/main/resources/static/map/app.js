@@ -2,7 +2,9 @@
 // company cards, and links to the exports. All data comes from POST /graphql (queries.js).
 
 import cytoscape from '/webjars/cytoscape/dist/cytoscape.esm.min.mjs';
-import { GAP_KINDS, NO_GAP_COLOR, SCENARIO_ZH, nameOf } from './labels.js';
+import { GAP_KINDS, NO_GAP_COLOR, SCENARIO_ZH, kindName, nameOf } from './labels.js';
+import { language, setLanguage, t, translateStatic, word } from './i18n.js';
+import { chainTable, exportPng, printTitle } from './reader.js';
 import { STYLE, chainModel, elements } from './graph.js';
 import { STAGE_ZH, board, newLeadForm } from './board.js';
 import { regionMatrix } from './regions.js';
@@ -19,6 +21,8 @@ const state = {
   chainId: null,
   scenario: 'CURRENT',
   language: 'zh',
+  // the chain shown as a table instead of the map (keyboard readers, screen readers)
+  table: false,
   model: null,
   // the login of this tab (leads are confidential) and what is shown: the map or the board
   user: null,
@@ -50,7 +54,7 @@ function showErrors(title, error) {
   const messages = error && error.messages ? error.messages : [String(error && error.message ? error.message : error)];
   const box = $('errors');
   box.replaceChildren(h('strong', {}, title), h('ul', {}, messages.map((m) => h('li', {}, m))),
-    h('button', { type: 'button', class: 'close', 'aria-label': '关闭', onclick: () => { box.hidden = true; } }, '×'));
+    h('button', { type: 'button', class: 'close', 'aria-label': t('close'), onclick: () => { box.hidden = true; } }, '×'));
   box.hidden = false;
 }
 
@@ -65,9 +69,9 @@ function setStatus(text) {
 
 function legend() {
   $('legend').replaceChildren(
-    ...GAP_KINDS.map((k) => h('li', {}, swatch(k.color), h('span', { class: 'glyph' }, k.glyph), k.zh)),
-    h('li', {}, swatch(NO_GAP_COLOR), '无缺口'),
-    h('li', {}, h('span', { class: 'swatch ghost' }), '其他产业链的产品'),
+    ...GAP_KINDS.map((k) => h('li', {}, swatch(k.color), h('span', { class: 'glyph' }, k.glyph), kindName(k.kind))),
+    h('li', {}, swatch(NO_GAP_COLOR), t('noGap')),
+    h('li', {}, h('span', { class: 'swatch ghost' }), t('otherChain')),
   );
 }
 
@@ -141,12 +145,13 @@ async function followUrl() {
 }
 
 async function loadChains() {
-  const { chains, focusRegion } = await graphql(CHAINS);
+  const { chains, focusRegion, dataDate } = await graphql(CHAINS);
   state.chains = chains;
+  state.dataDate = dataDate;
   // the city the page is about, named in the header; its province is marked in 地区对比
   state.focus = focusRegion;
   if (focusRegion) {
-    $('focus-region').textContent = `· ${focusRegion.nameZh}`;
+    $('focus-region').textContent = `· ${nameOf(focusRegion, state.language)}`;
     for (let r = focusRegion; r; r = r.parent) {
       if (r.level === 'PROVINCE') {
         state.focusProvince = r.id;
@@ -155,18 +160,15 @@ async function loadChains() {
   }
   const requested = new URLSearchParams(location.search);
   const select = $('chain');
-  select.replaceChildren(...chains.map((c) => h('option', { value: c.id }, `${c.nameZh} · ${c.name}`)));
+  chainOptions();
   const wanted = chains.find((c) => c.id === requested.get('chain'));
   state.chainId = (wanted ?? chains[0])?.id ?? null;
   if (['CURRENT', 'PLANNED'].includes(requested.get('scenario'))) {
     state.scenario = requested.get('scenario');
   }
-  if (requested.get('lang') === 'en') {
-    state.language = 'en';
-  }
   select.value = state.chainId;
   $('scenario').value = state.scenario;
-  $('language').textContent = state.language === 'zh' ? 'English' : '中文';
+  showDataDate();
 }
 
 async function drawChain(keepUrl = true) {
@@ -177,7 +179,7 @@ async function drawChain(keepUrl = true) {
     remember();
   }
   closePanel();
-  setStatus('加载中…');
+  setStatus(t('loading'));
   document.body.dataset.mapReady = 'false';
   let data;
   try {
@@ -185,7 +187,7 @@ async function drawChain(keepUrl = true) {
   } catch (error) {
     if (generation === state.generation) {
       setStatus('');
-      showErrors('图谱加载失败', error);
+      showErrors(t('errMap'), error);
     }
     return;
   }
@@ -194,13 +196,13 @@ async function drawChain(keepUrl = true) {
   }
   if (!data.chain) {
     setStatus('');
-    showErrors('图谱加载失败', { messages: [`没有产业链 ${state.chainId}`] });
+    showErrors(t('errMap'), { messages: [t('errNoChain', { id: state.chainId })] });
     return;
   }
   clearErrors();
   state.model = chainModel(data);
   render();
-  setStatus(state.model.products.size === 0 ? '本链暂无产品' : '');
+  setStatus(state.model.products.size === 0 ? t('noProducts') : '');
   document.body.dataset.mapReady = 'true';
 }
 
@@ -209,6 +211,47 @@ function render() {
   cy.add(elements(state.model, state.language));
   refit();
   renderGapList();
+  renderTable();
+}
+
+/** The chain as a table in place of the map, when chosen; its rows open the product's panel. */
+function renderTable() {
+  const table = $('chain-table');
+  $('view-table').setAttribute('aria-pressed', String(state.table));
+  $('view-table').textContent = t(state.table ? 'mapOnly' : 'tableView');
+  table.hidden = !state.table;
+  $('map').hidden = state.table;
+  document.body.classList.toggle('table-shown', state.table);
+  $('print-title').textContent = printTitle(titleParts());
+  $('print-source').textContent = sourceLine();
+  if (!state.table || !state.model) {
+    table.replaceChildren();
+    return;
+  }
+  table.replaceChildren(chainTable({
+    model: state.model,
+    language: state.language,
+    caption: t('tableCaption', { chain: nameOf(state.model.chain, state.language), scenario: scenarioName() }),
+    onOpen: selectProduct,
+  }));
+}
+
+function scenarioName() {
+  return word(state.scenario, SCENARIO_ZH[state.scenario]);
+}
+
+/** What a PNG or a print says it shows: chain, scenario, city and the data's date. */
+function titleParts() {
+  return {
+    chain: state.model ? nameOf(state.model.chain, state.language) : '',
+    scenario: scenarioName(),
+    city: state.focus ? nameOf(state.focus, state.language) : '',
+    date: state.dataDate ?? '',
+  };
+}
+
+function showDataDate() {
+  $('data-date').textContent = state.dataDate ? `· ${t('dataDate', { date: state.dataDate })}` : '';
 }
 
 /** The whole chain in the map's current box: after a redraw and whenever the panel opens or closes. */
@@ -254,6 +297,10 @@ function openPanel(content) {
     $('panel').hidden = false;
     refit();
   }
+  if (matchMedia('(max-width: 700px)').matches) {
+    // on a phone the panel is above the list the reader tapped in
+    $('panel').scrollIntoView({ block: 'start' });
+  }
 }
 
 function closePanel() {
@@ -272,7 +319,7 @@ async function openProduct(productId, push = true) {
   reopen = () => openProduct(productId, false);
   state.selected = { type: 'product', id: productId };
   remember(push);
-  openPanel(h('p', { class: 'muted' }, '加载中…'));
+  openPanel(h('p', { class: 'muted' }, t('loading')));
   try {
     // the national ranking is its own request (the server's cost limit), and a failure of it
     // leaves the rest of the panel standing
@@ -285,7 +332,7 @@ async function openProduct(productId, push = true) {
       return;
     }
     if (!detail.product) {
-      throw { messages: [`没有产品 ${productId}`] };
+      throw { messages: [t('errNoProduct', { id: productId })] };
     }
     openPanel(productPanel({
       detail,
@@ -294,12 +341,12 @@ async function openProduct(productId, push = true) {
       language: state.language,
       openCompany,
       scenario: state.scenario,
-      scenarioZh: SCENARIO_ZH[state.scenario],
+      scenarioZh: scenarioName(),
       addLead: state.user ? addLeadForm : null,
     }));
   } catch (error) {
     closePanel();
-    showErrors('产品详情加载失败', error);
+    showErrors(t('errProduct'), error);
   }
 }
 
@@ -307,16 +354,16 @@ async function openCompany(companyId, push = true) {
   reopen = () => openCompany(companyId, false);
   state.selected = { type: 'company', id: companyId };
   remember(push);
-  openPanel(h('p', { class: 'muted' }, '加载中…'));
+  openPanel(h('p', { class: 'muted' }, t('loading')));
   try {
     const { company } = await graphql(COMPANY_CARD, { id: companyId });
     if (!company) {
-      throw { messages: [`没有企业 ${companyId}`] };
+      throw { messages: [t('errNoCompany', { id: companyId })] };
     }
     openPanel(companyCard({ company, language: state.language, openCompany }));
   } catch (error) {
     closePanel();
-    showErrors('企业信息加载失败', error);
+    showErrors(t('errCompany'), error);
   }
 }
 
@@ -345,7 +392,7 @@ function addLeadForm(candidate) {
       });
       const again = reopen;
       await drawChain();
-      setStatus(`已加入招商线索：${createLead.title}（${STAGE_ZH[createLead.stage]}）`);
+      setStatus(t('leadAdded', { title: createLead.title, stage: word(createLead.stage, STAGE_ZH[createLead.stage]) }));
       document.body.dataset.lastLead = createLead.id;
       if (again) {
         again();
@@ -366,7 +413,7 @@ async function logIn(user, password) {
     throw error;
   }
   state.user = user;
-  $('login').textContent = `退出 ${user}`;
+  $('login').textContent = t('logout', { user });
   $('login-form').hidden = true;
   $('view-board').hidden = false;
   $('scenario').querySelector('option[value=PIPELINE]').disabled = false;
@@ -376,7 +423,7 @@ async function logIn(user, password) {
 function logOut() {
   setLogin(null);
   state.user = null;
-  $('login').textContent = '登录';
+  $('login').textContent = t('login');
   $('view-board').hidden = true;
   $('scenario').querySelector('option[value=PIPELINE]').disabled = true;
   delete document.body.dataset.user;
@@ -393,8 +440,8 @@ function showView(view) {
   $('regions').hidden = view !== 'regions';
   document.querySelector('.map-area').hidden = view !== 'map';
   $('gap-list').hidden = view !== 'map';
-  $('view-board').textContent = view === 'board' ? '产业链图谱' : '招商看板';
-  $('view-regions').textContent = view === 'regions' ? '产业链图谱' : '地区对比';
+  $('view-board').textContent = t(view === 'board' ? 'mapView' : 'boardView');
+  $('view-regions').textContent = t(view === 'regions' ? 'mapView' : 'regionsView');
   closePanel();
   remember();
   if (view === 'board') {
@@ -447,7 +494,7 @@ async function loadRegions() {
     $('regions').replaceChildren(regionMatrix({
       matrix,
       chainName: chain ? nameOf(chain, state.language) : state.chainId,
-      scenarioZh: SCENARIO_ZH[nationalScenario()],
+      scenarioZh: word(nationalScenario(), SCENARIO_ZH[nationalScenario()]),
       focusRegion: state.focusProvince,
       language: state.language,
       openProduct: (id) => {
@@ -457,7 +504,7 @@ async function loadRegions() {
     }));
     document.body.dataset.regionsReady = 'true';
   } catch (error) {
-    showErrors('地区对比加载失败', error);
+    showErrors(t('errRegions'), error);
   }
 }
 
@@ -477,12 +524,12 @@ async function loadBoard() {
       language: state.language,
       actions: leadActions,
       exportLedger: () => download(`/export/leads.xlsx?chainId=${encodeURIComponent(state.chainId)}`,
-        `招商项目台账-${chain ? chain.nameZh : state.chainId}.xlsx`).catch((error) => showErrors('台账导出失败', error)),
+        `招商项目台账-${chain ? chain.nameZh : state.chainId}.xlsx`).catch((error) => showErrors(t('errLedger'), error)),
     }));
     clearErrors();
     document.body.dataset.boardReady = 'true';
   } catch (error) {
-    showErrors('招商看板加载失败', error);
+    showErrors(t('errBoard'), error);
   }
 }
 
@@ -505,7 +552,7 @@ cy.on('tap', (event) => {
   }
 });
 window.addEventListener('popstate', () => {
-  followUrl().catch((error) => showErrors('页面状态恢复失败', error));
+  followUrl().catch((error) => showErrors(t('errUrl'), error));
 });
 
 let searchTimer = null;
@@ -524,7 +571,7 @@ async function search(text) {
       return;
     }
     results.replaceChildren(...(searchCompanies.length === 0
-      ? [h('li', { class: 'muted' }, '未找到企业')]
+      ? [h('li', { class: 'muted' }, t('noCompanyFound'))]
       : searchCompanies.map((c) => h('li', {},
         h('button', {
           type: 'button',
@@ -534,10 +581,11 @@ async function search(text) {
             results.hidden = true;
             openCompany(c.id);
           },
-        }, c.nameZh, h('span', { class: 'muted' }, ` ${c.name}${c.local ? ' · 本地' : ''}`))))));
+        }, nameOf(c, state.language), h('span', { class: 'muted' },
+          ` ${nameOf(c, state.language === 'en' ? 'zh' : 'en')}${c.local ? ` · ${t('local')}` : ''}`))))));
     results.hidden = false;
   } catch (error) {
-    showErrors('企业搜索失败', error);
+    showErrors(t('errSearch'), error);
   }
 }
 
@@ -588,7 +636,7 @@ $('login-form').addEventListener('submit', async (event) => {
     clearErrors();
     event.target.reset();
   } catch (error) {
-    showErrors('登录失败', error);
+    showErrors(t('errLogin'), error);
   }
 });
 $('scenario').addEventListener('change', (event) => {
@@ -596,8 +644,9 @@ $('scenario').addEventListener('change', (event) => {
   drawChain();
 });
 $('language').addEventListener('click', () => {
-  state.language = state.language === 'zh' ? 'en' : 'zh';
-  $('language').textContent = state.language === 'zh' ? 'English' : '中文';
+  setLanguage(state.language === 'zh' ? 'en' : 'zh');
+  state.language = language();
+  speak();
   if (state.model) {
     render();
   }
@@ -605,14 +654,51 @@ $('language').addEventListener('click', () => {
   if (!$('panel').hidden && reopen) {
     reopen();
   }
+  if (state.view === 'board') {
+    loadBoard();
+  } else if (state.view === 'regions') {
+    loadRegions();
+  }
 });
+$('view-table').addEventListener('click', () => {
+  state.table = !state.table;
+  renderTable();
+  if (state.table) {
+    // a keyboard reader lands on the first row, not back at the top of the page
+    $('chain-table').querySelector('tr[tabindex="0"]')?.focus();
+  } else {
+    cy.resize();
+    cy.fit(undefined, 30);
+  }
+});
+// narrow screens show the gap list first and the map only when asked for
+$('show-map').addEventListener('click', () => {
+  const shown = document.body.classList.toggle('map-shown');
+  $('show-map').setAttribute('aria-pressed', String(shown));
+  $('show-map').textContent = t(shown ? 'hideMap' : 'showMap');
+  cy.resize();
+  cy.fit(undefined, 20);
+});
+$('print').addEventListener('click', () => window.print());
+// a print has the title block above the map, and the map fitted to the printed page (the
+// media query also follows a print preview and the browser tests' print emulation)
+const printing = matchMedia('print');
+function fitForMedia() {
+  $('print-title').textContent = printTitle(titleParts());
+  $('print-source').textContent = sourceLine();
+  cy.resize();
+  cy.fit(undefined, printing.matches ? 10 : 30);
+}
+printing.addEventListener('change', fitForMedia);
+window.addEventListener('beforeprint', fitForMedia);
+window.addEventListener('afterprint', fitForMedia);
 $('panel-close').addEventListener('click', () => {
   closePanel();
   state.selected = null;
   remember(true);
 });
-$('export-png').addEventListener('click', () => {
-  const blob = cy.png({ output: 'blob', full: true, bg: '#ffffff', scale: 2 });
+$('export-png').addEventListener('click', async () => {
+  const blob = await exportPng(cy, { ...titleParts(), legend: legendEntries(), source: sourceLine() });
   const url = URL.createObjectURL(blob);
   const link = h('a', { href: url, download: `chainlens-${state.chainId}-${state.scenario}.png` });
   document.body.append(link);
@@ -621,7 +707,43 @@ $('export-png').addEventListener('click', () => {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 });
 
-legend();
+/** The chains to choose from, named in the page's language (Chinese with the English beside it). */
+function chainOptions() {
+  const select = $('chain');
+  select.replaceChildren(...state.chains.map((c) => h('option', { value: c.id },
+    state.language === 'en' ? c.name || c.nameZh : `${c.nameZh} · ${c.name}`)));
+  select.value = state.chainId;
+}
+
+/** The fixed texts, the legend and the header in the page's language. */
+function speak() {
+  translateStatic();
+  chainOptions();
+  legend();
+  showDataDate();
+  if (state.focus) {
+    $('focus-region').textContent = `· ${nameOf(state.focus, state.language)}`;
+  }
+  $('login').textContent = state.user ? t('logout', { user: state.user }) : t('login');
+  $('view-board').textContent = t(state.view === 'board' ? 'mapView' : 'boardView');
+  $('view-regions').textContent = t(state.view === 'regions' ? 'mapView' : 'regionsView');
+  $('show-map').textContent = t(document.body.classList.contains('map-shown') ? 'hideMap' : 'showMap');
+}
+
+/** The legend as the PNG draws it: a colour, a glyph and a name per entry. */
+function legendEntries() {
+  return [...GAP_KINDS.map((k) => ({ color: k.color, glyph: k.glyph, text: kindName(k.kind) })),
+    { color: NO_GAP_COLOR, glyph: '', text: t('noGap') }];
+}
+
+function sourceLine() {
+  return t('source', { city: titleParts().city, date: state.dataDate ?? '' });
+}
+
+// the language: the URL's, else Chinese
+setLanguage(new URLSearchParams(location.search).get('lang') ?? 'zh');
+state.language = language();
+speak();
 // a link to 地区对比 opens it (the board needs a login first); read before the map rewrites the URL
 const linkedView = new URLSearchParams(location.search).get('view');
 loadChains().then(() => drawChain(false)).then(followUrl).then(() => {
@@ -630,5 +752,5 @@ loadChains().then(() => drawChain(false)).then(followUrl).then(() => {
   }
 }).catch((error) => {
   setStatus('');
-  showErrors('产业链列表加载失败', error);
+  showErrors(t('errChains'), error);
 });

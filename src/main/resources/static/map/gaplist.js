@@ -2,24 +2,25 @@
 // chains), filtered by kind; a click selects the product on the map. "Where are we weakest?"
 // in one look instead of a click per node.
 
-import { GAP_KINDS, gapKind, nameOf } from './labels.js';
+import { GAP_KINDS, gapKind, kindName, nameOf } from './labels.js';
+import { pick, t, word } from './i18n.js';
 import { h } from './panels.js';
 
 export function gapList({ model, language, kind, onKind, onSelect }) {
   const gaps = model.gaps.filter((gap) => !kind || gap.kind === kind);
   const counts = new Map(GAP_KINDS.map((k) => [k.kind, model.gaps.filter((g) => g.kind === k.kind).length]));
   return h('div', { class: 'gap-list-body', 'data-gaps': String(gaps.length) },
-    h('h2', {}, `缺口清单（${model.gaps.length}）`),
+    h('h2', {}, t('gapListTitle', { count: model.gaps.length })),
     h('select', {
-      'aria-label': '按缺口类型筛选',
+      'aria-label': t('gapFilter'),
       onchange: (event) => onKind(event.target.value || null),
     },
-    h('option', { value: '' }, '全部类型'),
+    h('option', { value: '' }, t('allKinds')),
     GAP_KINDS.filter((k) => counts.get(k.kind) > 0).map((k) => h('option', {
       value: k.kind, selected: k.kind === kind,
-    }, `${k.glyph} ${k.zh}（${counts.get(k.kind)}）`))),
-    h('p', { class: 'muted' }, '按严重度排序（各链可比）；点击定位到图谱'),
-    gaps.length === 0 ? h('p', { class: 'muted' }, '本情景下无此类缺口') : h('ol', { class: 'gap-rows' },
+    }, `${k.glyph} ${kindName(k.kind)}${pick(`（${counts.get(k.kind)}）`, ` (${counts.get(k.kind)})`)}`))),
+    h('p', { class: 'muted' }, t('gapListHint')),
+    gaps.length === 0 ? h('p', { class: 'muted' }, t('noGapOfKind')) : h('ol', { class: 'gap-rows' },
       gaps.map((gap, index) => {
         const k = gapKind(gap.kind);
         const product = model.products.get(gap.product.id);
@@ -33,9 +34,9 @@ export function gapList({ model, language, kind, onKind, onSelect }) {
             onclick: () => onSelect(gap.product.id),
           },
           h('span', { class: 'rank' }, String(index + 1)),
-          h('span', { class: 'glyph', title: k.zh, style: { color: k.color } }, k.glyph),
+          h('span', { class: 'glyph', title: kindName(gap.kind), style: { color: k.color } }, k.glyph),
           h('span', { class: 'gap-name' }, product ? nameOf(product, language) : gap.product.id,
-            h('span', { class: 'muted' }, ` ${k.zh} · ${gap.action}`)),
+            h('span', { class: 'muted' }, ` ${kindName(gap.kind)} · ${word(gap.action, gap.action)}`)),
           h('span', { class: 'severity' }, gap.severity.toFixed(1))));
       })));
 }

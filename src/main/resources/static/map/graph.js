@@ -167,11 +167,12 @@ function productClasses(balance) {
 
 export function segmentLabel(segment, language, unsupported) {
   const name = nameOf(segment, language);
-  return unsupported ? `${name}\n⚠ 无创新平台` : name;
+  return unsupported ? `${name}\n⚠ ${language === 'en' ? 'no innovation platform' : '无创新平台'}` : name;
 }
 
 export function ghostLabel(product, language) {
-  const chains = product.chains.map((c) => nameOf(c, language)).join('、') || '其他';
+  const chains = product.chains.map((c) => nameOf(c, language)).join(language === 'en' ? ', ' : '、')
+    || (language === 'en' ? 'other' : '其他');
   return language === 'en' ? `${nameOf(product, language)}\n[${chains}]` : `${nameOf(product, language)}\n〔${chains}〕`;
 }
 

@@ -1,6 +1,8 @@
 // Chinese words of the page for the API's enum values, and the gap colours the map and the
 // legend share.
 
+import { quantity, t, word } from './i18n.js';
+
 // each kind has a glyph too, so that a reader who cannot tell the colours apart still can
 export const GAP_KINDS = [
   { kind: 'MISSING', zh: '缺失环节', color: '#c62828', glyph: '✕' },
@@ -17,6 +19,16 @@ export function gapKind(kind) {
   return GAP_KINDS.find((k) => k.kind === kind) ?? { kind, zh: kind, color: NO_GAP_COLOR, glyph: '' };
 }
 
+/** A gap kind's name in the page's language. */
+export function kindName(kind) {
+  return word(kind, gapKind(kind).zh);
+}
+
+/** A production status (在产, 在建, 拟建) in the page's language. */
+export function statusName(status) {
+  return word(status, STATUS_ZH[status]);
+}
+
 export const STATUS_ZH = { OPERATING: '在产', UNDER_CONSTRUCTION: '在建', PLANNED: '拟建' };
 
 export const STAGE_ZH = { UPSTREAM: '上游', MIDSTREAM: '中游', DOWNSTREAM: '下游', SUPPORTING: '配套' };
@@ -31,25 +43,9 @@ export function nameOf(thing, language) {
   return (language === 'en' ? thing.name || thing.nameZh : thing.nameZh || thing.name) ?? thing.id;
 }
 
-/** A figure with its unit, in a compact Chinese reading (1.2万 t). */
-export function figure(value, unit) {
-  if (value === null || value === undefined) {
-    return '未知';
-  }
-  const abs = Math.abs(value);
-  let text;
-  if (abs >= 1e8) {
-    text = `${trim(value / 1e8)}亿`;
-  } else if (abs >= 1e4) {
-    text = `${trim(value / 1e4)}万`;
-  } else {
-    text = trim(value);
-  }
-  return unit ? `${text} ${unit}` : text;
-}
-
-function trim(value) {
-  return Number(value.toPrecision(4)).toLocaleString('zh-CN', { maximumFractionDigits: 3 });
+/** A figure with its unit in the reader's language (1.2 万吨, 12,000 t); i18n.quantity writes it. */
+export function figure(value, unit, productId) {
+  return quantity(value, unit, productId);
 }
 
 export function percent(value) {
@@ -62,7 +58,7 @@ export function percent(value) {
  */
 export function bounded(value, bound, text) {
   if (value === null || value === undefined || bound === 'UNKNOWN') {
-    return '未知';
+    return t('unknown');
   }
   if (bound === 'AT_LEAST') {
     return `≥ ${text}`;

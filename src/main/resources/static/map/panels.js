@@ -2,7 +2,8 @@
 // company card. Built with DOM calls, never from HTML strings, so names in the data cannot
 // inject markup.
 
-import { STATUS_ZH, bounded, capacityState, figure, gapKind, nameOf, percent } from './labels.js';
+import { bounded, capacityState, figure, gapKind, kindName, nameOf, percent, statusName } from './labels.js';
+import { pick, t, unitName, unitsInText, word } from './i18n.js';
 
 /** An element with attributes (on* functions become listeners) and children. */
 export function h(tag, attributes = {}, ...children) {
@@ -22,7 +23,8 @@ export function h(tag, attributes = {}, ...children) {
       element.setAttribute(key, value === true ? '' : value);
     }
   }
-  for (const child of children.flat()) {
+  // lists of lists too (a cell of names and separators)
+  for (const child of children.flat(Infinity)) {
     if (child !== undefined && child !== null && child !== false) {
       element.append(child instanceof Node ? child : String(child));
     }
@@ -51,16 +53,17 @@ function companyLink(company, language, openCompany) {
   }, nameOf(company, language));
 }
 
-function producerTable(producers, language, openCompany) {
+function producerTable(producers, language, openCompany, productId) {
   if (producers.length === 0) {
-    return empty('无');
+    return empty(t('none'));
   }
   return h('table', { class: 'producers' },
-    h('thead', {}, h('tr', {}, h('th', {}, '企业'), h('th', {}, '产能'), h('th', {}, '状态'), h('th', {}, '地区'))),
+    h('thead', {}, h('tr', {}, h('th', {}, t('companyCol')), h('th', {}, t('capacityCol')), h('th', {}, t('statusCol')),
+      h('th', {}, t('regionCol')))),
     h('tbody', {}, producers.map((p) => h('tr', {},
       h('td', {}, companyLink(p.company, language, openCompany)),
-      h('td', { class: 'number', title: p.writtenAs ?? '' }, figure(p.capacity, p.unit)),
-      h('td', {}, STATUS_ZH[p.status] ?? p.status),
+      h('td', { class: 'number', title: p.writtenAs ?? '' }, figure(p.capacity, p.unit, productId)),
+      h('td', {}, statusName(p.status)),
       h('td', {}, [p.region, p.district].filter(Boolean).join(' · '))))));
 }
 
@@ -80,20 +83,20 @@ function subtotal(lines) {
   return { known: known.reduce((sum, l) => sum + l.capacity, 0), unknown: lines.length - known.length };
 }
 
-function subtotalText(total, unit) {
+function subtotalText(total, unit, productId) {
   if (total.unknown > 0 && total.known === 0) {
-    return `产能未知（${total.unknown} 条）`;
+    return pick(`产能未知（${total.unknown} 条）`, `capacity unknown (${total.unknown} lines)`);
   }
-  return `${total.unknown > 0 ? '≥ ' : ''}${figure(total.known, unit)}${total.unknown > 0 ? `（${total.unknown} 条产能未知）` : ''}`;
+  return `${total.unknown > 0 ? '≥ ' : ''}${figure(total.known, unit, productId)}${total.unknown > 0 ? pick(`（${total.unknown} 条产能未知）`, ` (${total.unknown} lines of unknown capacity)`) : ''}`;
 }
 
 /**
  * The local lines grouped 在产 / 在建 / 拟建, each with its subtotal; the groups the scenario counts,
  * with the co-product output, add up to the balance's local capacity above.
  */
-function localProducers(lines, balance, scenario, language, openCompany) {
+function localProducers(lines, balance, scenario, language, openCompany, productId) {
   if (lines.length === 0) {
-    return empty('无');
+    return empty(t('none'));
   }
   const unit = lines[0].unit ?? balance?.unit;
   const counted = lines.filter((l) => STATUS_GROUPS.find((g) => g.status === l.status)?.counted.includes(scenario));
@@ -107,85 +110,92 @@ function localProducers(lines, balance, scenario, language, openCompany) {
       }
       const inScenario = group.counted.includes(scenario);
       return h('div', { class: 'status-group', 'data-status': group.status },
-        h('h4', {}, `${group.zh}（${some.length} 条）：${subtotalText(subtotal(some), unit)}`,
-          h('span', { class: 'muted' }, inScenario ? ' · 计入本情景' : ' · 不计入本情景')),
-        producerTable(some, language, openCompany));
+        h('h4', {}, pick(`${statusName(group.status)}（${some.length} 条）：`, `${statusName(group.status)} (${some.length} lines): `),
+          subtotalText(subtotal(some), unit, productId),
+          h('span', { class: 'muted' }, inScenario ? pick(' · 计入本情景', ' · counted in this scenario')
+            : pick(' · 不计入本情景', ' · not counted in this scenario'))),
+        producerTable(some, language, openCompany, productId));
     }),
     h('p', {
       class: 'subtotal',
       'data-counted': String(total.known + yielded),
       'data-unknown': String(total.unknown),
-    }, `本情景计入：${subtotalText({ known: total.known + yielded, unknown: total.unknown }, unit)}`,
-    yielded > 0 ? `（含联产 ${figure(yielded, unit)}）` : '', scenario === 'PIPELINE' ? '（另计招商线索）' : ' = 上方「本地产能」'));
+    }, `${pick('本情景计入：', 'Counted in this scenario: ')}${subtotalText({ known: total.known + yielded, unknown: total.unknown }, unit, productId)}`,
+    yielded > 0 ? pick(`（含联产 ${figure(yielded, unit, productId)}）`, ` (incl. co-product ${figure(yielded, unit, productId)})`) : '',
+    scenario === 'PIPELINE' ? pick('（另计招商线索）', ' (leads counted apart)') : pick(' = 上方「本地产能」', ' = "Local capacity" above')));
 }
 
 function candidateList(candidates, language, openCompany, addLead) {
   if (candidates.length === 0) {
-    return empty('暂无候选企业');
+    return empty(pick('暂无候选企业', 'No candidates yet'));
   }
   return h('ol', { class: 'candidates' }, candidates.map((c) => {
     const form = h('div', { class: 'add-lead' });
     return h('li', { class: 'candidate', 'data-company-id': c.company.id },
       h('div', { class: 'candidate-head' },
         companyLink(c.company, language, openCompany),
-        h('span', { class: 'score' }, `评分 ${c.score.toFixed(2)}`),
-        c.capacity !== null ? h('span', { class: 'muted' }, `产能 ${figure(c.capacity, c.product.unit)}`) : null,
+        h('span', { class: 'score' }, `${pick('评分', 'score')} ${c.score.toFixed(2)}`),
+        c.capacity !== null ? h('span', { class: 'muted' }, `${t('capacityCol')} ${figure(c.capacity, c.product.unit, c.product.id)}`) : null,
         h('span', { class: 'muted' }, `→ ${nameOf(c.product, language)}`),
-        c.lead ? h('span', { class: 'lead-badge', 'data-lead-id': c.lead.id }, `已是招商线索 · ${STAGE_NAMES[c.lead.stage]}`)
+        c.lead ? h('span', { class: 'lead-badge', 'data-lead-id': c.lead.id }, `${pick('已是招商线索', 'already a lead')} · ${word(c.lead.stage, STAGE_NAMES[c.lead.stage])}`)
           : null,
         addLead && !c.lead ? h('button', {
           type: 'button',
           class: 'add-lead-button',
           onclick: () => form.replaceChildren(addLead(c)),
-        }, '＋招商线索') : null),
+        }, pick('＋招商线索', '+ lead')) : null),
       // the sentence to say in a meeting; how the score was made behind a toggle
       h('p', { class: 'candidate-summary' }, c.summary),
-      h('details', { class: 'breakdown' }, h('summary', {}, '评分依据'),
-        h('ul', { class: 'reasons' }, c.breakdown.map((reason) => h('li', {}, reason)))),
+      h('details', { class: 'breakdown' }, h('summary', {}, pick('评分依据', 'How the score was made')),
+        h('ul', { class: 'reasons' }, c.breakdown.map((reason) => h('li', {}, unitsInText(reason, c.product.id))))),
       form);
   }));
 }
 
-function capacityText(balance) {
+function capacityText(balance, productId) {
   const state = capacityState(balance);
   if (state === 'none') {
-    return `${figure(0, balance.unit)}（本地无生产）`;
+    return t('notMadeLocally', { figure: figure(0, balance.unit, productId) });
   }
   if (state === 'unknown') {
-    return `未知（有生产、产能未知：${balance.unknownCapacityProducers} 家企业）`;
+    return pick(`未知（有生产、产能未知：${balance.unknownCapacityProducers} 家企业）`,
+      `unknown (made locally, capacity unknown: ${balance.unknownCapacityProducers} companies)`);
   }
-  const text = bounded(balance.localCapacity, balance.capacityBound, figure(balance.localCapacity, balance.unit));
-  return balance.capacityBound === 'AT_LEAST' ? `${text}（${balance.sitesWithUnknownCapacity} 个厂址产能未知）` : text;
+  const text = bounded(balance.localCapacity, balance.capacityBound, figure(balance.localCapacity, balance.unit, productId));
+  return balance.capacityBound === 'AT_LEAST' ? `${text}${pick(`（${balance.sitesWithUnknownCapacity} 个厂址产能未知）`,
+    ` (${balance.sitesWithUnknownCapacity} sites of unknown capacity)`)}` : text;
 }
 
-function estimateText(balance) {
+function estimateText(balance, productId) {
   if (balance.estimatedCapacity === null || balance.estimatedCapacity === undefined) {
     return '—';
   }
   if (balance.estimatedCapacity === 0) {
-    return '无（均有来源）';
+    return pick('无（均有来源）', 'none (all sourced)');
   }
-  return `${figure(balance.estimatedCapacity, balance.unit)}（${percent(balance.estimateShare)}）`;
+  const share = percent(balance.estimateShare);
+  return `${figure(balance.estimatedCapacity, balance.unit, productId)}${pick(`（${share}）`, ` (${share})`)}`;
 }
 
 function selfSufficiencyText(balance) {
   if (balance.selfSufficiencyBound === null || balance.selfSufficiencyBound === undefined) {
-    return '—（无本地需求）';
+    return t('noDemand');
   }
   return bounded(balance.selfSufficiency, balance.selfSufficiencyBound, percent(balance.selfSufficiency));
 }
 
-function balanceFigures(balance) {
+function balanceFigures(balance, productId) {
   if (!balance) {
-    return empty('无平衡数据');
+    return empty(pick('无平衡数据', 'No balance data'));
   }
   const rows = [
-    ['本地产能', capacityText(balance)],
-    ['其中估算', estimateText(balance)],
-    ['本地需求', bounded(balance.localDemand, balance.demandBound, figure(balance.localDemand, balance.unit))],
-    ['自给率', selfSufficiencyText(balance)],
-    ['本地生产企业', String(balance.producerCount)],
-    ['数据完整', balance.complete ? '是' : `否（${balance.sitesWithUnknownCapacity} 个生产厂址、${balance.consumerSitesWithUnknownCapacity} 个使用厂址产能未知）`],
+    [t('capacityTerm'), capacityText(balance, productId)],
+    [t('estimateTerm'), estimateText(balance, productId)],
+    [t('demandTerm'), bounded(balance.localDemand, balance.demandBound, figure(balance.localDemand, balance.unit, productId))],
+    [t('selfSufficiencyTerm'), selfSufficiencyText(balance)],
+    [t('producersTerm'), String(balance.producerCount)],
+    [t('completeTerm'), balance.complete ? pick('是', 'yes') : pick(`否（${balance.sitesWithUnknownCapacity} 个生产厂址、${balance.consumerSitesWithUnknownCapacity} 个使用厂址产能未知）`,
+      `no (${balance.sitesWithUnknownCapacity} producing and ${balance.consumerSitesWithUnknownCapacity} using sites of unknown capacity)`)],
   ];
   return h('dl', { class: 'figures' }, rows.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]));
 }
@@ -195,22 +205,22 @@ function balanceFigures(balance) {
  * Where in the country the product is made: provinces by known capacity, unknown ones last
  * and never as 0, with the lines of unknown capacity each figure leaves out.
  */
-function regionRankingTable(ranking, language, openCompany) {
+function regionRankingTable(ranking, language, openCompany, productId) {
   if (ranking === null || ranking === undefined) {
-    return empty('全国分布暂不可用');
+    return empty(pick('全国分布暂不可用', 'The national ranking is not available'));
   }
   if (ranking.length === 0) {
-    return empty('图谱中没有已定位到省份的生产企业');
+    return empty(pick('图谱中没有已定位到省份的生产企业', 'No producer located in a province'));
   }
   return h('table', { class: 'producers region-ranking' },
-    h('thead', {}, h('tr', {}, h('th', {}, '#'), h('th', {}, '省份'), h('th', {}, '已知产能'),
-      h('th', {}, '企业'), h('th', {}, '领先企业'))),
+    h('thead', {}, h('tr', {}, h('th', {}, '#'), h('th', {}, t('provinceCol')), h('th', {}, t('capacityCol')),
+      h('th', {}, t('companyCol')), h('th', {}, t('leadersCol')))),
     h('tbody', {}, ranking.map((r) => h('tr', { 'data-region-id': r.region.id },
       h('td', { class: 'number' }, r.rank),
       h('td', {}, nameOf(r.region, language)),
-      h('td', { class: 'number' }, figure(r.knownCapacity, r.unit),
+      h('td', { class: 'number' }, figure(r.knownCapacity, r.unit, productId),
         r.linesWithUnknownCapacity > 0
-          ? h('span', { class: 'muted' }, r.knownCapacity === null ? '' : ` +${r.linesWithUnknownCapacity} 条未知`)
+          ? h('span', { class: 'muted' }, r.knownCapacity === null ? '' : pick(` +${r.linesWithUnknownCapacity} 条未知`, ` +${r.linesWithUnknownCapacity} unknown`))
           : null),
       h('td', { class: 'number' }, r.producers),
       h('td', {}, r.leaders.map((l, i) => [i > 0 ? '、' : '', companyLink(l.company, language, openCompany)]))))));
@@ -227,31 +237,31 @@ export function productPanel({ detail, ranking, model, language, openCompany, sc
     const kind = gapKind(gap.kind);
     const withCandidates = gapCandidates.find((g) => g.kind === gap.kind);
     return h('article', { class: 'gap', 'data-gap-kind': gap.kind },
-      h('h4', {}, swatch(kind.color), `${kind.zh} · ${gap.action}`,
-        h('span', { class: 'muted' }, ` 严重度 ${gap.severity.toFixed(1)}`)),
-      h('p', { class: 'explanation' }, gap.explanation),
+      h('h4', {}, swatch(kind.color), `${kindName(gap.kind)} · ${word(gap.action, gap.action)}`,
+        h('span', { class: 'muted' }, ` ${t('severity', { value: gap.severity.toFixed(1) })}`)),
+      h('p', { class: 'explanation' }, unitsInText(gap.explanation, product.id)),
       gap.kind === 'NO_INNOVATION_SUPPORT'
         ? null
-        : h('div', { class: 'gap-candidates' }, h('h5', {}, '建议招引企业'),
+        : h('div', { class: 'gap-candidates' }, h('h5', {}, t('panelSuggested')),
           candidateList(withCandidates ? withCandidates.candidates : [], language, openCompany, addLead)));
   });
   return h('div', { class: 'product-panel', 'data-product-id': product.id },
     h('h2', {}, nameOf(product, language)),
-    h('p', { class: 'muted' }, `${nameOf(product, language === 'en' ? 'zh' : 'en')} · 单位 ${product.unit} · ${product.chains.map((c) => nameOf(c, language)).join('、')}`),
+    h('p', { class: 'muted' }, `${nameOf(product, language === 'en' ? 'zh' : 'en')} · ${t('unit')} ${unitName(product.unit, product.id)} · ${product.chains.map((c) => nameOf(c, language)).join(language === 'en' ? ', ' : '、')}`),
     model.products.has(product.id)
-      ? [section(`产能与需求（${scenarioZh}）`, balanceFigures(model.balances.get(product.id))),
-        section(`缺口（${mapGaps.length}）`, mapGaps.length === 0 ? empty('本情景下无缺口') : gapSections)]
-      : h('p', { class: 'note' }, '其他产业链的产品：它的产能平衡和缺口在所属产业链的图谱中。'),
-    mapGaps.length === 0 ? section('外地候选企业', candidateList(detail.candidates, language, openCompany, addLead)) : null,
-    section(`本地产线（${local.length}）`, localProducers(local, model.balances.get(product.id), scenario,
-      language, openCompany)),
-    section(`外地生产企业（${outside.length}）`, producerTable(outside, language, openCompany)),
-    section('全国产地（按省份，已知产能排序）', regionRankingTable(ranking, language, openCompany)));
+      ? [section(t('panelBalance', { scenario: scenarioZh }), balanceFigures(model.balances.get(product.id), product.id)),
+        section(t('panelGaps', { count: mapGaps.length }), mapGaps.length === 0 ? empty(t('panelNoGaps')) : gapSections)]
+      : h('p', { class: 'note' }, t('panelOtherChain')),
+    mapGaps.length === 0 ? section(t('panelCandidatesOutside'), candidateList(detail.candidates, language, openCompany, addLead)) : null,
+    section(t('panelLocalLines', { count: local.length }), localProducers(local, model.balances.get(product.id), scenario,
+      language, openCompany, product.id)),
+    section(t('panelOutsideProducers', { count: outside.length }), producerTable(outside, language, openCompany, product.id)),
+    section(t('panelNational'), regionRankingTable(ranking, language, openCompany, product.id)));
 }
 
 function companyList(companies, language, openCompany) {
   if (companies.length === 0) {
-    return empty('无');
+    return empty(t('none'));
   }
   return h('ul', { class: 'inline-list' }, companies.map((c) => h('li', {}, companyLink(c, language, openCompany))));
 }
@@ -269,26 +279,26 @@ export function companyCard({ company, language, openCompany }) {
     h('h2', {}, nameOf(company, language)),
     h('p', { class: 'muted' }, [
       nameOf(company, language === 'en' ? 'zh' : 'en'),
-      company.local ? '本地企业' : '外地企业',
-      company.headquarters ? `总部 ${nameOf(company.headquarters, language)}` : null,
-      company.aliases.length > 0 ? `又名 ${company.aliases.join('、')}` : null,
+      company.local ? t('localCompany') : t('outsideCompany'),
+      company.headquarters ? t('headquarters', { place: nameOf(company.headquarters, language) }) : null,
+      company.aliases.length > 0 ? `${pick('又名', 'also')} ${company.aliases.join('、')}` : null,
     ].filter(Boolean).join(' · ')),
-    section(`厂址（${company.sites.length}）`, company.sites.length === 0 ? empty('无')
+    section(t('panelSites', { count: company.sites.length }), company.sites.length === 0 ? empty(t('none'))
       : h('ul', { class: 'sites' }, company.sites.map((site) => h('li', { class: 'site', 'data-site-id': site.id },
         h('strong', {}, [site.name || site.id, site.region, site.district].filter(Boolean).join(' · ')),
         h('ul', {}, (productionsBySite.get(site.id) ?? []).map((p) => h('li', {},
-          `${nameOf(p.product, language)} · ${p.capacity === null ? '产能未知' : figure(p.capacity, p.unit)} · ${STATUS_ZH[p.status] ?? p.status}`))))))),
-    section(`产品（${products.length}）`, products.length === 0 ? empty('无')
+          `${nameOf(p.product, language)} · ${figure(p.capacity, p.unit, p.product.id)} · ${statusName(p.status)}`))))))),
+    section(t('panelProducts', { count: products.length }), products.length === 0 ? empty(t('none'))
       : h('ul', { class: 'inline-list' }, products.map((p) => h('li', {}, nameOf(p, language))))),
-    section(`产业链（${company.chains.length}）`, company.chains.length === 0 ? empty('无')
+    section(t('panelChains', { count: company.chains.length }), company.chains.length === 0 ? empty(t('none'))
       : h('ul', { class: 'inline-list' }, company.chains.map((c) => h('li', {}, nameOf(c, language))))),
-    section(`项目（${company.projects.length}）`, company.projects.length === 0 ? empty('无')
+    section(t('panelProjects', { count: company.projects.length }), company.projects.length === 0 ? empty(t('none'))
       : h('ul', {}, company.projects.map((p) => h('li', {},
-        `${nameOf(p, language)} · ${STATUS_ZH[p.status] ?? p.status}`,
+        `${nameOf(p, language)} · ${statusName(p.status)}`,
         p.capacity !== null ? ` · ${figure(p.capacity, p.unit)}` : '',
         p.district ? ` · ${p.district}` : '')))),
-    section(`创新平台（${company.platforms.length}）`, company.platforms.length === 0 ? empty('无')
+    section(t('panelPlatforms', { count: company.platforms.length }), company.platforms.length === 0 ? empty(t('none'))
       : h('ul', {}, company.platforms.map((p) => h('li', {}, `${nameOf(p, language)} · ${p.kind}`)))),
-    section(`本地供应商（${company.suppliers.length}）`, companyList(company.suppliers, language, openCompany)),
-    section(`本地客户（${company.customers.length}）`, companyList(company.customers, language, openCompany)));
+    section(t('panelSuppliers', { count: company.suppliers.length }), companyList(company.suppliers, language, openCompany)),
+    section(t('panelCustomers', { count: company.customers.length }), companyList(company.customers, language, openCompany)));
 }

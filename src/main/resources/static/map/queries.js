@@ -8,6 +8,7 @@ export const PAGE_SIZE = 100;
 export const CHAINS = `query Chains {
   chains { id name nameZh }
   focusRegion { id nameZh name level parent { id level parent { id level } } }
+  dataDate
 }`;
 
 const PRODUCT_REF = 'id name nameZh chains { id name nameZh }';

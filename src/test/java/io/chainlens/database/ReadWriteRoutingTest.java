@@ -49,7 +49,7 @@ class ReadWriteRoutingTest extends SeedSharingWrites {
 				g -> run(g,
 						"query($id: ID!) { product(id: $id) { nameZh chains { id } producers { company { id } } } }",
 						Map.of("id", "pv-polysilicon")),
-				g -> run(g, "{ focusRegion { nameZh } policyItems { number chains { id } } }", Map.of()),
+				g -> run(g, "{ focusRegion { nameZh } dataDate policyItems { number chains { id } } }", Map.of()),
 				g -> run(g, new ClassPathResource("warm-up.graphql"), Map.of()),
 				document("company", Map.of("id", "tongwei")), document("companyLinks", Map.of("id", "tongwei")),
 				document("searchCompanies", Map.of("text", "稀土")), document("balance", Map.of("chainId", "rare-earth")),

@@ -163,7 +163,12 @@ class ChainMapPageTest {
 			.map(c -> c.getDomAttribute("data-company-id"))
 			.toList();
 		assertThat(shown).containsExactlyElementsOf(candidates);
-		assertThat(panel.getText()).contains((String) gap.get("explanation"));
+		// the API's explanation, its tonnes said in Chinese on the Chinese page
+		// (ReaderPageTest)
+		String explanation = (String) gap.get("explanation");
+		assertThat(explanation).contains(" t");
+		assertThat(panel.getText()).contains(
+				explanation.replaceAll("(\\d) ?t(?![A-Za-z0-9])", "$1 吨").replaceAll("吨/t(?![A-Za-z0-9])", "吨/吨"));
 	}
 
 	@Test
@@ -423,9 +428,14 @@ class ChainMapPageTest {
 
 		BufferedImage image = ImageIO.read(png.toFile());
 		assertThat(image).as("a PNG image").isNotNull();
-		// full: the whole map at twice its model size, not the part in view
-		assertThat((double) image.getWidth()).isCloseTo(2 * number(extent.get("w")), within(4.0));
-		assertThat((double) image.getHeight()).isCloseTo(2 * number(extent.get("h")), within(4.0));
+		// full: the whole map at twice its model size, not the part in view, drawn
+		// between a title
+		// band and a legend (ReaderPageTest checks those)
+		String[] map = ((String) browser.script("return document.body.dataset.pngMapSize")).split("x");
+		assertThat(Double.parseDouble(map[0])).isCloseTo(2 * number(extent.get("w")), within(4.0));
+		assertThat(Double.parseDouble(map[1])).isCloseTo(2 * number(extent.get("h")), within(4.0));
+		assertThat(image.getWidth()).isGreaterThanOrEqualTo(Integer.parseInt(map[0]));
+		assertThat(image.getHeight()).isGreaterThan(Integer.parseInt(map[1]));
 		assertThat(Files.size(png)).isGreaterThan(10_000);
 	}
 
