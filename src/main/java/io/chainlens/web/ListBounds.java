@@ -72,6 +72,8 @@ final class ListBounds {
 			// products, and a cell for each made pair
 			Map.entry("RegionMatrix.regions", 100), Map.entry("RegionMatrix.products", 500),
 			Map.entry("RegionMatrix.cells", 50000),
+			// a cell's gap kinds: at most one of each kind
+			Map.entry("RegionCell.gaps", 6),
 			// a page of Query.companies: its first, at most max-page-size
 			Map.entry("CompanyConnection.edges", 100),
 			// the pipeline: a lead names at most 20 products (LeadEditing.MAX_PRODUCTS)

@@ -81,11 +81,12 @@ class RegionExplorerTest {
 				.satisfies(e -> assertThat(e.getMessage()).contains("'productId'")));
 		graphQl.documentName("regionRanking")
 			.variable("productId", "pv-polysilicon")
-			.variable("by", "SELF_SUFFICIENCY")
+			.variable("by", "PROFIT")
 			.execute()
 			.errors()
 			.satisfy(errors -> assertThat(errors).singleElement()
-				.satisfies(e -> assertThat(e.getMessage()).contains("by").contains("CAPACITY or PRODUCERS")));
+				.satisfies(e -> assertThat(e.getMessage()).contains("'by'")
+					.contains("CAPACITY, PRODUCERS, SELF_SUFFICIENCY")));
 		graphQl.documentName("regionRanking")
 			.variable("productId", "pv-polysilicon")
 			.variable("level", "VILLAGE")
