@@ -131,6 +131,34 @@ class RegionFiguresTest {
 			.containsExactly("zhejiang");
 	}
 
+	@Test
+	void aFirstOutsideOneToTheLimitOrThePipelineScenarioIsRefusedNamingTheArgument() {
+		for (int first : new int[] { 0, -1, 101 }) {
+			refused(graphQl.documentName("regionFigures")
+				.operationName("regionFiguresMatrix")
+				.variable("chainId", "pv")
+				.variable("first", first)
+				.execute(), "'first'");
+			refused(graphQl.documentName("regionFigures")
+				.operationName("regionFiguresRanking")
+				.variable("productId", "pv-polysilicon")
+				.variable("by", "SELF_SUFFICIENCY")
+				.variable("first", first)
+				.execute(), "'first'");
+		}
+		refused(graphQl.documentName("regionFigures")
+			.operationName("regionFiguresRanking")
+			.variable("productId", "pv-polysilicon")
+			.variable("scenario", "PIPELINE")
+			.execute(), "'scenario'");
+	}
+
+	private static void refused(GraphQlTester.Response response, String argument) {
+		response.errors()
+			.satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(e -> assertThat(e.getMessage()).contains(argument)));
+	}
+
 	private GraphQlTester.Response ranking(String by) {
 		return graphQl.documentName("regionFigures")
 			.operationName("regionFiguresRanking")
