@@ -11,6 +11,8 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
+
 import io.chainlens.analysis.ProductBalance;
 import io.chainlens.analysis.RegionFigures;
 import io.chainlens.analysis.Scenario;
@@ -50,7 +52,7 @@ class ExploreController {
 
 	@QueryMapping
 	List<RegionRank> regionRanking(@Argument String productId, @Argument String by, @Argument String level,
-			@Argument String scenario, @Argument Integer first) {
+			@Argument String scenario, @Argument Integer first, DataFetchingFieldSelectionSet selection) {
 		if (products.byId(List.of(productId)).isEmpty()) {
 			throw new NotFound("There is no product with id '" + productId + "' (argument 'productId')");
 		}
@@ -66,8 +68,10 @@ class ExploreController {
 		// ratio is the analysis's, not a column
 		List<RegionRank> ranked = queries.ranking(productId, regionLevel, planned, rankBy.equals("PRODUCERS"),
 				bySelfSufficiency ? Integer.MAX_VALUE : wanted);
-		Map<String, ProductBalance> balances = figures.ofProduct(productId, regionLevel,
-				planned ? Scenario.PLANNED : Scenario.CURRENT);
+		// the figures cost a query and a balance per region: read only when asked or
+		// ranked by
+		Map<String, ProductBalance> balances = (bySelfSufficiency || selection.containsAnyOf(FIGURES))
+				? figures.ofProduct(productId, regionLevel, planned ? Scenario.PLANNED : Scenario.CURRENT) : Map.of();
 		List<RegionRank> ordered = ranked;
 		if (bySelfSufficiency) {
 			ordered = ranked.stream()
@@ -85,6 +89,11 @@ class ExploreController {
 		return numbered;
 	}
 
+	/** The fields of a region's analysis (glob of the selection set). */
+	private static final String FIGURES = "{localDemand,selfSufficiency,selfSufficiencyBound}";
+
+	private static final String CELL_FIGURES = "cells/gaps";
+
 	/** The orders of regionRanking. */
 	private static final List<String> RANK_BY = List.of("CAPACITY", "PRODUCERS", "SELF_SUFFICIENCY");
 
@@ -94,7 +103,7 @@ class ExploreController {
 
 	@QueryMapping
 	RegionMatrix regionMatrix(@Argument String chainId, @Argument String level, @Argument String scenario,
-			@Argument Integer first) {
+			@Argument Integer first, DataFetchingFieldSelectionSet selection) {
 		List<Product> chainProducts = queries.productsOfChain(chainId);
 		if (chainProducts.isEmpty()) {
 			throw new NotFound("There is no chain with id '" + chainId + "' (argument 'chainId')");
@@ -124,6 +133,11 @@ class ExploreController {
 			.sorted(Comparator.comparing((RegionMatrix.Cell c) -> keptIds.indexOf(c.region().id()))
 				.thenComparing(c -> productOrder.indexOf(c.product().id())))
 			.toList();
+		if (!selection.containsAnyOf("cells/" + FIGURES, CELL_FIGURES)) {
+			// each region's analysis is a local graph: not read for a matrix of
+			// capacities
+			return new RegionMatrix(chainId, regionLevel, kept, chainProducts, cells);
+		}
 		Map<String, Map<String, RegionFigures.Cell>> analysed = figures.ofChain(chainId, keptIds,
 				scenario == null ? Scenario.CURRENT : Scenario.valueOf(scenario));
 		return new RegionMatrix(chainId, regionLevel, kept, chainProducts,

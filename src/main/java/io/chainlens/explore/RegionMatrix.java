@@ -17,7 +17,8 @@ record RegionMatrix(String chainId, String level, List<Region> regions, List<Pro
 	/**
 	 * What a region makes of one product: known capacity (null when none of its lines is
 	 * known), producers, sites and lines of unknown capacity; and the region's analysis
-	 * of the product (self-sufficiency, gap kinds), as {@code gaps} with that region.
+	 * of the product (self-sufficiency, gap kinds), as {@code gaps} with that region;
+	 * null when the request asks for none of it.
 	 */
 	record Cell(Region region, Product product, Double knownCapacity, int producers, int sites,
 			int linesWithUnknownCapacity, RegionFigures.Cell analysis) {
@@ -27,19 +28,19 @@ record RegionMatrix(String chainId, String level, List<Region> regions, List<Pro
 		}
 
 		public Double localDemand() {
-			return analysis.balance().localDemand();
+			return analysis == null ? null : analysis.balance().localDemand();
 		}
 
 		public Double selfSufficiency() {
-			return analysis.balance().selfSufficiency();
+			return analysis == null ? null : analysis.balance().selfSufficiency();
 		}
 
 		public Bound selfSufficiencyBound() {
-			return analysis.balance().selfSufficiencyBound();
+			return analysis == null ? null : analysis.balance().selfSufficiencyBound();
 		}
 
 		public List<GapKind> gaps() {
-			return analysis.gaps();
+			return analysis == null ? List.of() : analysis.gaps();
 		}
 
 	}

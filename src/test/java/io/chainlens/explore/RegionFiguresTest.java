@@ -10,6 +10,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import io.chainlens.ChainlensTest;
+import io.chainlens.QueryCounter;
 import io.chainlens.TestGraph;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +39,9 @@ class RegionFiguresTest {
 
 	@Autowired
 	TestGraph graph;
+
+	@Autowired
+	QueryCounter queries;
 
 	@BeforeEach
 	void load() {
@@ -90,6 +94,23 @@ class RegionFiguresTest {
 			.execute();
 		assertThat(cell(answer, "inner-mongolia", "pv-polysilicon")).containsEntry("gaps",
 				List.of("NO_INNOVATION_SUPPORT"));
+	}
+
+	@Test
+	void aMatrixOfCapacitiesAloneReadsNoRegionsAnalysis() {
+		int capacities = queries
+			.countDuring(() -> graphQl.document("{ regionMatrix(chainId: \"pv\") { cells { knownCapacity } } }")
+				.execute()
+				.path("regionMatrix.cells")
+				.hasValue());
+		int analysed = queries.countDuring(() -> graphQl.documentName("regionFigures")
+			.operationName("regionFiguresMatrix")
+			.variable("chainId", "pv")
+			.execute()
+			.path("regionMatrix.cells")
+			.hasValue());
+		// each of the three provinces reads at least the graph's version for its analysis
+		assertThat(analysed).isGreaterThanOrEqualTo(capacities + 3);
 	}
 
 	@Test
