@@ -74,7 +74,10 @@ export const REGION_MATRIX = `query RegionMatrix($chainId: ID!, $scenario: Scena
     chainId
     regions { id nameZh name }
     products { id nameZh name unit }
-    cells { region { id } product { id } knownCapacity producers sites linesWithUnknownCapacity }
+    cells {
+      region { id } product { id } knownCapacity producers sites linesWithUnknownCapacity
+      selfSufficiency selfSufficiencyBound gaps
+    }
   }
 }`;
 

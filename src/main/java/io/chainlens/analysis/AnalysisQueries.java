@@ -261,6 +261,34 @@ class AnalysisQueries {
 						r.get("local").asBoolean()));
 	}
 
+	/**
+	 * The lines of some products across the regions of a level, per region id: every
+	 * MAKES (any status; the balances filter by scenario) of a site lying in a region of
+	 * that level, as {@link #localGraph} reads a region's own lines. A site placed only
+	 * above the level is in none.
+	 */
+	Map<Region, List<LocalGraph.Make>> makesByRegion(Collection<String> productIds, String level) {
+		Map<String, Region> regions = new LinkedHashMap<>();
+		Map<Region, List<LocalGraph.Make>> result = new LinkedHashMap<>();
+		each("""
+				MATCH (p:Product) WHERE p.id IN $ids
+				MATCH (p)<-[m:MAKES]-(s:Site)-[:IN_REGION]->(:Region)-[:PART_OF*0..4]->(g:Region {level: $level})
+				MATCH (co:Company)-[:HAS_SITE]->(s)
+				RETURN g, co, s.id AS siteId, p.id AS productId, m.status AS status, m.capacity AS capacity,
+				       m.source AS source, m.year AS year
+				ORDER BY g.id, co.id, siteId, productId, status""",
+				Map.of("ids", List.copyOf(productIds), "level", level), r -> {
+					Region region = regions.computeIfAbsent(r.get("g").get("id").asString(),
+							id -> Region.of(r.get("g")));
+					result.computeIfAbsent(region, k -> new ArrayList<>())
+						.add(new LocalGraph.Make(Company.of(r.get("co")), r.get("siteId").asString(),
+								r.get("productId").asString(), r.get("status").asString(), number(r.get("capacity")),
+								LocalGraph.Make.isEstimate(r.get("source").asString(null)),
+								r.get("year").isNull() ? null : r.get("year").asInt()));
+				});
+		return result;
+	}
+
 	private void each(String cypher, Map<String, Object> params, Consumer<Record> action) {
 		neo4j.query(cypher).bindAll(params).fetchAs(Boolean.class).mappedBy((t, r) -> {
 			action.accept(r);

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -14,6 +15,8 @@ import io.chainlens.security.Caller;
 import io.chainlens.security.NotAuthenticated;
 import io.chainlens.security.NotPermitted;
 import io.chainlens.web.BadArgument;
+import io.chainlens.web.Connection;
+import io.chainlens.web.Cursors;
 import io.chainlens.web.GraphQlLimits;
 import io.chainlens.web.NotFound;
 
@@ -42,16 +45,49 @@ class AuditController {
 	 */
 	@QueryMapping
 	List<Change> allChanges(@Argument String since, @Argument Integer first) {
+		admin("allChanges");
+		return queries.allChanges(since(since), limits.checkFirst(first == null ? 50 : first));
+	}
+
+	private static void admin(String field) {
 		Caller caller = Caller.current();
 		if (caller.isAnonymous()) {
-			throw new NotAuthenticated("allChanges needs a login with the role ADMIN; the audit trail of one chain "
+			throw new NotAuthenticated(field + " needs a login with the role ADMIN; the audit trail of one chain "
 					+ "is changes(chainId)");
 		}
 		if (!caller.isAdmin()) {
-			throw new NotPermitted(caller.describe() + " may not read allChanges: it is for an ADMIN; the audit trail "
-					+ "of one chain is changes(chainId)");
+			throw new NotPermitted(caller.describe() + " may not read " + field
+					+ ": it is for an ADMIN; the audit trail of one chain is changes(chainId)");
 		}
-		return queries.allChanges(since(since), limits.checkFirst(first == null ? 50 : first));
+	}
+
+	@QueryMapping
+	Connection<Change> changesConnection(@Argument String chainId, @Argument String since, @Argument Integer first,
+			@Argument String after) {
+		return page(chainId, since, first, after).orElseThrow(() -> new NotFound("chain", chainId));
+	}
+
+	@QueryMapping
+	Connection<Change> allChangesConnection(@Argument String since, @Argument Integer first, @Argument String after) {
+		admin("allChangesConnection");
+		return page(null, since, first, after).orElseThrow();
+	}
+
+	private Optional<Connection<Change>> page(String chainId, String since, Integer first, String after) {
+		OffsetDateTime from = since(since);
+		int page = limits.checkFirst(first == null ? 20 : first);
+		List<String> position = (after == null) ? null : Cursors.decode(after, AuditQueries.list(chainId), 2);
+		if (position != null) {
+			try {
+				OffsetDateTime.parse(position.get(0));
+			}
+			catch (DateTimeParseException ex) {
+				throw new BadArgument("after",
+						"is not a cursor of this list: take endCursor or an edge's cursor as given");
+			}
+		}
+		return queries.page(chainId, from, page, position == null ? null : position.get(0),
+				position == null ? null : position.get(1));
 	}
 
 	/**

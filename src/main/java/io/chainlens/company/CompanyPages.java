@@ -1,8 +1,6 @@
 package io.chainlens.company;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 import io.chainlens.chain.FocusRegion;
 import io.chainlens.chain.Region;
 import io.chainlens.web.BadArgument;
+import io.chainlens.web.Connection;
+import io.chainlens.web.Cursors;
 import io.chainlens.web.NotFound;
 
 /**
@@ -67,16 +67,12 @@ class CompanyPages {
 			Double minCapacity) {
 	}
 
-	record Edge(String cursor, Company node) {
-	}
-
-	record PageInfo(boolean hasNextPage, String endCursor) {
-	}
-
-	record Connection(List<Edge> edges, PageInfo pageInfo, int totalCount) {
-	}
-
-	private static final String PREFIX = "c1";
+	/**
+	 * The list name of the companies' cursors: every company connection in the NAME order
+	 * (Query.companies, Chain.companiesConnection, Region.companiesConnection) is a
+	 * position in the same order, so a cursor of one serves another.
+	 */
+	static final String LIST = "companies";
 
 	private final Neo4jClient neo4j;
 
@@ -205,7 +201,7 @@ class CompanyPages {
 			.all());
 	}
 
-	Connection page(Filter filter, Order order, int first, String after) {
+	Connection<Company> page(Filter filter, Order order, int first, String after) {
 		Filter f = (filter == null) ? NO_FILTER : filter;
 		if (order == Order.CAPACITY && f.productId() == null) {
 			throw new BadArgument("orderBy", "CAPACITY needs filter.productId: a capacity is of one product");
@@ -229,27 +225,74 @@ class CompanyPages {
 				"($afterId IS NULL OR key < toFloat($afterKey) OR (key = toFloat($afterKey) AND c.id > $afterId))";
 		};
 		String sort = (order == Order.NAME) ? "key, c.id" : "key DESC, c.id";
-		int total = neo4j.query(MATCHING + "RETURN count(c) AS n")
-			.bindAll(params)
-			.fetchAs(Integer.class)
-			.mappedBy((t, r) -> r.get("n").asInt())
-			.one()
-			.orElse(0);
-		List<Edge> edges = new ArrayList<>(
+		int total = count(params);
+		List<Connection.Edge<Company>> edges = new ArrayList<>(
 				neo4j.query(MATCHING + """
 						WITH c, %s AS key
 						WHERE %s
 						RETURN c, key ORDER BY %s LIMIT $first + 1""".formatted(key, after0, sort))
 					.bindAll(params)
-					.fetchAs(Edge.class)
+					.fetchAs(EDGE)
 					.mappedBy((t,
-							r) -> new Edge(encode(order, String.valueOf(r.get("key").asObject()),
+							r) -> new Connection.Edge<>(encode(order, String.valueOf(r.get("key").asObject()),
 									r.get("c").get("id").asString()), Company.of(r.get("c"))))
 					.all());
-		boolean more = edges.size() > first;
-		List<Edge> page = more ? List.copyOf(edges.subList(0, first)) : List.copyOf(edges);
-		return new Connection(page, new PageInfo(more, page.isEmpty() ? null : page.get(page.size() - 1).cursor()),
-				total);
+		return Connection.of(edges, first, total);
+	}
+
+	/**
+	 * Search results as a connection: the companies whose Chinese or English name or an
+	 * alias holds the text (case-insensitive), an exact name or alias first, then a name
+	 * starting with it, then the others, each by Chinese name and id. The full-text score
+	 * of searchCompanies is not used: it moves as companies are added anywhere, and a
+	 * cursor must keep its place.
+	 */
+	Connection<Company> search(String text, int first, String after) {
+		Map<String, Object> params = params(new Filter(null, null, null, null, text, null, null));
+		String list = searchList((String) params.get("text"));
+		List<String> position = (after == null) ? null : Cursors.decode(after, list, 3);
+		if (position != null && !position.get(0).matches("[012]")) {
+			throw new BadArgument("after", "is not a cursor of this list: take endCursor or an edge's cursor as given");
+		}
+		params.put("afterRank", position == null ? null : Integer.valueOf(position.get(0)));
+		params.put("afterKey", position == null ? null : position.get(1));
+		params.put("afterId", position == null ? null : position.get(2));
+		params.put("first", first);
+		int total = count(params);
+		List<Connection.Edge<Company>> edges = new ArrayList<>(
+				neo4j
+					.query(MATCHING
+							+ """
+									WITH c, CASE WHEN toLower(c.nameZh) = $text OR toLower(coalesce(c.name, '')) = $text
+									                  OR any(a IN coalesce(c.aliases, []) WHERE toLower(a) = $text) THEN 2
+									             WHEN toLower(c.nameZh) STARTS WITH $text OR toLower(coalesce(c.name, '')) STARTS WITH $text THEN 1
+									             ELSE 0 END AS rank
+									WHERE $afterId IS NULL OR rank < $afterRank
+									   OR (rank = $afterRank AND (c.nameZh > $afterKey OR (c.nameZh = $afterKey AND c.id > $afterId)))
+									RETURN c, rank ORDER BY rank DESC, c.nameZh, c.id LIMIT $first + 1""")
+					.bindAll(params)
+					.fetchAs(EDGE)
+					.mappedBy((t, r) -> new Connection.Edge<>(
+							Cursors.encode(list, String.valueOf(r.get("rank").asInt()),
+									r.get("c").get("nameZh").asString(), r.get("c").get("id").asString()),
+							Company.of(r.get("c"))))
+					.all());
+		return Connection.of(edges, first, total);
+	}
+
+	/** How many companies the filter (as parameters) keeps, across pages. */
+	private int count(Map<String, Object> params) {
+		return neo4j.query(MATCHING + "RETURN count(c) AS n")
+			.bindAll(params)
+			.fetchAs(Integer.class)
+			.mappedBy((t, r) -> r.get("n").asInt())
+			.one()
+			.orElse(0);
+	}
+
+	/** The list name of a search's cursors: a cursor of another text is refused. */
+	private static String searchList(String text) {
+		return "searchCompaniesConnection(" + text.replace('\n', ' ') + ")";
 	}
 
 	private String regionId(String idOrName) {
@@ -268,9 +311,11 @@ class CompanyPages {
 		return neo4j.query(cypher).bind(id).to("id").fetchAs(Boolean.class).one().orElse(false);
 	}
 
+	@SuppressWarnings("unchecked")
+	private static final Class<Connection.Edge<Company>> EDGE = (Class<Connection.Edge<Company>>) (Class<?>) Connection.Edge.class;
+
 	static String encode(Order order, String key, String id) {
-		String raw = PREFIX + "\n" + order.name() + "\n" + key + "\n" + id;
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+		return Cursors.encode(LIST, order.name(), key, id);
 	}
 
 	/**
@@ -278,26 +323,18 @@ class CompanyPages {
 	 * this order.
 	 */
 	static String[] decode(String cursor, Order order) {
-		String raw;
-		try {
-			raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new BadArgument("after", "is not a cursor of this list: take endCursor or an edge's cursor as given");
-		}
-		String[] parts = raw.split("\n", -1);
-		if (parts.length != 4 || !parts[0].equals(PREFIX)) {
-			throw new BadArgument("after", "is not a cursor of this list: take endCursor or an edge's cursor as given");
-		}
-		if (!parts[1].equals(order.name())) {
-			throw new BadArgument("after", "is a cursor of the order " + parts[1] + ", not of " + order.name()
+		List<String> parts = Cursors.decode(cursor, LIST, 3);
+		if (!parts.get(0).equals(order.name())) {
+			throw new BadArgument("after", "is a cursor of the order " + parts.get(0) + ", not of " + order.name()
 					+ ": ask with the same orderBy");
 		}
-		if ((order == Order.PRODUCT_COUNT && !parts[2].matches("\\d+"))
-				|| (order == Order.CAPACITY && !parts[2].matches("-?\\d+(\\.\\d+)?([eE]-?\\d+)?"))) {
+		if (order == Order.PRODUCT_COUNT && !parts.get(1).matches("\\d+")) {
 			throw new BadArgument("after", "is not a cursor of this list: take endCursor or an edge's cursor as given");
 		}
-		return new String[] { parts[2], parts[3] };
+		if (order == Order.CAPACITY) {
+			Cursors.number(parts.get(1));
+		}
+		return new String[] { parts.get(1), parts.get(2) };
 	}
 
 }

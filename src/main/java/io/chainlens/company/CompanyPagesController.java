@@ -6,6 +6,8 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
+import io.chainlens.web.BadArgument;
+import io.chainlens.web.Connection;
 import io.chainlens.web.GraphQlLimits;
 
 @Controller
@@ -21,10 +23,22 @@ class CompanyPagesController {
 	}
 
 	@QueryMapping
-	CompanyPages.Connection companies(@Argument CompanyPages.Filter filter, @Argument CompanyPages.Order orderBy,
+	Connection<Company> companies(@Argument CompanyPages.Filter filter, @Argument CompanyPages.Order orderBy,
 			@Argument Integer first, @Argument String after) {
 		return pages.page(filter, orderBy == null ? CompanyPages.Order.NAME : orderBy,
 				limits.checkFirst(first == null ? 20 : first), after);
+	}
+
+	@QueryMapping
+	Connection<Company> searchCompaniesConnection(@Argument String text, @Argument Integer first,
+			@Argument String after) {
+		if (text == null || text.isBlank()) {
+			throw new BadArgument("text", "must not be empty");
+		}
+		if (text.length() > 200) {
+			throw new BadArgument("text", "must be at most 200 characters");
+		}
+		return pages.search(text, limits.checkFirst(first == null ? 20 : first), after);
 	}
 
 	@QueryMapping

@@ -178,7 +178,7 @@ class CompanyQueries {
 	}
 
 	/** Columns of a site, for {@code s} (Site) and {@code key} in scope. */
-	private static final String SITE_COLUMNS = """
+	static final String SITE_COLUMNS = """
 			MATCH (c:Company)-[:HAS_SITE]->(s)-[:IN_REGION]->(r:Region)
 			RETURN key, s, c.id AS companyId, %s AS region, CASE r.level WHEN 'DISTRICT' THEN r.nameZh END AS district
 			""".formatted(FocusRegion.CITY_OF_R);
@@ -266,7 +266,7 @@ class CompanyQueries {
 				CompanyQueries::site);
 	}
 
-	private static Site site(MapAccessor r) {
+	static Site site(MapAccessor r) {
 		var s = r.get("s");
 		return new Site(s.get("id").asString(), s.get("nameZh").asString(null), r.get("companyId").asString(),
 				r.get("region").asString(), r.get("district").asString(null), s.get("source").asString(""));

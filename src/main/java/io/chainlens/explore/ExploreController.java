@@ -11,6 +11,11 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
+
+import io.chainlens.analysis.ProductBalance;
+import io.chainlens.analysis.RegionFigures;
+import io.chainlens.analysis.Scenario;
 import io.chainlens.chain.Product;
 import io.chainlens.chain.ProductLookup;
 import io.chainlens.chain.Region;
@@ -34,7 +39,11 @@ class ExploreController {
 
 	private final GraphQlLimits limits;
 
-	ExploreController(ExploreQueries queries, ProductLookup products, CompanyReads companies, GraphQlLimits limits) {
+	private final RegionFigures figures;
+
+	ExploreController(ExploreQueries queries, ProductLookup products, CompanyReads companies, GraphQlLimits limits,
+			RegionFigures figures) {
+		this.figures = figures;
 		this.queries = queries;
 		this.products = products;
 		this.companies = companies;
@@ -43,29 +52,58 @@ class ExploreController {
 
 	@QueryMapping
 	List<RegionRank> regionRanking(@Argument String productId, @Argument String by, @Argument String level,
-			@Argument String scenario, @Argument Integer first) {
+			@Argument String scenario, @Argument Integer first, DataFetchingFieldSelectionSet selection) {
 		if (products.byId(List.of(productId)).isEmpty()) {
 			throw new NotFound("There is no product with id '" + productId + "' (argument 'productId')");
 		}
 		String rankBy = (by == null) ? "CAPACITY" : by;
-		if (!rankBy.equals("CAPACITY") && !rankBy.equals("PRODUCERS")) {
-			throw new BadArgument("by", "must be CAPACITY or PRODUCERS, not '" + by + "'");
+		if (!RANK_BY.contains(rankBy)) {
+			throw new BadArgument("by", "must be one of " + String.join(", ", RANK_BY) + ", not '" + by + "'");
 		}
 		String regionLevel = level(level);
 		boolean planned = planned(scenario);
+		int wanted = limits.checkFirst(first == null ? 20 : first);
+		boolean bySelfSufficiency = rankBy.equals("SELF_SUFFICIENCY");
+		// by self-sufficiency every region making the product is ranked in memory: the
+		// ratio is the analysis's, not a column
 		List<RegionRank> ranked = queries.ranking(productId, regionLevel, planned, rankBy.equals("PRODUCERS"),
-				limits.checkFirst(first == null ? 20 : first));
+				bySelfSufficiency ? Integer.MAX_VALUE : wanted);
+		// the figures cost a query and a balance per region: read only when asked or
+		// ranked by
+		Map<String, ProductBalance> balances = (bySelfSufficiency || selection.containsAnyOf(FIGURES))
+				? figures.ofProduct(productId, regionLevel, planned ? Scenario.PLANNED : Scenario.CURRENT) : Map.of();
+		List<RegionRank> ordered = ranked;
+		if (bySelfSufficiency) {
+			ordered = ranked.stream()
+				.map(r -> r.numbered(0, balances.get(r.region().id())))
+				.sorted(Comparator.comparing(RegionRank::selfSufficiency, NULLS_LAST_DESCENDING)
+					.thenComparing(RegionRank::knownCapacity, NULLS_LAST_DESCENDING)
+					.thenComparing(r -> r.region().id()))
+				.limit(wanted)
+				.toList();
+		}
 		List<RegionRank> numbered = new ArrayList<>();
-		for (RegionRank r : ranked) {
-			numbered.add(new RegionRank(numbered.size() + 1, r.region(), r.knownCapacity(), r.unit(), r.producers(),
-					r.sites(), r.linesWithUnknownCapacity(), r.leaders()));
+		for (RegionRank r : ordered) {
+			numbered.add(r.numbered(numbered.size() + 1, balances.get(r.region().id())));
 		}
 		return numbered;
 	}
 
+	/** The fields of a region's analysis (glob of the selection set). */
+	private static final String FIGURES = "{localDemand,selfSufficiency,selfSufficiencyBound}";
+
+	private static final String CELL_FIGURES = "cells/gaps";
+
+	/** The orders of regionRanking. */
+	private static final List<String> RANK_BY = List.of("CAPACITY", "PRODUCERS", "SELF_SUFFICIENCY");
+
+	/** Largest first; an unknown figure after every known one, never as 0. */
+	private static final Comparator<Double> NULLS_LAST_DESCENDING = Comparator
+		.nullsLast(Comparator.<Double>reverseOrder());
+
 	@QueryMapping
 	RegionMatrix regionMatrix(@Argument String chainId, @Argument String level, @Argument String scenario,
-			@Argument Integer first) {
+			@Argument Integer first, DataFetchingFieldSelectionSet selection) {
 		List<Product> chainProducts = queries.productsOfChain(chainId);
 		if (chainProducts.isEmpty()) {
 			throw new NotFound("There is no chain with id '" + chainId + "' (argument 'chainId')");
@@ -95,7 +133,15 @@ class ExploreController {
 			.sorted(Comparator.comparing((RegionMatrix.Cell c) -> keptIds.indexOf(c.region().id()))
 				.thenComparing(c -> productOrder.indexOf(c.product().id())))
 			.toList();
-		return new RegionMatrix(chainId, regionLevel, kept, chainProducts, cells);
+		if (!selection.containsAnyOf("cells/" + FIGURES, CELL_FIGURES)) {
+			// each region's analysis is a local graph: not read for a matrix of
+			// capacities
+			return new RegionMatrix(chainId, regionLevel, kept, chainProducts, cells);
+		}
+		Map<String, Map<String, RegionFigures.Cell>> analysed = figures.ofChain(chainId, keptIds,
+				scenario == null ? Scenario.CURRENT : Scenario.valueOf(scenario));
+		return new RegionMatrix(chainId, regionLevel, kept, chainProducts,
+				cells.stream().map(c -> c.with(analysed.get(c.region().id()).get(c.product().id()))).toList());
 	}
 
 	/**

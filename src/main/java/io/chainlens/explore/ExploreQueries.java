@@ -54,7 +54,8 @@ class ExploreQueries {
 					r.get("producers").asInt(), r.get("sites").asInt(), r.get("unknown").asInt(),
 					r.get("leaders")
 						.asList(l -> new RegionRank.RegionLeader(l.get("id").asString(),
-								l.get("capacity").isNull() ? null : l.get("capacity").asDouble()))))
+								l.get("capacity").isNull() ? null : l.get("capacity").asDouble())),
+					null))
 			.all());
 	}
 
@@ -94,7 +95,7 @@ class ExploreQueries {
 				Region region = regions.computeIfAbsent(r.get("g").get("id").asString(), id -> Region.of(r.get("g")));
 				cells.add(new RegionMatrix.Cell(region, products.get(r.get("productId").asString()),
 						r.get("capacity").isNull() ? null : r.get("capacity").asDouble(), r.get("producers").asInt(),
-						r.get("sites").asInt(), r.get("unknown").asInt()));
+						r.get("sites").asInt(), r.get("unknown").asInt(), null));
 				return true;
 			})
 			.all();

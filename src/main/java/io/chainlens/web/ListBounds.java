@@ -72,8 +72,14 @@ final class ListBounds {
 			// products, and a cell for each made pair
 			Map.entry("RegionMatrix.regions", 100), Map.entry("RegionMatrix.products", 500),
 			Map.entry("RegionMatrix.cells", 50000),
+			// a cell's gap kinds: at most one of each kind
+			Map.entry("RegionCell.gaps", 6),
 			// a page of Query.companies: its first, at most max-page-size
 			Map.entry("CompanyConnection.edges", 100),
+			// the pages of the nested connections and the audit trail's: at most
+			// max-page-size
+			Map.entry("ProductionConnection.edges", 100), Map.entry("SiteConnection.edges", 100),
+			Map.entry("ChangeConnection.edges", 100),
 			// the pipeline: a lead names at most 20 products (LeadEditing.MAX_PRODUCTS)
 			// of
 			// at most all seven chains; its stages; contacts grow with the talks

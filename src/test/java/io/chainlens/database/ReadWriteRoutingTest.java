@@ -58,15 +58,24 @@ class ReadWriteRoutingTest extends SeedSharingWrites {
 				document("candidates", Map.of("productId", "pv-polysilicon")),
 				document("impact", Map.of("companyId", "baogang")), document("changes", Map.of("chainId", "pv")),
 				document("everyFact"), g -> run(g, "{ policyItem(number: 20) { targets { id } } }", Map.of()),
-				g -> run(g, """
-						{ supplyPaths(from: "rare-earth-prnd-metal", to: "wind-turbine") { hops }
-						  regions(parent: "包头市") { id parent { id } }
-						  regionRanking(productId: "pv-polysilicon") { rank leaders { company { id } } }
-						  regionMatrix(chainId: "pv") { cells { knownCapacity } }
-						  companies(filter: {region: "包头市"}, first: 3) { totalCount edges { node { id } } }
-						  companyAggregate(groupBy: CHAIN) { key knownCapacity } }""", Map.of()),
+				g -> run(g,
+						"""
+								{ supplyPaths(from: "rare-earth-prnd-metal", to: "wind-turbine") { hops }
+								  regions(parent: "包头市") { id parent { id } }
+								  regionRanking(productId: "pv-polysilicon") { rank leaders { company { id } } }
+								  regionMatrix(chainId: "pv") { cells { knownCapacity } }
+								  companies(filter: {region: "包头市"}, first: 3) { totalCount edges { node { id } } }
+								  companyAggregate(groupBy: CHAIN) { key knownCapacity }
+								  ranked: regionRanking(productId: "pv-polysilicon", by: "SELF_SUFFICIENCY") { selfSufficiency }
+								  matrix: regionMatrix(chainId: "pv", first: 3) { cells { selfSufficiency gaps } }
+								  searchCompaniesConnection(text: "稀土", first: 2) { totalCount edges { cursor } }
+								  changesConnection(chainId: "pv", first: 2) { totalCount edges { node { id } } }
+								  product(id: "pv-polysilicon") { producersConnection(first: 2) { totalCount } }
+								  chain(id: "pv") { companiesConnection(first: 2) { totalCount } }
+								  focusRegion { companiesConnection(first: 2) { totalCount } sitesConnection(first: 2) { totalCount } } }""",
+						Map.of()),
 				g -> run(g.mutate().headers(h -> h.setBasicAuth("admin", "admin-demo")).build(),
-						"{ allChanges(first: 5) { id } }", Map.of()),
+						"{ allChanges(first: 5) { id } allChangesConnection(first: 5) { totalCount } }", Map.of()),
 				g -> run(g.mutate().headers(h -> h.setBasicAuth("investment", "investment-demo")).build(), """
 						{ leads(first: 2) { totalCount } lead(id: "none") { id } leadCounts { count }
 						  gapsWithoutLeads(chainId: "pv") { kind pipeline { addedCapacity } }

@@ -1,6 +1,8 @@
 package io.chainlens.explore;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,11 +83,12 @@ class RegionExplorerTest {
 				.satisfies(e -> assertThat(e.getMessage()).contains("'productId'")));
 		graphQl.documentName("regionRanking")
 			.variable("productId", "pv-polysilicon")
-			.variable("by", "SELF_SUFFICIENCY")
+			.variable("by", "PROFIT")
 			.execute()
 			.errors()
 			.satisfy(errors -> assertThat(errors).singleElement()
-				.satisfies(e -> assertThat(e.getMessage()).contains("by").contains("CAPACITY or PRODUCERS")));
+				.satisfies(e -> assertThat(e.getMessage()).contains("'by'")
+					.contains("CAPACITY, PRODUCERS, SELF_SUFFICIENCY")));
 		graphQl.documentName("regionRanking")
 			.variable("productId", "pv-polysilicon")
 			.variable("level", "VILLAGE")
@@ -117,6 +120,41 @@ class RegionExplorerTest {
 			.entityList(String.class)
 			.satisfies(ids -> assertThat(ids).containsOnly("jiangsu", "inner-mongolia"));
 	}
+
+	@Test
+	void eachRegionsSelfSufficiencyIsTheBalanceOfThatRegionCoProductsIncluded() {
+		// PrNd oxide is a co-product of separation and of scrap recycling, and feeds PrNd
+		// metal: the ranking's one-product reading must give what the region's whole
+		// analysis gives
+		List<Map<String, Object>> ranked = graphQl.document("""
+				{ regionRanking(productId: "rare-earth-prnd-oxide", by: "SELF_SUFFICIENCY", first: 100) {
+				    region { id } selfSufficiency selfSufficiencyBound localDemand } }""")
+			.execute()
+			.path("regionRanking")
+			.entityList(MAP)
+			.get();
+		assertThat(ranked).as("a region with a known ratio to compare")
+			.anySatisfy(rank -> assertThat(rank.get("selfSufficiency")).isNotNull());
+		for (Map<String, Object> rank : ranked) {
+			String region = (String) ((Map<?, ?>) rank.get("region")).get("id");
+			Map<String, Object> balance = graphQl.document("""
+					query($r: String) { balance(chainId: "rare-earth", region: $r) {
+					    product { id } selfSufficiency selfSufficiencyBound localDemand } }""")
+				.variable("r", region)
+				.execute()
+				.path("balance[?(@.product.id == 'rare-earth-prnd-oxide')]")
+				.entityList(MAP)
+				.get()
+				.get(0);
+			assertThat(rank).as(region)
+				.containsEntry("selfSufficiency", balance.get("selfSufficiency"))
+				.containsEntry("selfSufficiencyBound", balance.get("selfSufficiencyBound"))
+				.containsEntry("localDemand", balance.get("localDemand"));
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static final Class<Map<String, Object>> MAP = (Class<Map<String, Object>>) (Class<?>) Map.class;
 
 	@Test
 	void anUnknownChainIsRefusedNamingTheArgument() {
