@@ -22,7 +22,8 @@ export function h(tag, attributes = {}, ...children) {
       element.setAttribute(key, value === true ? '' : value);
     }
   }
-  for (const child of children.flat()) {
+  // nested lists too: a row of [separator, link] pairs is not text
+  for (const child of children.flat(Infinity)) {
     if (child !== undefined && child !== null && child !== false) {
       element.append(child instanceof Node ? child : String(child));
     }
