@@ -217,12 +217,51 @@ class ChainLeadEditingPageTest {
 		assertThat(this.api.document("{ company(id: \"ketian-magnet\") { projects { id status } } }")
 			.retrieveSync("company.projects")
 			.toEntityList(mapType())).contains(Map.of("id", project, "status", "OPERATING"));
+	}
 
-		List<WebElement> newLink = browser.driver().findElements(By.cssSelector(".company-card .new-link"));
-		if (!newLink.isEmpty()) {
-			newLink.get(0).click();
-			shot("supply-link-form", browser.driver().findElement(By.cssSelector(".supply-form")));
-		}
+	@Test
+	void aChainLeadRecordsAnObservedSupplyLinkFromTheCompanyCardAndRemovesIt() {
+		String supplier = "ketian-magnet";
+		this.page.open("/?chain=" + CHAIN + "&company=" + supplier);
+		logIn("lead-rare-earth", "rare-earth-demo");
+		browser.waiting()
+			.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".company-card .edit-area .new-link")))
+			.click();
+		WebElement form = browser.driver().findElement(By.cssSelector(".company-card .supply-form"));
+		String product = new Select(form.findElement(By.name("productId"))).getFirstSelectedOption()
+			.getDomAttribute("value");
+		String customer = new Select(form.findElement(By.name("customerId"))).getFirstSelectedOption()
+			.getDomAttribute("value");
+		save(form, "public: 供货合同公告（测试）, 2024-07-01", "supply-link-form", 1);
+
+		WebElement link = browser.waiting()
+			.until(ExpectedConditions
+				.visibilityOfElementLocated(By.cssSelector(".company-card .edit-item[data-link-company-id='" + customer
+						+ "'][data-product-id='" + product + "']")));
+		assertThat(link.getText()).startsWith("供给 ");
+		assertThat(observedLinks(supplier)).contains(customer + "/" + product);
+
+		link.findElement(By.cssSelector(".remove-link")).click();
+		save(link.findElement(By.cssSelector(".remove-link-form")), "public: 合同到期（测试）, 2024-12-31", "remove-link-form",
+				2);
+		browser.waiting()
+			.withMessage("the removed link to leave the card")
+			.until(ExpectedConditions
+				.numberOfElementsToBe(By.cssSelector(".company-card .edit-item[data-link-company-id='" + customer
+						+ "'][data-product-id='" + product + "']"), 0));
+		assertThat(observedLinks(supplier)).doesNotContain(customer + "/" + product);
+	}
+
+	/** The company's observed links as customer/product. */
+	private List<String> observedLinks(String company) {
+		return this.api.document("query ($c: ID!) { company(id: $c) { links { kind company { id } product { id } } } }")
+			.variable("c", company)
+			.retrieveSync("company.links")
+			.toEntityList(mapType())
+			.stream()
+			.filter(l -> "OBSERVED".equals(l.get("kind")))
+			.map(l -> map(l.get("company")).get("id") + "/" + map(l.get("product")).get("id"))
+			.toList();
 	}
 
 	private void openAsRareEarthLead() {
