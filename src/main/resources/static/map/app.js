@@ -9,6 +9,7 @@ import { STYLE, chainModel, elements } from './graph.js';
 import { STAGE_ZH, board, newLeadForm } from './board.js';
 import { regionMatrix } from './regions.js';
 import { gapList } from './gaplist.js';
+import { companyEditing, productEditing } from './edit.js';
 import { companyCard, h, productPanel, swatch } from './panels.js';
 import {
   ADD_LEAD_CONTACT, CHAINS, CHAIN_MAP, COMPANY_CARD, CREATE_LEAD, DROP_LEAD, LEADS, LEAD_COUNTS, MOVE_LEAD,
@@ -344,6 +345,7 @@ async function openProduct(productId, push = true) {
       scenarioZh: scenarioName(),
       addLead: state.user ? addLeadForm : null,
     }));
+    await withEditing(() => productEditing({ productId, language: state.language, save: saveEdit }));
   } catch (error) {
     closePanel();
     showErrors(t('errProduct'), error);
@@ -361,10 +363,48 @@ async function openCompany(companyId, push = true) {
       throw { messages: [t('errNoCompany', { id: companyId })] };
     }
     openPanel(companyCard({ company, language: state.language, openCompany }));
+    await withEditing(() => companyEditing({ companyId, language: state.language, save: saveEdit }));
   } catch (error) {
     closePanel();
     showErrors(t('errCompany'), error);
   }
+}
+
+/**
+ * After a login, the chain lead's forms under the open panel (edit.js); a failure to load them
+ * leaves the panel standing.
+ */
+async function withEditing(load) {
+  if (!state.user) {
+    return;
+  }
+  const shown = $('panel-body').firstElementChild;
+  try {
+    const part = await load();
+    if (part && $('panel-body').firstElementChild === shown) {
+      shown.append(part);
+    }
+  } catch (error) {
+    showErrors('编辑表单加载失败', error);
+  }
+}
+
+let edits = 0;
+
+/** Writes one edit; the map and the open panel are then read again from the server, not patched. */
+async function saveEdit(what, write) {
+  await write();
+  const again = reopen;
+  await drawChain();
+  setStatus(`已保存：${what}`);
+  if (again) {
+    await again();
+  }
+  const node = state.selected?.type === 'product' ? cy.getElementById(state.selected.id) : cy.collection();
+  if (!node.empty()) {
+    highlight(node);
+  }
+  document.body.dataset.edits = String(++edits);
 }
 
 /** The form under a candidate that records it as a lead; the map follows the new lead. */
@@ -418,6 +458,10 @@ async function logIn(user, password) {
   $('view-board').hidden = false;
   $('scenario').querySelector('option[value=PIPELINE]').disabled = false;
   document.body.dataset.user = user;
+  // the open panel gets the forms this login may use
+  if (!$('panel').hidden && reopen) {
+    reopen();
+  }
 }
 
 function logOut() {
@@ -427,6 +471,7 @@ function logOut() {
   $('view-board').hidden = true;
   $('scenario').querySelector('option[value=PIPELINE]').disabled = true;
   delete document.body.dataset.user;
+  clearErrors();
   if (state.scenario === 'PIPELINE') {
     state.scenario = 'CURRENT';
     $('scenario').value = 'CURRENT';

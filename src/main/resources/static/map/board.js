@@ -20,16 +20,16 @@ export const STAGE_ZH = Object.fromEntries(STAGES.map((s) => [s.id, s.zh]));
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-function field(label, input) {
+export function field(label, input) {
   return h('label', { class: 'form-field' }, h('span', {}, label), input);
 }
 
-function input(name, attributes = {}) {
+export function input(name, attributes = {}) {
   return h('input', { name, ...attributes });
 }
 
-/** A form whose submit calls {@code action(values)} and shows a refusal inside it. */
-function form(className, children, submitLabel, action) {
+/** A form whose submit calls {@code action(values)} and shows a refusal inside it (also edit.js's). */
+export function form(className, children, submitLabel, action) {
   const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
   const element = h('form', {
     class: `lead-form ${className}`,

@@ -198,3 +198,54 @@ export async function graphql(query, variables = {}) {
   }
   return body.data;
 }
+
+// chain-lead editing (edit.js): what a login may change, read only after a login; each write
+// answers little, since the map and the panel are read again from the server after it
+const EDIT_CHAINS = 'chains { id nameZh editable }';
+
+const EDIT_PLATFORM = `id name nameZh kind status ${EDIT_CHAINS}`;
+
+export const EDIT_PRODUCT = `query EditProduct($productId: ID!) {
+  product(id: $productId) {
+    id nameZh unit acceptedUnits ${EDIT_CHAINS}
+    segments { id nameZh platforms { ${EDIT_PLATFORM} } }
+    producers(localOnly: true) {
+      company { id name nameZh } site { id } capacity unit status region district writtenAs
+    }
+  }
+}`;
+
+export const EDIT_COMPANY = `query EditCompany($id: ID!) {
+  company(id: $id) {
+    id nameZh
+    productions { product { id nameZh ${EDIT_CHAINS} } }
+    projects { id nameZh status capacity unit products { id nameZh unit acceptedUnits ${EDIT_CHAINS} } }
+    platforms { ${EDIT_PLATFORM} }
+    links { kind direction source company { id nameZh } product { id nameZh ${EDIT_CHAINS} } }
+    customers { id nameZh }
+  }
+}`;
+
+export const SET_CAPACITY = `mutation SetCapacity($input: CapacityInput!) {
+  setCapacity(input: $input) { capacity unit writtenAs status }
+}`;
+
+export const CHANGE_PROJECT_STATUS = `mutation ChangeProjectStatus($input: ProjectStatusChange!) {
+  changeProjectStatus(input: $input) { id status }
+}`;
+
+export const UPDATE_PROJECT = `mutation UpdateProject($input: ProjectUpdate!) {
+  updateProject(input: $input) { id capacity unit }
+}`;
+
+export const CREATE_PLATFORM = `mutation CreatePlatform($input: NewPlatform!) { createPlatform(input: $input) { id } }`;
+
+export const UPDATE_PLATFORM = `mutation UpdatePlatform($input: PlatformUpdate!) { updatePlatform(input: $input) { id } }`;
+
+export const ADD_SUPPLY_LINK = `mutation AddSupplyLink($input: SupplyLinkInput!) {
+  addSupplyLink(input: $input) { source }
+}`;
+
+export const REMOVE_SUPPLY_LINK = `mutation RemoveSupplyLink($input: SupplyLinkInput!) {
+  removeSupplyLink(input: $input) { source }
+}`;

@@ -33,6 +33,8 @@ final class ListBounds {
 			// a product's chains, stages, FEEDS, co-products
 			Map.entry("Product.chains", 5), Map.entry("Product.segments", 5), Map.entry("Product.inputs", 10),
 			Map.entry("Product.outputs", 20), Map.entry("Product.coProducts", 5),
+			// the units of one dimension and a product's own conversions
+			Map.entry("Product.acceptedUnits", 20),
 			// one company: lists of a write are at most 50 entries (aliases); its sites,
 			// lines, projects and chains
 			Map.entry("Company.aliases", 50), Map.entry("Company.sites", 20), Map.entry("Company.productions", 20),
@@ -43,6 +45,8 @@ final class ListBounds {
 			Map.entry("Project.products", 50), Map.entry("Platform.operators", 50), Map.entry("PolicyItem.chains", 7),
 			Map.entry("PolicyItem.leadUnits", 10), Map.entry("PolicyItem.responsibleUnits", 20),
 			Map.entry("Change.chainIds", 7),
+			// the chains a platform supports, like a company's
+			Map.entry("Platform.chains", 7),
 			// the analysis: one sentence per part of a score; targets at stake of a gap
 			Map.entry("Candidate.reasons", 10), Map.entry("Candidate.breakdown", 10),
 			// the regions of a candidate's sites making the product: at most its sites

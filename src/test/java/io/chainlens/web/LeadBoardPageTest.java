@@ -160,14 +160,7 @@ class LeadBoardPageTest {
 	}
 
 	private void logIn(String user, String password) {
-		browser.driver().findElement(By.id("login")).click();
-		WebElement form = browser.driver().findElement(By.id("login-form"));
-		form.findElement(By.name("user")).sendKeys(user);
-		form.findElement(By.name("password")).sendKeys(password);
-		form.findElement(By.cssSelector("button[type=submit]")).click();
-		browser.waiting()
-			.withMessage("the login")
-			.until(d -> user.equals(browser.script("return document.body.dataset.user")));
+		this.page.logIn(user, password);
 	}
 
 	private Map<String, Object> missingGapWithCandidates() {

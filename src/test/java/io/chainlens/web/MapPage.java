@@ -46,6 +46,21 @@ final class MapPage {
 	}
 
 	/**
+	 * Logs in with the page's own form; the login lives in the tab's memory until a
+	 * reload.
+	 */
+	void logIn(String user, String password) {
+		this.browser.driver().findElement(By.id("login")).click();
+		WebElement form = this.browser.driver().findElement(By.id("login-form"));
+		form.findElement(By.name("user")).sendKeys(user);
+		form.findElement(By.name("password")).sendKeys(password);
+		form.findElement(By.cssSelector("button[type=submit]")).click();
+		this.browser.waiting()
+			.withMessage("the login")
+			.until(d -> user.equals(this.browser.script("return document.body.dataset.user")));
+	}
+
+	/**
 	 * A real mouse click on a node, brought to the middle of the map as a user would pan.
 	 */
 	void clickNode(String id) {

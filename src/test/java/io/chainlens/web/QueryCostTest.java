@@ -110,11 +110,20 @@ class QueryCostTest {
 				"pv-polysilicon", "scenario", "CURRENT", "text", "稀土", "id", "tongwei");
 		// the board's writes answer with the lead they wrote; their inputs, as the page
 		// sends them
-		Map<String, Map<String, Object>> inputs = Map.of("CREATE_LEAD",
+		Map<String, Map<String, Object>> inputs = new java.util.HashMap<>(Map.of("CREATE_LEAD",
 				Map.of("title", "t", "companyId", "tongwei", "products", List.of(Map.of("productId", "pv-polysilicon")),
 						"ownerUnitId", "baotou-commerce", "source", "estimate: x"),
 				"MOVE_LEAD", Map.of("id", "l", "stage", "SIGNED", "source", "estimate: x"), "ADD_LEAD_CONTACT",
-				Map.of("leadId", "l", "who", "w", "agreed", "a"), "DROP_LEAD", Map.of("id", "l", "reason", "r"));
+				Map.of("leadId", "l", "who", "w", "agreed", "a"), "DROP_LEAD", Map.of("id", "l", "reason", "r")));
+		// the chain lead's edits (edit.js)
+		Map<String, Object> link = Map.of("supplierId", "a", "customerId", "b", "productId", "p", "source", "x");
+		inputs.putAll(Map.of("SET_CAPACITY",
+				Map.of("companyId", "tongwei", "productId", "pv-polysilicon", "region", "包头市", "capacity", 1, "unit",
+						"t", "status", "OPERATING", "source", "x"),
+				"CHANGE_PROJECT_STATUS", Map.of("id", "p", "status", "OPERATING", "source", "x"), "UPDATE_PROJECT",
+				Map.of("id", "p", "source", "x"), "CREATE_PLATFORM",
+				Map.of("nameZh", "n", "name", "n", "kind", "LAB", "source", "x"), "UPDATE_PLATFORM",
+				Map.of("id", "p", "source", "x"), "ADD_SUPPLY_LINK", link, "REMOVE_SUPPLY_LINK", link));
 		assertThat(ApiDocuments.page()).isNotEmpty().allSatisfy((name, document) -> {
 			Map<String, Object> with = new java.util.HashMap<>(variables);
 			if (inputs.containsKey(name)) {
