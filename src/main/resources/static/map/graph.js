@@ -94,7 +94,9 @@ export function elements(model, language) {
       data: {
         id: `segment:${segment.id}`,
         kind: 'segment',
-        label: segmentLabel(segment, language, unsupported),
+        label: segmentLabel(segment, language, false),
+        // shown only with the legend's platform layer on: most segments have no platform
+        markedLabel: segmentLabel(segment, language, unsupported),
         nameZh: segment.nameZh,
         name: segment.name,
         unsupported,
@@ -151,7 +153,7 @@ function productClasses(balance) {
 
 export function segmentLabel(segment, language, unsupported) {
   const name = nameOf(segment, language);
-  return unsupported ? `${name}\n⚠ 无创新平台` : name;
+  return unsupported ? `${name}\n（无创新平台）` : name;
 }
 
 export function ghostLabel(product, language) {
@@ -336,8 +338,18 @@ export const STYLE = [
     },
   },
   {
+    // a quiet marker: a dotted border; the platform layer names it
     selector: 'node.segment.unsupported',
     style: {
+      'border-width': 1.5,
+      'border-style': 'dotted',
+      'border-color': '#5f9e96',
+    },
+  },
+  {
+    selector: 'node.segment.unsupported.platform-layer',
+    style: {
+      label: 'data(markedLabel)',
       'border-width': 3,
       'border-style': 'dashed',
       'border-color': '#00897b',

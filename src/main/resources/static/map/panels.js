@@ -2,6 +2,7 @@
 // company card. Built with DOM calls, never from HTML strings, so names in the data cannot
 // inject markup.
 
+import { chainLinks, partnerLinks } from './company.js';
 import { STATUS_ZH, bounded, capacityState, figure, gapKind, nameOf, percent } from './labels.js';
 
 /** An element with attributes (on* functions become listeners) and children. */
@@ -216,7 +217,7 @@ function regionRankingTable(ranking, language, openCompany) {
       h('td', {}, r.leaders.map((l, i) => [i > 0 ? '、' : '', companyLink(l.company, language, openCompany)]))))));
 }
 
-export function productPanel({ detail, ranking, model, language, openCompany, scenario, scenarioZh, addLead }) {
+export function productPanel({ detail, ranking, model, language, openCompany, scenario, scenarioZh, addLead, elsewhere }) {
   const product = detail.product;
   // by where the site is, not where the company has its seat
   const local = product.producers.filter((p) => p.local);
@@ -242,6 +243,7 @@ export function productPanel({ detail, ranking, model, language, openCompany, sc
       ? [section(`产能与需求（${scenarioZh}）`, balanceFigures(model.balances.get(product.id))),
         section(`缺口（${mapGaps.length}）`, mapGaps.length === 0 ? empty('本情景下无缺口') : gapSections)]
       : h('p', { class: 'note' }, '其他产业链的产品：它的产能平衡和缺口在所属产业链的图谱中。'),
+    elsewhere,
     mapGaps.length === 0 ? section('外地候选企业', candidateList(detail.candidates, language, openCompany, addLead)) : null,
     section(`本地产线（${local.length}）`, localProducers(local, model.balances.get(product.id), scenario,
       language, openCompany)),
@@ -249,15 +251,8 @@ export function productPanel({ detail, ranking, model, language, openCompany, sc
     section('全国产地（按省份，已知产能排序）', regionRankingTable(ranking, language, openCompany)));
 }
 
-function companyList(companies, language, openCompany) {
-  if (companies.length === 0) {
-    return empty('无');
-  }
-  return h('ul', { class: 'inline-list' }, companies.map((c) => h('li', {}, companyLink(c, language, openCompany))));
-}
-
-/** A company card: sites, products, chains, projects, platforms, suppliers and customers. */
-export function companyCard({ company, language, openCompany }) {
+/** A company card: sites, products, chains, projects, platforms, supply partners and 断供影响. */
+export function companyCard({ company, language, openCompany, openChain, impact }) {
   const productionsBySite = new Map();
   for (const production of company.productions) {
     const list = productionsBySite.get(production.site.id) ?? [];
@@ -281,7 +276,7 @@ export function companyCard({ company, language, openCompany }) {
     section(`产品（${products.length}）`, products.length === 0 ? empty('无')
       : h('ul', { class: 'inline-list' }, products.map((p) => h('li', {}, nameOf(p, language))))),
     section(`产业链（${company.chains.length}）`, company.chains.length === 0 ? empty('无')
-      : h('ul', { class: 'inline-list' }, company.chains.map((c) => h('li', {}, nameOf(c, language))))),
+      : chainLinks(company, language, openChain)),
     section(`项目（${company.projects.length}）`, company.projects.length === 0 ? empty('无')
       : h('ul', {}, company.projects.map((p) => h('li', {},
         `${nameOf(p, language)} · ${STATUS_ZH[p.status] ?? p.status}`,
@@ -289,6 +284,9 @@ export function companyCard({ company, language, openCompany }) {
         p.district ? ` · ${p.district}` : '')))),
     section(`创新平台（${company.platforms.length}）`, company.platforms.length === 0 ? empty('无')
       : h('ul', {}, company.platforms.map((p) => h('li', {}, `${nameOf(p, language)} · ${p.kind}`)))),
-    section(`本地供应商（${company.suppliers.length}）`, companyList(company.suppliers, language, openCompany)),
-    section(`本地客户（${company.customers.length}）`, companyList(company.customers, language, openCompany)));
+    section(`本地供应商（${company.links.filter((l) => l.direction === 'SUPPLIER').length}）`,
+      partnerLinks(company, language, 'SUPPLIER', openCompany)),
+    section(`本地客户（${company.links.filter((l) => l.direction === 'CUSTOMER').length}）`,
+      partnerLinks(company, language, 'CUSTOMER', openCompany)),
+    section('断供影响（本地厂址停产时）', impact));
 }
