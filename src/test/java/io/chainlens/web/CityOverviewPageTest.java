@@ -166,12 +166,7 @@ class CityOverviewPageTest {
 
 	@Test
 	void aCompanyCardsChainLinkOpensThatChainWithTheCompanysProductsHighlighted() {
-		List<Map<String, Object>> companies = list(map(page.api()
-			.documentName("chainCompanies")
-			.variable("chainId", "pv")
-			.variable("first", PAGE_SIZE)
-			.retrieveSync("chain")
-			.toEntity(Map.class)).get("companies"));
+		List<Map<String, Object>> companies = companiesOf("pv");
 		Map<String, Object> company = companies.stream()
 			.filter(c -> Boolean.TRUE.equals(c.get("local")) && list(c.get("chains")).size() > 1)
 			.findFirst()
@@ -224,12 +219,7 @@ class CityOverviewPageTest {
 	@Test
 	void aCompanyCardShowsTheImpactOfItsStopAsTheApiComputesItAndLabelsPartnersObservedOrInferred() {
 		// the local pv company whose stop reaches most companies
-		List<Map<String, Object>> companies = list(map(page.api()
-			.documentName("chainCompanies")
-			.variable("chainId", "pv")
-			.variable("first", PAGE_SIZE)
-			.retrieveSync("chain")
-			.toEntity(Map.class)).get("companies"));
+		List<Map<String, Object>> companies = companiesOf("pv");
 		Map<String, Object> impact = null;
 		String companyId = null;
 		for (Map<String, Object> c : companies) {
@@ -327,6 +317,15 @@ class CityOverviewPageTest {
 			.stream()
 			.map(CityOverviewPageTest::map)
 			.toList();
+	}
+
+	private List<Map<String, Object>> companiesOf(String chainId) {
+		return list(map(page.api()
+			.documentName("chainCompanies")
+			.variable("chainId", chainId)
+			.variable("first", PAGE_SIZE)
+			.retrieveSync("chain")
+			.toEntity(Map.class)).get("companies"));
 	}
 
 	private Set<String> products(String chainId) {
