@@ -10,10 +10,14 @@ import { STAGE_ZH, board, newLeadForm } from './board.js';
 import { regionMatrix } from './regions.js';
 import { gapList } from './gaplist.js';
 import { companyEditing, productEditing } from './edit.js';
+import { chainRecord, chainSummary, cityOverview } from './overview.js';
+import { clearDiff, diffPanel, markDiff, scenarioDiff } from './compare.js';
+import { impactSection, markProducts, otherChains } from './company.js';
 import { companyCard, h, productPanel, swatch } from './panels.js';
 import {
-  ADD_LEAD_CONTACT, CHAINS, CHAIN_MAP, COMPANY_CARD, CREATE_LEAD, DROP_LEAD, LEADS, LEAD_COUNTS, MOVE_LEAD,
-  PAGE_SIZE, PRODUCT_DETAIL, REGION_MATRIX, REGION_RANKING, SEARCH_COMPANIES, download, graphql, setLogin,
+  ADD_LEAD_CONTACT, CHAINS, CHAIN_MAP, CHAIN_OVERVIEW, CHAIN_RECORD, COMPANY_CARD, COMPANY_IMPACT, CREATE_LEAD,
+  DROP_LEAD, LEADS, LEAD_COUNTS, MOVE_LEAD, PAGE_SIZE, PRODUCT_DETAIL, REGION_MATRIX, REGION_RANKING,
+  SCENARIO_GAPS, SEARCH_COMPANIES, download, graphql, setLogin,
 } from './queries.js';
 
 const $ = (id) => document.getElementById(id);
@@ -211,6 +215,7 @@ function render() {
   cy.elements().remove();
   cy.add(elements(state.model, state.language));
   refit();
+  cy.nodes('.segment.unsupported').toggleClass('platform-layer', $('platform-layer').checked);
   renderGapList();
   renderTable();
 }
@@ -307,6 +312,7 @@ function openPanel(content) {
 function closePanel() {
   $('panel-body').replaceChildren();
   cy.elements().removeClass('faded');
+  clearDiff(cy);
   if (!$('panel').hidden) {
     $('panel').hidden = true;
     refit();
@@ -344,6 +350,8 @@ async function openProduct(productId, push = true) {
       scenario: state.scenario,
       scenarioZh: scenarioName(),
       addLead: state.user ? addLeadForm : null,
+      elsewhere: otherChains(detail.product, state.chainId, state.language,
+        (chainId) => openChain(chainId, [productId], () => selectProduct(productId))),
     }));
     await withEditing(() => productEditing({ productId, language: state.language, save: saveEdit }));
   } catch (error) {
@@ -362,7 +370,20 @@ async function openCompany(companyId, push = true) {
     if (!company) {
       throw { messages: [t('errNoCompany', { id: companyId })] };
     }
-    openPanel(companyCard({ company, language: state.language, openCompany }));
+    const impact = h('div', { class: 'impact-slot' }, h('p', { class: 'muted' }, '计算中…'));
+    openPanel(companyCard({
+      company,
+      language: state.language,
+      openCompany,
+      openChain: (chainId, products) => openChain(chainId, products, () => openCompany(companyId, false)),
+      impact,
+    }));
+    graphql(COMPANY_IMPACT, { id: companyId, scenario: nationalScenario() }).then((data) => {
+      impact.replaceChildren(impactSection(data.impact, state.language, openCompany));
+      document.body.dataset.impactReady = companyId;
+    }, (error) => {
+      impact.replaceChildren(h('p', { class: 'muted' }, `断供影响计算失败：${(error.messages ?? [error.message]).join('；')}`));
+    });
     await withEditing(() => companyEditing({ companyId, language: state.language, save: saveEdit }));
   } catch (error) {
     closePanel();
@@ -483,6 +504,8 @@ function showView(view) {
   state.view = view;
   $('board').hidden = view !== 'board';
   $('regions').hidden = view !== 'regions';
+  $('overview').hidden = view !== 'overview';
+  $('view-overview').textContent = view === 'overview' ? '产业链图谱' : '全市总览';
   document.querySelector('.map-area').hidden = view !== 'map';
   $('gap-list').hidden = view !== 'map';
   $('view-board').textContent = t(view === 'board' ? 'mapView' : 'boardView');
@@ -493,8 +516,87 @@ function showView(view) {
     loadBoard();
   } else if (view === 'regions') {
     loadRegions();
+  } else if (view === 'overview') {
+    loadOverview();
   } else {
-    drawChain();
+    return drawChain();
+  }
+  return Promise.resolve();
+}
+
+/**
+ * Opens a chain on the map from another view or card, highlights the given products there and
+ * then does {@code after} (reopens the card the reader came from, or selects the product).
+ */
+async function openChain(chainId, productIds = [], after = null) {
+  state.chainId = chainId;
+  $('chain').value = chainId;
+  await (state.view === 'map' ? drawChain() : showView('map'));
+  if (state.chainId !== chainId) {
+    return;
+  }
+  markProducts(cy, productIds);
+  if (after) {
+    after();
+  }
+}
+
+async function loadOverview() {
+  const generation = ++state.generation;
+  document.body.dataset.overviewReady = 'false';
+  const scenario = nationalScenario();
+  try {
+    const [answers, record] = await Promise.all([
+      Promise.all(state.chains.map((c) => graphql(CHAIN_OVERVIEW, { chainId: c.id, scenario, first: PAGE_SIZE }))),
+      graphql(CHAIN_RECORD, { chainId: state.chainId, scenario }),
+    ]);
+    if (generation !== state.generation) {
+      return;
+    }
+    const summaries = answers.map((a) => chainSummary(a.chain, a.gaps));
+    const open = summaries.find((s) => s.chain.id === state.chainId);
+    $('overview').replaceChildren(
+      cityOverview({
+        summaries,
+        cityName: state.focus ? state.focus.nameZh : null,
+        scenarioZh: SCENARIO_ZH[scenario],
+        language: state.language,
+        current: state.chainId,
+        truncatedAt: PAGE_SIZE,
+        openChain: (chainId) => openChain(chainId),
+      }),
+      open ? chainRecord({
+        chain: open.chain, targets: record.targets, changes: record.changes, scenarioZh: SCENARIO_ZH[scenario],
+        language: state.language,
+      }) : null);
+    clearErrors();
+    document.body.dataset.overviewReady = 'true';
+  } catch (error) {
+    showErrors('全市总览加载失败', error);
+  }
+}
+
+/** 规划对比: the open chain's gaps closed and opened by the planned projects, listed and marked. */
+async function compareScenarios() {
+  if (state.view !== 'map') {
+    await showView('map');
+  }
+  const generation = state.generation;
+  try {
+    const { current, planned } = await graphql(SCENARIO_GAPS, { chainId: state.chainId, first: PAGE_SIZE });
+    if (generation !== state.generation) {
+      return;
+    }
+    const diff = scenarioDiff(current, planned);
+    const chain = state.chains.find((c) => c.id === state.chainId);
+    openPanel(diffPanel({
+      diff, model: state.model, chainName: chain ? nameOf(chain, state.language) : state.chainId,
+      language: state.language, onSelect: selectProduct,
+    }));
+    markDiff(cy, diff);
+    document.body.dataset.compareReady = state.chainId;
+  } catch (error) {
+    showErrors('规划对比加载失败', error);
   }
 }
 
@@ -660,12 +762,20 @@ $('chain').addEventListener('change', (event) => {
   } else if (state.view === 'regions') {
     remember();
     loadRegions();
+  } else if (state.view === 'overview') {
+    remember();
+    loadOverview();
   } else {
     drawChain();
   }
 });
 $('view-board').addEventListener('click', () => showView(state.view === 'board' ? 'map' : 'board'));
 $('view-regions').addEventListener('click', () => showView(state.view === 'regions' ? 'map' : 'regions'));
+$('view-overview').addEventListener('click', () => showView(state.view === 'overview' ? 'map' : 'overview'));
+$('compare').addEventListener('click', () => compareScenarios());
+$('platform-layer').addEventListener('change', (event) => {
+  cy.nodes('.segment.unsupported').toggleClass('platform-layer', event.target.checked);
+});
 $('login').addEventListener('click', () => {
   if (state.user) {
     logOut();
@@ -792,8 +902,8 @@ speak();
 // a link to 地区对比 opens it (the board needs a login first); read before the map rewrites the URL
 const linkedView = new URLSearchParams(location.search).get('view');
 loadChains().then(() => drawChain(false)).then(followUrl).then(() => {
-  if (linkedView === 'regions') {
-    showView('regions');
+  if (linkedView === 'regions' || linkedView === 'overview') {
+    showView(linkedView);
   }
 }).catch((error) => {
   setStatus('');

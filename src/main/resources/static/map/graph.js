@@ -101,7 +101,9 @@ export function elements(model, language) {
       data: {
         id: `segment:${segment.id}`,
         kind: 'segment',
-        label: segmentLabel(segment, language, unsupported),
+        label: segmentLabel(segment, language, false),
+        // shown only with the legend's platform layer on: most segments have no platform
+        markedLabel: segmentLabel(segment, language, unsupported),
         nameZh: segment.nameZh,
         name: segment.name,
         unsupported,
@@ -167,7 +169,7 @@ function productClasses(balance) {
 
 export function segmentLabel(segment, language, unsupported) {
   const name = nameOf(segment, language);
-  return unsupported ? `${name}\n⚠ ${language === 'en' ? 'no innovation platform' : '无创新平台'}` : name;
+  return unsupported ? `${name}\n${language === 'en' ? '(no innovation platform)' : '（无创新平台）'}` : name;
 }
 
 export function ghostLabel(product, language) {
@@ -364,8 +366,18 @@ export const STYLE = [
     },
   },
   {
+    // a quiet marker: a dotted border; the platform layer names it
     selector: 'node.segment.unsupported',
     style: {
+      'border-width': 1.5,
+      'border-style': 'dotted',
+      'border-color': '#5f9e96',
+    },
+  },
+  {
+    selector: 'node.segment.unsupported.platform-layer',
+    style: {
+      label: 'data(markedLabel)',
       'border-width': 3,
       'border-style': 'dashed',
       'border-color': '#00897b',

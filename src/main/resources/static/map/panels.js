@@ -2,6 +2,7 @@
 // company card. Built with DOM calls, never from HTML strings, so names in the data cannot
 // inject markup.
 
+import { chainLinks, partnerLinks } from './company.js';
 import { bounded, capacityState, figure, gapKind, kindName, nameOf, percent, statusName } from './labels.js';
 import { pick, t, unitName, unitsInText, word } from './i18n.js';
 
@@ -226,7 +227,7 @@ function regionRankingTable(ranking, language, openCompany, productId) {
       h('td', {}, r.leaders.map((l, i) => [i > 0 ? '、' : '', companyLink(l.company, language, openCompany)]))))));
 }
 
-export function productPanel({ detail, ranking, model, language, openCompany, scenario, scenarioZh, addLead }) {
+export function productPanel({ detail, ranking, model, language, openCompany, scenario, scenarioZh, addLead, elsewhere }) {
   const product = detail.product;
   // by where the site is, not where the company has its seat
   const local = product.producers.filter((p) => p.local);
@@ -252,6 +253,7 @@ export function productPanel({ detail, ranking, model, language, openCompany, sc
       ? [section(t('panelBalance', { scenario: scenarioZh }), balanceFigures(model.balances.get(product.id), product.id)),
         section(t('panelGaps', { count: mapGaps.length }), mapGaps.length === 0 ? empty(t('panelNoGaps')) : gapSections)]
       : h('p', { class: 'note' }, t('panelOtherChain')),
+    elsewhere,
     mapGaps.length === 0 ? section(t('panelCandidatesOutside'), candidateList(detail.candidates, language, openCompany, addLead)) : null,
     section(t('panelLocalLines', { count: local.length }), localProducers(local, model.balances.get(product.id), scenario,
       language, openCompany, product.id)),
@@ -259,15 +261,8 @@ export function productPanel({ detail, ranking, model, language, openCompany, sc
     section(t('panelNational'), regionRankingTable(ranking, language, openCompany, product.id)));
 }
 
-function companyList(companies, language, openCompany) {
-  if (companies.length === 0) {
-    return empty(t('none'));
-  }
-  return h('ul', { class: 'inline-list' }, companies.map((c) => h('li', {}, companyLink(c, language, openCompany))));
-}
-
-/** A company card: sites, products, chains, projects, platforms, suppliers and customers. */
-export function companyCard({ company, language, openCompany }) {
+/** A company card: sites, products, chains, projects, platforms, supply partners and 断供影响. */
+export function companyCard({ company, language, openCompany, openChain, impact }) {
   const productionsBySite = new Map();
   for (const production of company.productions) {
     const list = productionsBySite.get(production.site.id) ?? [];
@@ -291,7 +286,7 @@ export function companyCard({ company, language, openCompany }) {
     section(t('panelProducts', { count: products.length }), products.length === 0 ? empty(t('none'))
       : h('ul', { class: 'inline-list' }, products.map((p) => h('li', {}, nameOf(p, language))))),
     section(t('panelChains', { count: company.chains.length }), company.chains.length === 0 ? empty(t('none'))
-      : h('ul', { class: 'inline-list' }, company.chains.map((c) => h('li', {}, nameOf(c, language))))),
+      : chainLinks(company, language, openChain)),
     section(t('panelProjects', { count: company.projects.length }), company.projects.length === 0 ? empty(t('none'))
       : h('ul', {}, company.projects.map((p) => h('li', {},
         `${nameOf(p, language)} · ${statusName(p.status)}`,
@@ -299,6 +294,9 @@ export function companyCard({ company, language, openCompany }) {
         p.district ? ` · ${p.district}` : '')))),
     section(t('panelPlatforms', { count: company.platforms.length }), company.platforms.length === 0 ? empty(t('none'))
       : h('ul', {}, company.platforms.map((p) => h('li', {}, `${nameOf(p, language)} · ${p.kind}`)))),
-    section(t('panelSuppliers', { count: company.suppliers.length }), companyList(company.suppliers, language, openCompany)),
-    section(t('panelCustomers', { count: company.customers.length }), companyList(company.customers, language, openCompany)));
+    section(t('panelSuppliers', { count: company.links.filter((l) => l.direction === 'SUPPLIER').length }),
+      partnerLinks(company, language, 'SUPPLIER', openCompany)),
+    section(t('panelCustomers', { count: company.links.filter((l) => l.direction === 'CUSTOMER').length }),
+      partnerLinks(company, language, 'CUSTOMER', openCompany)),
+    section(pick('断供影响（本地厂址停产时）', 'If its local sites stop (断供影响)'), impact));
 }

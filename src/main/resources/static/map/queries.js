@@ -81,6 +81,42 @@ export const REGION_MATRIX = `query RegionMatrix($chainId: ID!, $scenario: Scena
   }
 }`;
 
+// the city overview (issue 14): one chain's gaps, local support rate and lead units; the
+// page asks once per chain, so that no chain's gaps are cut by another's
+export const CHAIN_OVERVIEW = `query ChainOverview($chainId: ID!, $scenario: Scenario!, $first: Int!) {
+  chain(id: $chainId) {
+    id name nameZh
+    leadUnits { id name nameZh }
+    localSupport(scenario: $scenario) { rate complete }
+  }
+  gaps(chainId: $chainId, scenario: $scenario, first: $first) { kind severity }
+}`;
+
+// what the overview shows of the open chain: targets with their progress, recent changes
+export const CHAIN_RECORD = `query ChainRecord($chainId: ID!, $scenario: Scenario!) {
+  targets(chainId: $chainId) {
+    id metric value unit year note item product { id name nameZh }
+    progress(scenario: $scenario) { localCapacity unit share bound producerCount sitesWithUnknownCapacity }
+  }
+  changes(chainId: $chainId, first: 10) { id at user operation entity entityId source }
+}`;
+
+// the scenario comparison: the open chain's gaps now and with the planned projects
+export const SCENARIO_GAPS = `query ScenarioGaps($chainId: ID!, $first: Int!) {
+  current: gaps(chainId: $chainId, scenario: CURRENT, first: $first) { kind severity product { id } segment { id } }
+  planned: gaps(chainId: $chainId, scenario: PLANNED, first: $first) { kind severity product { id } segment { id } }
+}`;
+
+// 断供影响: what loses local supply if the company's local sites stop
+export const COMPANY_IMPACT = `query CompanyImpact($id: ID!, $scenario: Scenario!) {
+  impact(companyId: $id, scenario: $scenario) {
+    affectedProducts { product { id name nameZh } selfSufficiency selfSufficiencyBound unit }
+    before { product { id } selfSufficiency selfSufficiencyBound }
+    affectedCompanies { id name nameZh local }
+    explanation
+  }
+}`;
+
 export const SEARCH_COMPANIES = `query SearchCompanies($text: String!) {
   searchCompanies(text: $text, first: 10) { ${COMPANY_REF} aliases }
 }`;
@@ -98,8 +134,7 @@ export const COMPANY_CARD = `query CompanyCard($id: ID!) {
     chains { id name nameZh }
     projects { id name nameZh status capacity unit district products { id name nameZh } }
     platforms { id name nameZh kind status }
-    suppliers { ${COMPANY_REF} }
-    customers { ${COMPANY_REF} }
+    links { company { ${COMPANY_REF} } product { id name nameZh } direction kind source }
   }
 }`;
 
