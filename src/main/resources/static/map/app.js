@@ -3,7 +3,7 @@
 
 import cytoscape from '/webjars/cytoscape/dist/cytoscape.esm.min.mjs';
 import { GAP_KINDS, NO_GAP_COLOR, SCENARIO_ZH, kindName, nameOf } from './labels.js';
-import { language, setLanguage, t, translateStatic, word } from './i18n.js';
+import { language, pick, setLanguage, t, translateStatic, word } from './i18n.js';
 import { chainTable, exportPng, printTitle } from './reader.js';
 import { STYLE, chainModel, elements } from './graph.js';
 import { STAGE_ZH, board, newLeadForm } from './board.js';
@@ -370,7 +370,7 @@ async function openCompany(companyId, push = true) {
     if (!company) {
       throw { messages: [t('errNoCompany', { id: companyId })] };
     }
-    const impact = h('div', { class: 'impact-slot' }, h('p', { class: 'muted' }, '计算中…'));
+    const impact = h('div', { class: 'impact-slot' }, h('p', { class: 'muted' }, pick('计算中…', 'Computing…')));
     openPanel(companyCard({
       company,
       language: state.language,
@@ -382,7 +382,7 @@ async function openCompany(companyId, push = true) {
       impact.replaceChildren(impactSection(data.impact, state.language, openCompany));
       document.body.dataset.impactReady = companyId;
     }, (error) => {
-      impact.replaceChildren(h('p', { class: 'muted' }, `断供影响计算失败：${(error.messages ?? [error.message]).join('；')}`));
+      impact.replaceChildren(h('p', { class: 'muted' }, `${pick('断供影响计算失败：', 'The impact could not be computed: ')}${(error.messages ?? [error.message]).join(pick('；', '; '))}`));
     });
     await withEditing(() => companyEditing({ companyId, language: state.language, save: saveEdit }));
   } catch (error) {
@@ -406,7 +406,7 @@ async function withEditing(load) {
       shown.append(part);
     }
   } catch (error) {
-    showErrors('编辑表单加载失败', error);
+    showErrors(pick('编辑表单加载失败', 'The edit forms could not be loaded'), error);
   }
 }
 
@@ -417,7 +417,7 @@ async function saveEdit(what, write) {
   await write();
   const again = reopen;
   await drawChain();
-  setStatus(`已保存：${what}`);
+  setStatus(`${pick('已保存：', 'Saved: ')}${what}`);
   if (again) {
     await again();
   }
@@ -505,7 +505,7 @@ function showView(view) {
   $('board').hidden = view !== 'board';
   $('regions').hidden = view !== 'regions';
   $('overview').hidden = view !== 'overview';
-  $('view-overview').textContent = view === 'overview' ? '产业链图谱' : '全市总览';
+  $('view-overview').textContent = t(view === 'overview' ? 'mapView' : 'overviewView');
   document.querySelector('.map-area').hidden = view !== 'map';
   $('gap-list').hidden = view !== 'map';
   $('view-board').textContent = t(view === 'board' ? 'mapView' : 'boardView');
@@ -559,14 +559,14 @@ async function loadOverview() {
       cityOverview({
         summaries,
         cityName: state.focus ? state.focus.nameZh : null,
-        scenarioZh: SCENARIO_ZH[scenario],
+        scenarioZh: word(scenario, SCENARIO_ZH[scenario]),
         language: state.language,
         current: state.chainId,
         truncatedAt: PAGE_SIZE,
         openChain: (chainId) => openChain(chainId),
       }),
       open ? chainRecord({
-        chain: open.chain, targets: record.targets, changes: record.changes, scenarioZh: SCENARIO_ZH[scenario],
+        chain: open.chain, targets: record.targets, changes: record.changes, scenarioZh: word(scenario, SCENARIO_ZH[scenario]),
         language: state.language,
       }) : null);
     clearErrors();
@@ -813,6 +813,8 @@ $('language').addEventListener('click', () => {
     loadBoard();
   } else if (state.view === 'regions') {
     loadRegions();
+  } else if (state.view === 'overview') {
+    loadOverview();
   }
 });
 $('view-table').addEventListener('click', () => {
@@ -882,6 +884,7 @@ function speak() {
   $('login').textContent = state.user ? t('logout', { user: state.user }) : t('login');
   $('view-board').textContent = t(state.view === 'board' ? 'mapView' : 'boardView');
   $('view-regions').textContent = t(state.view === 'regions' ? 'mapView' : 'regionsView');
+  $('view-overview').textContent = t(state.view === 'overview' ? 'mapView' : 'overviewView');
   $('show-map').textContent = t(document.body.classList.contains('map-shown') ? 'hideMap' : 'showMap');
 }
 

@@ -3,7 +3,7 @@
 // and the gaps the province's own analysis finds. A capacity nobody publishes is 未知, never 0; a
 // product a province does not make is an empty cell.
 
-import { GAP_KINDS, bounded, figure, gapKind, nameOf, percent } from './labels.js';
+import { GAP_KINDS, bounded, figure, gapKind, kindName, nameOf, percent } from './labels.js';
 import { h } from './panels.js';
 import { pick, unitName } from './i18n.js';
 
@@ -23,17 +23,17 @@ export function regionMatrix({ matrix, chainName, scenarioZh, focusRegion, langu
       class: c.knownCapacity === null ? 'cell unknown' : 'cell',
       'data-region-id': region.id,
       'data-product-id': product.id,
-      title: `${nameOf(region, language)} · ${nameOf(product, language)}：${c.producers} 家企业、${c.sites} 个厂址`
+      title: `${nameOf(region, language)} · ${nameOf(product, language)}${pick(`：${c.producers} 家企业、${c.sites} 个厂址`, `: ${c.producers} companies, ${c.sites} sites`)}`
         + (unknown > 0 ? `，${unknown} 条产线产能未知` : '')
         + selfSufficiencyWords(c)
-        + (gaps.length > 0 ? `；缺口：${gaps.map((k) => k.zh).join('、')}` : ''),
+        + (gaps.length > 0 ? `${pick('；缺口：', '; gaps: ')}${gaps.map((k) => kindName(k.kind)).join(pick('、', ', '))}` : ''),
     },
     h('span', { class: 'figure' }, figure(c.knownCapacity, product.unit, product.id)),
     h('span', { class: 'muted' }, pick(` ${c.producers}家`, ` ${c.producers} cos.`)),
     c.knownCapacity !== null && unknown > 0 ? h('span', { class: 'muted' }, pick(` +${unknown}未知`, ` +${unknown} unknown`)) : null,
     c.selfSufficiencyBound ? h('div', { class: 'self-sufficiency' }, `${pick('自给率', 'Self-sufficiency')} ${selfSufficiency(c)}`) : null,
     gaps.length > 0 ? h('div', { class: 'cell-gaps' }, gaps.map((k) => h('span', {
-      class: 'glyph', 'data-gap-kind': k.kind, title: k.zh, style: { color: k.color },
+      class: 'glyph', 'data-gap-kind': k.kind, title: kindName(k.kind), style: { color: k.color },
     }, k.glyph))) : null);
   };
   return h('div', { class: 'region-matrix', 'data-chain-id': matrix.chainId },
@@ -66,7 +66,7 @@ function selfSufficiency(c) {
 }
 
 function selfSufficiencyWords(c) {
-  return c.selfSufficiencyBound ? `；本省自给率 ${selfSufficiency(c)}` : '；本省无下游需求';
+  return c.selfSufficiencyBound ? `${pick('；本省自给率 ', '; self-sufficiency ')}${selfSufficiency(c)}` : pick('；本省无下游需求', '; no demand in the province');
 }
 
 /** The glyphs of the gap kinds the matrix shows, with their names: the map's legend is not in view. */
@@ -74,5 +74,5 @@ function legend(cells) {
   const shown = GAP_KINDS.filter((k) => k.kind !== 'NO_INNOVATION_SUPPORT'
     && cells.some((c) => c.gaps.includes(k.kind)));
   return shown.length === 0 ? null : h('p', { class: 'matrix-legend' }, pick('缺口：', 'Gaps: '), shown.map((k) => h('span', {},
-    h('span', { class: 'glyph', title: k.zh, style: { color: k.color } }, k.glyph), ` ${k.zh}`)));
+    h('span', { class: 'glyph', title: kindName(k.kind), style: { color: k.color } }, k.glyph), ` ${kindName(k.kind)}`)));
 }
