@@ -80,7 +80,7 @@ class ChainLeadEditingPageTest {
 		assertThat(after).as("the server's balance counts the new figure").isEqualTo(before - lineBefore + 90000);
 		assertThat(nodeCapacity(PRODUCT)).as("the map is redrawn from the server").isEqualTo(after);
 		WebElement redrawn = editItem(company);
-		assertThat(redrawn.getText()).contains("9万 t");
+		assertThat(redrawn.getText()).contains("9 万吨");
 		assertThat(browser.driver().findElement(By.cssSelector(".product-panel .figures")).getText())
 			.as("the open panel's balance is read again")
 			.contains(figureOf(after));
