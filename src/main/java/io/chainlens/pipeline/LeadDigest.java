@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.neo4j.driver.Value;
-
 /**
  * What the pipeline's pages, counts, gap pipelines and target rules need of every lead —
  * a few fields and its proposals, not its history or contacts — read in one query and
@@ -20,24 +18,42 @@ import org.neo4j.driver.Value;
 final class LeadDigest {
 
 	/** Reads every lead's entry; {@link #of} takes its rows. */
-	static final String READ = """
-			MATCH (l:Lead)
-			RETURN l.id AS id, l.created AS created, l.stage AS stage, l.chainIds AS chainIds,
-			       l.investment AS investment,
-			       [l.reachedPreliminary, l.reachedSigned, l.reachedConstruction, l.reachedProduction] AS reached,
-			       COLLECT { MATCH (l)-[m:PROPOSES]->(p:Product) RETURN {productId: p.id, capacity: m.capacity} }
-			         AS proposes""";
+	static final String READ = "MATCH (l:Lead) RETURN " + LeadReads.LEAD_WITHOUT_LOG + """
+			 AS lead,
+			[l.reachedPreliminary, l.reachedSigned, l.reachedConstruction, l.reachedProduction] AS reached""";
 
 	/** The stages whose first reaching is dated, in the order of {@code reached}. */
 	private static final List<LeadStage> DATED = List.of(LeadStage.PRELIMINARY, LeadStage.SIGNED,
 			LeadStage.CONSTRUCTION, LeadStage.PRODUCTION);
 
-	/** A lead as the digest keeps it; {@code reached} in the order of {@link #DATED}. */
-	record Entry(String id, long created, LeadStage stage, List<String> chainIds, Double investment,
-			List<LocalDate> reached) {
+	/**
+	 * A lead as the digest keeps it (without history and contacts); {@code reached} in
+	 * the order of {@link #DATED}.
+	 */
+	record Entry(Lead lead, List<LocalDate> reached) {
+
+		String id() {
+			return lead.id();
+		}
+
+		long created() {
+			return lead.created();
+		}
+
+		LeadStage stage() {
+			return lead.stage();
+		}
+
+		List<String> chainIds() {
+			return lead.chainIds();
+		}
+
+		Double investment() {
+			return lead.investment();
+		}
 
 		boolean readableBy(LeadReads.Readable readable) {
-			return readable.all() || chainIds.stream().anyMatch(readable.chains()::contains);
+			return readable.all() || chainIds().stream().anyMatch(readable.chains()::contains);
 		}
 
 		LocalDate reached(LeadStage dated) {
@@ -69,16 +85,12 @@ final class LeadDigest {
 		List<Entry> entries = new ArrayList<>(rows.size());
 		Map<String, List<LeadReads.Proposing>> byProduct = new TreeMap<>();
 		for (org.neo4j.driver.Record row : rows) {
-			LeadStage stage = LeadStage.valueOf(row.get("stage").asString());
-			String id = row.get("id").asString();
-			entries.add(new Entry(id, row.get("created").asLong(0), stage, row.get("chainIds").asList(Value::asString),
-					row.get("investment").isNull() ? null : row.get("investment").asDouble(),
-					row.get("reached").asList(d -> d.isNull() ? null : d.asLocalDate())));
-			if (stage != LeadStage.DROPPED) {
-				for (Value proposed : row.get("proposes").values()) {
-					Value capacity = proposed.get("capacity");
-					byProduct.computeIfAbsent(proposed.get("productId").asString(), k -> new ArrayList<>())
-						.add(new LeadReads.Proposing(id, stage, capacity.isNull() ? null : capacity.asDouble()));
+			Lead lead = Lead.of(row.get("lead"));
+			entries.add(new Entry(lead, row.get("reached").asList(d -> d.isNull() ? null : d.asLocalDate())));
+			if (lead.stage() != LeadStage.DROPPED) {
+				for (Lead.Proposed proposed : lead.products()) {
+					byProduct.computeIfAbsent(proposed.productId(), k -> new ArrayList<>())
+						.add(new LeadReads.Proposing(lead.id(), lead.stage(), proposed.capacity()));
 				}
 			}
 		}
@@ -94,26 +106,31 @@ final class LeadDigest {
 	}
 
 	/**
-	 * The ids of up to {@code limit} matching leads after the cursor, newest first, and
-	 * how many match in all.
+	 * Up to {@code limit} matching leads after the cursor, newest first (without history
+	 * and contacts), and how many match in all.
 	 */
 	Slice page(LeadReads.Readable readable, String chainId, LeadStage stage, int limit, LeadReads.Cursor after) {
-		List<String> ids = new ArrayList<>(limit);
+		List<Lead> leads = new ArrayList<>(limit);
 		long total = 0;
 		for (Entry entry : newestFirst) {
 			if (!matches(entry, readable, chainId, stage)) {
 				continue;
 			}
 			total++;
-			if (ids.size() < limit && (after == null || entry.created() < after.created()
+			if (leads.size() < limit && (after == null || entry.created() < after.created()
 					|| (entry.created() == after.created() && entry.id().compareTo(after.id()) > 0))) {
-				ids.add(entry.id());
+				leads.add(entry.lead());
 			}
 		}
-		return new Slice(List.copyOf(ids), total);
+		return new Slice(List.copyOf(leads), total);
 	}
 
-	record Slice(List<String> ids, long total) {
+	record Slice(List<Lead> leads, long total) {
+
+		List<String> ids() {
+			return leads.stream().map(Lead::id).toList();
+		}
+
 	}
 
 	/** Leads per chain and stage, by chain id and then stage name. */

@@ -33,7 +33,7 @@ public class LeadReads {
 	 * A lead {@code l} as the map {@link Lead#of} reads, without its history and
 	 * contacts.
 	 */
-	private static final String LEAD_WITHOUT_LOG = """
+	static final String LEAD_WITHOUT_LOG = """
 			l {.id, .title, .ownerLogin, .investment, .stage, .droppedFrom, .dropReason, .source, .note, .chainIds,
 			   .nextStep, nextStepDue: toString(l.nextStepDue), .created,
 			   companyId: COLLECT { MATCH (l)-[:ATTRACTS]->(c) RETURN c.id }[0],
@@ -164,7 +164,8 @@ public class LeadReads {
 	 */
 	Page page(Readable readable, String chainId, LeadStage stage, int first, Cursor after, boolean withLog) {
 		LeadDigest.Slice slice = digest().page(readable, chainId, stage, first + 1, after);
-		List<Lead> leads = inOrder(slice.ids(), withLog);
+		// the digest holds each lead but its history and contacts
+		List<Lead> leads = withLog ? inOrder(slice.ids(), true) : slice.leads();
 		boolean hasNext = leads.size() > first;
 		return new Page(hasNext ? leads.subList(0, first) : leads, slice.total(), hasNext);
 	}
