@@ -558,7 +558,7 @@ async function loadOverview() {
     $('overview').replaceChildren(
       cityOverview({
         summaries,
-        cityName: state.focus ? state.focus.nameZh : null,
+        cityName: state.focus ? nameOf(state.focus, state.language) : null,
         scenarioZh: word(scenario, SCENARIO_ZH[scenario]),
         language: state.language,
         current: state.chainId,
@@ -667,7 +667,7 @@ async function loadBoard() {
     $('board').replaceChildren(board({
       leads: leads.edges.map((e) => e.node),
       total: leads.totalCount,
-      chainName: chain ? chain.nameZh : state.chainId,
+      chainName: chain ? nameOf(chain, state.language) : state.chainId,
       language: state.language,
       actions: leadActions,
       exportLedger: () => download(`/export/leads.xlsx?chainId=${encodeURIComponent(state.chainId)}`,
