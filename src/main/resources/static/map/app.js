@@ -572,7 +572,7 @@ async function loadOverview() {
     clearErrors();
     document.body.dataset.overviewReady = 'true';
   } catch (error) {
-    showErrors('全市总览加载失败', error);
+    showErrors(pick('全市总览加载失败', 'The city overview could not be loaded'), error);
   }
 }
 
@@ -596,7 +596,7 @@ async function compareScenarios() {
     markDiff(cy, diff);
     document.body.dataset.compareReady = state.chainId;
   } catch (error) {
-    showErrors('规划对比加载失败', error);
+    showErrors(pick('规划对比加载失败', 'The plan comparison could not be loaded'), error);
   }
 }
 
