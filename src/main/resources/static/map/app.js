@@ -558,7 +558,7 @@ async function loadOverview() {
     $('overview').replaceChildren(
       cityOverview({
         summaries,
-        cityName: state.focus ? state.focus.nameZh : null,
+        cityName: state.focus ? nameOf(state.focus, state.language) : null,
         scenarioZh: word(scenario, SCENARIO_ZH[scenario]),
         language: state.language,
         current: state.chainId,
@@ -572,7 +572,7 @@ async function loadOverview() {
     clearErrors();
     document.body.dataset.overviewReady = 'true';
   } catch (error) {
-    showErrors('全市总览加载失败', error);
+    showErrors(pick('全市总览加载失败', 'The city overview could not be loaded'), error);
   }
 }
 
@@ -596,7 +596,7 @@ async function compareScenarios() {
     markDiff(cy, diff);
     document.body.dataset.compareReady = state.chainId;
   } catch (error) {
-    showErrors('规划对比加载失败', error);
+    showErrors(pick('规划对比加载失败', 'The plan comparison could not be loaded'), error);
   }
 }
 
@@ -667,7 +667,7 @@ async function loadBoard() {
     $('board').replaceChildren(board({
       leads: leads.edges.map((e) => e.node),
       total: leads.totalCount,
-      chainName: chain ? chain.nameZh : state.chainId,
+      chainName: chain ? nameOf(chain, state.language) : state.chainId,
       language: state.language,
       actions: leadActions,
       exportLedger: () => download(`/export/leads.xlsx?chainId=${encodeURIComponent(state.chainId)}`,

@@ -3,7 +3,8 @@
 // as a halo on the nodes. A gap is the same gap when its kind and its product agree; a segment
 // without a platform is one gap whichever product the API names for it.
 
-import { gapKind, nameOf } from './labels.js';
+import { pick, t } from './i18n.js';
+import { gapKind, kindName, nameOf } from './labels.js';
 import { h } from './panels.js';
 
 function key(gap) {
@@ -58,13 +59,13 @@ export function clearDiff(cy) {
 
 function rows(gaps, model, language, onSelect, sign) {
   if (gaps.length === 0) {
-    return h('p', { class: 'muted' }, '无');
+    return h('p', { class: 'muted' }, t('none'));
   }
   return h('ul', { class: 'diff-rows' }, gaps.map((gap) => {
     const k = gapKind(gap.kind);
     const product = model.products.get(gap.product.id);
     const segment = model.segments.find((s) => s.id === gap.segment.id);
-    const name = gap.kind === 'NO_INNOVATION_SUPPORT' && segment ? `${nameOf(segment, language)}（环节）`
+    const name = gap.kind === 'NO_INNOVATION_SUPPORT' && segment ? `${nameOf(segment, language)}${pick('（环节）', ' (segment)')}`
       : product ? nameOf(product, language) : gap.product.id;
     return h('li', {},
       h('button', {
@@ -76,8 +77,8 @@ function rows(gaps, model, language, onSelect, sign) {
         onclick: () => onSelect(gap.product.id),
       },
       h('span', { class: 'rank' }, sign),
-      h('span', { class: 'glyph', title: k.zh, style: { color: k.color } }, k.glyph),
-      h('span', { class: 'gap-name' }, name, h('span', { class: 'muted' }, ` ${k.zh}`)),
+      h('span', { class: 'glyph', title: kindName(gap.kind), style: { color: k.color } }, k.glyph),
+      h('span', { class: 'gap-name' }, name, h('span', { class: 'muted' }, ` ${kindName(gap.kind)}`)),
       h('span', { class: 'severity' }, gap.severity.toFixed(1))));
   }));
 }
@@ -85,13 +86,14 @@ function rows(gaps, model, language, onSelect, sign) {
 /** The comparison as the side panel shows it. */
 export function diffPanel({ diff, model, chainName, language, onSelect }) {
   return h('div', { class: 'scenario-diff', 'data-closed': String(diff.closed.length), 'data-opened': String(diff.opened.length) },
-    h('h2', {}, `${chainName} · 规划对比`),
+    h('h2', {}, `${chainName} · ${t('compareView')}`),
     h('p', { class: 'muted' },
-      `现状（在产）与规划（含在建、拟建项目）的缺口相比；${diff.kept} 项缺口在规划中仍在。图中绿色光晕：规划消除；红色虚线框：规划中新增。严重度为各自情景下的值。`),
+      pick(`现状（在产）与规划（含在建、拟建项目）的缺口相比；${diff.kept} 项缺口在规划中仍在。图中绿色光晕：规划消除；红色虚线框：规划中新增。严重度为各自情景下的值。`,
+        `The gaps now (operating) against the planned ones (with projects under construction and planned); ${diff.kept} gaps remain in the plan. On the map a green halo: closed by the plan; a red dashed ring: opened in the plan. Severities are those of each scenario.`)),
     h('section', { class: 'panel-section diff-closed' },
-      h('h3', {}, `✓ 规划项目消除的缺口（${diff.closed.length}）`),
+      h('h3', {}, pick(`✓ 规划项目消除的缺口（${diff.closed.length}）`, `✓ Gaps the planned projects close (${diff.closed.length})`)),
       rows(diff.closed, model, language, onSelect, '✓')),
     h('section', { class: 'panel-section diff-opened' },
-      h('h3', {}, `＋ 规划中新增的缺口（${diff.opened.length}）`),
+      h('h3', {}, pick(`＋ 规划中新增的缺口（${diff.opened.length}）`, `＋ Gaps opened in the plan (${diff.opened.length})`)),
       rows(diff.opened, model, language, onSelect, '＋')));
 }

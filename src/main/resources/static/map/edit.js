@@ -5,7 +5,8 @@
 // shows the server's refusal next to it as it comes, and after a write the page reads the map
 // and the open panel again from the server.
 
-import { STATUS_ZH, figure, nameOf } from './labels.js';
+import { pick, pickFrom } from './i18n.js';
+import { figure, nameOf, statusName } from './labels.js';
 import { h } from './panels.js';
 import { field, form, input } from './board.js';
 import {
@@ -18,31 +19,35 @@ const STATUSES = ['OPERATING', 'UNDER_CONSTRUCTION', 'PLANNED'];
 // the order a project may move in (the server refuses any other)
 const NEXT_STATUSES = { PLANNED: ['UNDER_CONSTRUCTION', 'OPERATING'], UNDER_CONSTRUCTION: ['OPERATING'], OPERATING: [] };
 
+// [中文, English] of a platform's kind
 const PLATFORM_KINDS = {
-  LAB: '重点实验室',
-  RD_CENTRE: '研发中心',
-  TESTING_CENTRE: '检验检测中心',
-  PILOT_BASE: '中试基地',
-  CERTIFICATION_CENTRE: '认证中心',
-  EXCHANGE: '交易中心',
-  PARK: '产业园区',
-  ENCLAVE: '飞地园区',
-  ALLIANCE: '产业联盟',
-  SERVICE_PLATFORM: '公共服务平台',
-  EVENT: '会展活动',
+  LAB: ['重点实验室', 'Key laboratory'],
+  RD_CENTRE: ['研发中心', 'R&D centre'],
+  TESTING_CENTRE: ['检验检测中心', 'Testing centre'],
+  PILOT_BASE: ['中试基地', 'Pilot base'],
+  CERTIFICATION_CENTRE: ['认证中心', 'Certification centre'],
+  EXCHANGE: ['交易中心', 'Exchange'],
+  PARK: ['产业园区', 'Industrial park'],
+  ENCLAVE: ['飞地园区', 'Enclave park'],
+  ALLIANCE: ['产业联盟', 'Industry alliance'],
+  SERVICE_PLATFORM: ['公共服务平台', 'Public service platform'],
+  EVENT: ['会展活动', 'Exhibition or event'],
 };
 
-const SOURCE_HINT = '来源必填：seed §N，或 public: 出处、日期、网址，或 estimate: 估算依据';
+function sourceHint() {
+  return pick('来源必填：seed §N，或 public: 出处、日期、网址，或 estimate: 估算依据',
+    'Source required: seed §N, or public: publisher, date, URL, or estimate: the basis of the estimate');
+}
 
 /**
- * Sends one write; a refusal keeps the server's words, after a Chinese lead-in, so the officer
+ * Sends one write; a refusal keeps the server's words, after a lead-in in the page's language, so the officer
  * sees both that it was refused and exactly why.
  */
 async function mutate(mutation, variables) {
   try {
     return await graphql(mutation, variables);
   } catch (failure) {
-    throw { messages: (failure.messages ?? [String(failure.message ?? failure)]).map((m) => `服务器拒绝了这次修改：${m}`) };
+    throw { messages: (failure.messages ?? [String(failure.message ?? failure)]).map((m) => `${pick('服务器拒绝了这次修改：', 'The server refused this change: ')}${m}`) };
   }
 }
 
@@ -52,16 +57,18 @@ function editable(chains) {
 }
 
 function chainNames(chains, language) {
-  return chains.map((c) => nameOf(c, language)).join('、');
+  return chains.map((c) => nameOf(c, language)).join(pick('、', ', '));
 }
 
 function statusSelect(name, statuses, selected) {
-  return h('select', { name }, statuses.map((s) => h('option', { value: s, selected: s === selected }, STATUS_ZH[s])));
+  return h('select', { name }, statuses.map((s) => h('option', { value: s, selected: s === selected }, statusName(s))));
 }
 
 function sourceField() {
-  return [field('来源', input('source', { placeholder: 'public: 企业公告, 2024-06-01, 网址' })),
-    h('p', { class: 'edit-hint' }, SOURCE_HINT)];
+  return [field(pick('来源', 'Source'), input('source', {
+    placeholder: pick('public: 企业公告, 2024-06-01, 网址', 'public: company notice, 2024-06-01, URL'),
+  })),
+  h('p', { class: 'edit-hint' }, sourceHint())];
 }
 
 /** A number of a form, or null for an empty field (an unknown capacity stays unknown, never 0). */
@@ -86,7 +93,8 @@ function editSection(title, ...content) {
 
 function readOnly(chains, language) {
   return h('p', { class: 'edit-read-only' },
-    `只读：本产品属于${chainNames(chains, language)}产业链，当前登录不是其牵头单位，不能修改。`);
+    pick(`只读：本产品属于${chainNames(chains, language)}产业链，当前登录不是其牵头单位，不能修改。`,
+      `Read-only: this product belongs to the ${chainNames(chains, language)} chain, whose lead unit is not this login.`));
 }
 
 /** The capacity form of one line: amount, unit from the product's accepted ones, status, source. */
@@ -96,16 +104,20 @@ function capacityForm(product, line, save) {
     h('input', { type: 'hidden', name: 'productId', value: product.id }),
     h('input', { type: 'hidden', name: 'siteId', value: line.site.id }),
     h('input', { type: 'hidden', name: 'region', value: line.region }),
-    field('产能', input('capacity', { type: 'number', min: '0', step: 'any', value: line.capacity ?? '' })),
-    field('单位', h('select', { name: 'unit' }, product.acceptedUnits.map((u) => h('option', { value: u, selected: u === product.unit }, u)))),
-    field('状态', statusSelect('status', STATUSES, line.status)),
+    field(pick('产能', 'Capacity'), input('capacity', { type: 'number', min: '0', step: 'any', value: line.capacity ?? '' })),
+    field(pick('单位', 'Unit'), h('select', { name: 'unit' }, product.acceptedUnits.map((u) => h('option', { value: u, selected: u === product.unit }, u)))),
+    field(pick('状态', 'Status'), statusSelect('status', STATUSES, line.status)),
     ...sourceField(),
-  ], '保存产能', (v) => {
+  ], pick('保存产能', 'Save capacity'), (v) => {
     if (amount(v.capacity) === null) {
       // setCapacity needs a figure; an unknown capacity is left as it is
-      throw { messages: ['请填写产能数值；产能不详时请保持原状（未知），不要填 0'] };
+      throw {
+        messages: [pick('请填写产能数值；产能不详时请保持原状（未知），不要填 0',
+          'Enter a capacity; where it is not known leave it as it is (unknown), never 0')],
+      };
     }
-    return save(`${nameOf(line.company, 'zh')} ${product.nameZh} 产能`, () => mutate(SET_CAPACITY, {
+    return save(pick(`${nameOf(line.company, 'zh')} ${product.nameZh} 产能`,
+      `${nameOf(line.company, 'en')} ${nameOf(product, 'en')} capacity`), () => mutate(SET_CAPACITY, {
       input: {
         companyId: v.companyId,
         productId: v.productId,
@@ -123,25 +135,26 @@ function capacityForm(product, line, save) {
 function platformForm(platform, save) {
   return form('platform-form', [
     h('input', { type: 'hidden', name: 'id', value: platform.id }),
-    field('名称', input('nameZh', { value: platform.nameZh })),
-    field('类型', h('select', { name: 'kind' }, Object.entries(PLATFORM_KINDS)
-      .map(([kind, zh]) => h('option', { value: kind, selected: kind === platform.kind }, zh)))),
-    field('状态', statusSelect('status', STATUSES, platform.status ?? 'PLANNED')),
+    field(pick('名称', 'Name (Chinese)'), input('nameZh', { value: platform.nameZh })),
+    field(pick('类型', 'Kind'), h('select', { name: 'kind' }, Object.keys(PLATFORM_KINDS)
+      .map((kind) => h('option', { value: kind, selected: kind === platform.kind }, pickFrom(PLATFORM_KINDS, kind))))),
+    field(pick('状态', 'Status'), statusSelect('status', STATUSES, platform.status ?? 'PLANNED')),
     ...sourceField(),
-  ], '保存平台', (v) => save(`平台 ${v.nameZh}`, () => mutate(UPDATE_PLATFORM, {
+  ], pick('保存平台', 'Save platform'), (v) => save(`${pick('平台', 'Platform')} ${v.nameZh}`, () => mutate(UPDATE_PLATFORM, {
     input: { id: v.id, nameZh: v.nameZh, kind: v.kind, status: v.status, source: v.source },
   })));
 }
 
 function newPlatformForm(segment, save) {
   return form('new-platform-form', [
-    h('p', { class: 'muted' }, `支撑环节：${segment.nameZh}`),
-    field('中文名称', input('nameZh', { placeholder: '例：稀土永磁中试基地' })),
-    field('英文名称', input('name', { placeholder: 'e.g. NdFeB pilot base' })),
-    field('类型', h('select', { name: 'kind' }, Object.entries(PLATFORM_KINDS).map(([kind, zh]) => h('option', { value: kind }, zh)))),
-    field('状态', statusSelect('status', STATUSES, 'PLANNED')),
+    h('p', { class: 'muted' }, `${pick('支撑环节：', 'Segment supported: ')}${nameOf(segment, pick('zh', 'en'))}`),
+    field(pick('中文名称', 'Chinese name'), input('nameZh', { placeholder: pick('例：稀土永磁中试基地', 'e.g. 稀土永磁中试基地') })),
+    field(pick('英文名称', 'English name'), input('name', { placeholder: 'e.g. NdFeB pilot base' })),
+    field(pick('类型', 'Kind'), h('select', { name: 'kind' },
+      Object.keys(PLATFORM_KINDS).map((kind) => h('option', { value: kind }, pickFrom(PLATFORM_KINDS, kind))))),
+    field(pick('状态', 'Status'), statusSelect('status', STATUSES, 'PLANNED')),
     ...sourceField(),
-  ], '新增平台', (v) => save(`平台 ${v.nameZh}`, () => mutate(CREATE_PLATFORM, {
+  ], pick('新增平台', 'Add platform'), (v) => save(`${pick('平台', 'Platform')} ${v.nameZh}`, () => mutate(CREATE_PLATFORM, {
     input: {
       nameZh: v.nameZh, name: v.name, kind: v.kind, status: v.status, segmentIds: [segment.id], source: v.source,
     },
@@ -149,11 +162,12 @@ function newPlatformForm(segment, save) {
 }
 
 function platformItem(platform, language, save) {
-  const kind = PLATFORM_KINDS[platform.kind] ?? platform.kind;
+  const kind = pickFrom(PLATFORM_KINDS, platform.kind);
   return h('li', { class: 'edit-item', 'data-platform-id': platform.id },
-    `${nameOf(platform, language)} · ${kind} · ${STATUS_ZH[platform.status] ?? '状态未知'}`,
-    editable(platform.chains) ? opener('修改', 'edit-platform', () => platformForm(platform, save))
-      : h('span', { class: 'muted' }, `（跨链平台，涉及${chainNames(platform.chains, language) || '无产业链'}，只读）`));
+    `${nameOf(platform, language)} · ${kind} · ${platform.status ? statusName(platform.status) : pick('状态未知', 'status unknown')}`,
+    editable(platform.chains) ? opener(pick('修改', 'Edit'), 'edit-platform', () => platformForm(platform, save))
+      : h('span', { class: 'muted' }, pick(`（跨链平台，涉及${chainNames(platform.chains, language) || '无产业链'}，只读）`,
+        ` (a platform of several chains: ${chainNames(platform.chains, language) || 'no chain'}; read-only)`)));
 }
 
 /**
@@ -170,34 +184,36 @@ export async function productEditing({ productId, language, save }) {
   }
   const lines = product.producers;
   return h('div', { class: 'edit-area', 'data-editable': 'true' },
-    editSection('维护本地产能（牵头单位）',
-      lines.length === 0 ? h('p', { class: 'muted' }, '本地暂无产线；新产线请在企业卡片中录入。')
+    editSection(pick('维护本地产能（牵头单位）', 'Local capacities (lead unit)'),
+      lines.length === 0 ? h('p', { class: 'muted' }, pick('本地暂无产线；新产线请在企业卡片中录入。', 'No local lines yet; enter a new line on the company card.'))
         : h('ul', { class: 'edit-list' }, lines.map((line) => h('li', {
           class: 'edit-item',
           'data-company-id': line.company.id,
           'data-site-id': line.site.id,
           'data-status': line.status,
         },
-        `${nameOf(line.company, language)} · ${[line.region, line.district].filter(Boolean).join(' · ')} · ${STATUS_ZH[line.status]} · ${line.capacity === null ? '产能未知' : figure(line.capacity, line.unit)}`,
-        opener('修改产能', 'edit-capacity', () => capacityForm(product, line, save)))))),
-    editSection('维护创新平台（本环节）',
+        `${nameOf(line.company, language)} · ${[line.region, line.district].filter(Boolean).join(' · ')} · ${statusName(line.status)} · ${line.capacity === null ? pick('产能未知', 'capacity unknown') : figure(line.capacity, line.unit)}`,
+        opener(pick('修改产能', 'Edit capacity'), 'edit-capacity', () => capacityForm(product, line, save)))))),
+    editSection(pick('维护创新平台（本环节）', 'Innovation platforms (this segment)'),
       product.segments.map((segment) => h('div', { class: 'edit-segment', 'data-segment-id': segment.id },
-        h('h4', {}, segment.nameZh),
-        segment.platforms.length === 0 ? h('p', { class: 'muted' }, '暂无平台')
+        h('h4', {}, nameOf(segment, language)),
+        segment.platforms.length === 0 ? h('p', { class: 'muted' }, pick('暂无平台', 'No platform yet'))
           : h('ul', { class: 'edit-list' }, segment.platforms.map((p) => platformItem(p, language, save))),
-        opener('＋新增平台', 'new-platform', () => newPlatformForm(segment, save))))));
+        opener(pick('＋新增平台', '＋Add platform'), 'new-platform', () => newPlatformForm(segment, save))))));
 }
 
 function projectForm(project, save) {
   const product = project.products[0];
   return form('project-form', [
     h('input', { type: 'hidden', name: 'id', value: project.id }),
-    field('推进到', h('select', { name: 'status' }, h('option', { value: '' }, `不变（${STATUS_ZH[project.status]}）`),
-      (NEXT_STATUSES[project.status] ?? []).map((s) => h('option', { value: s }, STATUS_ZH[s])))),
-    product ? field('计划产能（不改则留空）', input('capacity', { type: 'number', min: '0', step: 'any' })) : null,
-    product ? field('单位', h('select', { name: 'unit' }, product.acceptedUnits.map((u) => h('option', { value: u, selected: u === product.unit }, u)))) : null,
+    field(pick('推进到', 'Move to'), h('select', { name: 'status' },
+      h('option', { value: '' }, pick(`不变（${statusName(project.status)}）`, `unchanged (${statusName(project.status)})`)),
+      (NEXT_STATUSES[project.status] ?? []).map((s) => h('option', { value: s }, statusName(s))))),
+    product ? field(pick('计划产能（不改则留空）', 'Planned capacity (empty: unchanged)'),
+      input('capacity', { type: 'number', min: '0', step: 'any' })) : null,
+    product ? field(pick('单位', 'Unit'), h('select', { name: 'unit' }, product.acceptedUnits.map((u) => h('option', { value: u, selected: u === product.unit }, u)))) : null,
     ...sourceField(),
-  ], '保存项目', (v) => save(`项目 ${project.nameZh}`, async () => {
+  ], pick('保存项目', 'Save project'), (v) => save(`${pick('项目', 'Project')} ${project.nameZh}`, async () => {
     if (amount(v.capacity) !== null) {
       await mutate(UPDATE_PROJECT, { input: { id: v.id, capacity: amount(v.capacity), unit: v.unit, source: v.source } });
     }
@@ -210,19 +226,21 @@ function projectForm(project, save) {
 function supplyForm(company, products, customers, save) {
   return form('supply-form', [
     h('input', { type: 'hidden', name: 'supplierId', value: company.id }),
-    field('产品', h('select', { name: 'productId' }, products.map((p) => h('option', { value: p.id }, p.nameZh)))),
-    field('客户', h('select', { name: 'customerId' }, customers.map((c) => h('option', { value: c.id }, c.nameZh)))),
+    field(pick('产品', 'Product'), h('select', { name: 'productId' }, products.map((p) => h('option', { value: p.id }, p.nameZh)))),
+    field(pick('客户', 'Customer'), h('select', { name: 'customerId' }, customers.map((c) => h('option', { value: c.id }, c.nameZh)))),
     ...sourceField(),
-  ], '记录供货关系', (v) => save('供货关系', () => mutate(ADD_SUPPLY_LINK, {
+  ], pick('记录供货关系', 'Record supply link'), (v) => save(pick('供货关系', 'Supply link'), () => mutate(ADD_SUPPLY_LINK, {
     input: { supplierId: v.supplierId, customerId: v.customerId, productId: v.productId, source: v.source },
   })));
 }
 
 function removeLinkForm(link, ids, save) {
   return form('remove-link-form', [
-    field('结束原因（来源）', input('source', { placeholder: 'public: 合同到期公告, 2024-06-01' })),
-    h('p', { class: 'edit-hint' }, SOURCE_HINT),
-  ], '删除供货关系', (v) => save('供货关系', () => mutate(REMOVE_SUPPLY_LINK, { input: { ...ids, productId: link.product.id, source: v.source } })));
+    field(pick('结束原因（来源）', 'Why it ended (source)'), input('source', {
+      placeholder: pick('public: 合同到期公告, 2024-06-01', 'public: contract expiry notice, 2024-06-01'),
+    })),
+    h('p', { class: 'edit-hint' }, sourceHint()),
+  ], pick('删除供货关系', 'Remove supply link'), (v) => save(pick('供货关系', 'Supply link'), () => mutate(REMOVE_SUPPLY_LINK, { input: { ...ids, productId: link.product.id, source: v.source } })));
 }
 
 /**
@@ -241,25 +259,28 @@ export async function companyEditing({ companyId, language, save }) {
   const links = company.links.filter((l) => l.kind === 'OBSERVED' && editable(l.product.chains));
   if (products.length === 0 && projects.length === 0 && platforms.length === 0 && links.length === 0) {
     return h('div', { class: 'edit-area', 'data-editable': 'false' },
-      h('p', { class: 'edit-read-only' }, '只读：本企业没有当前登录牵头的产业链的数据可改。'));
+      h('p', { class: 'edit-read-only' }, pick('只读：本企业没有当前登录牵头的产业链的数据可改。',
+        'Read-only: this company has no data of a chain this login leads.')));
   }
   return h('div', { class: 'edit-area', 'data-editable': 'true' },
-    editSection(`维护项目（${projects.length}）`, projects.length === 0 ? h('p', { class: 'muted' }, '无可修改的项目')
+    editSection(pick(`维护项目（${projects.length}）`, `Projects (${projects.length})`),
+      projects.length === 0 ? h('p', { class: 'muted' }, pick('无可修改的项目', 'No project to edit'))
       : h('ul', { class: 'edit-list' }, projects.map((p) => h('li', { class: 'edit-item', 'data-project-id': p.id },
-        `${p.nameZh} · ${STATUS_ZH[p.status]}${p.capacity === null ? ' · 产能未知' : ` · ${figure(p.capacity, p.unit)}`}`,
-        (NEXT_STATUSES[p.status] ?? []).length > 0 ? opener('修改', 'edit-project', () => projectForm(p, save))
-          : h('span', { class: 'muted' }, '（已投产）'))))),
-    editSection(`维护创新平台（${platforms.length}）`, platforms.length === 0 ? h('p', { class: 'muted' }, '无可修改的平台')
+        `${p.nameZh} · ${statusName(p.status)}${p.capacity === null ? pick(' · 产能未知', ' · capacity unknown') : ` · ${figure(p.capacity, p.unit)}`}`,
+        (NEXT_STATUSES[p.status] ?? []).length > 0 ? opener(pick('修改', 'Edit'), 'edit-project', () => projectForm(p, save))
+          : h('span', { class: 'muted' }, pick('（已投产）', ' (in production)')))))),
+    editSection(pick(`维护创新平台（${platforms.length}）`, `Innovation platforms (${platforms.length})`),
+      platforms.length === 0 ? h('p', { class: 'muted' }, pick('无可修改的平台', 'No platform to edit'))
       : h('ul', { class: 'edit-list' }, platforms.map((p) => platformItem(p, language, save)))),
-    editSection(`维护供货关系（已核实 ${links.length} 条）`,
+    editSection(pick(`维护供货关系（已核实 ${links.length} 条）`, `Supply links (${links.length} verified)`),
       h('ul', { class: 'edit-list' }, links.map((l) => {
         const ids = l.direction === 'CUSTOMER' ? { supplierId: company.id, customerId: l.company.id }
           : { supplierId: l.company.id, customerId: company.id };
         return h('li', { class: 'edit-item', 'data-link-company-id': l.company.id, 'data-product-id': l.product.id },
-          `${l.direction === 'CUSTOMER' ? '供给' : '采购自'} ${l.company.nameZh} · ${l.product.nameZh}`,
-          opener('删除', 'remove-link', () => removeLinkForm(l, ids, save)));
+          `${l.direction === 'CUSTOMER' ? pick('供给', 'supplies') : pick('采购自', 'buys from')} ${l.company.nameZh} · ${l.product.nameZh}`,
+          opener(pick('删除', 'Remove'), 'remove-link', () => removeLinkForm(l, ids, save)));
       })),
       products.length > 0 && company.customers.length > 0
-        ? opener('＋记录供货关系', 'new-link', () => supplyForm(company, products, company.customers, save))
-        : h('p', { class: 'muted' }, '无可记录的本地客户')));
+        ? opener(pick('＋记录供货关系', '＋Record supply link'), 'new-link', () => supplyForm(company, products, company.customers, save))
+        : h('p', { class: 'muted' }, pick('无可记录的本地客户', 'No local customer to record'))));
 }

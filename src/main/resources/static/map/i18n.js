@@ -156,6 +156,15 @@ export function pick(zh, en) {
   return current === 'en' ? en : zh;
 }
 
+/**
+ * A code's words from a module's table of [中文, English] pairs; a code the table does not know
+ * is shown as it is, so that a new server value still reads as something.
+ */
+export function pickFrom(table, code) {
+  const words = table[code];
+  return words ? pick(...words) : code;
+}
+
 /** Words of the API's enum values the page shows: gap kinds, statuses, stages, scenarios, actions. */
 const WORDS = {
   MISSING: 'Missing link',

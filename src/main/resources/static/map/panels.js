@@ -298,5 +298,5 @@ export function companyCard({ company, language, openCompany, openChain, impact 
       partnerLinks(company, language, 'SUPPLIER', openCompany)),
     section(t('panelCustomers', { count: company.links.filter((l) => l.direction === 'CUSTOMER').length }),
       partnerLinks(company, language, 'CUSTOMER', openCompany)),
-    section(pick('断供影响（本地厂址停产时）', 'If its local sites stop (断供影响)'), impact));
+    section(pick('断供影响（本地厂址停产时）', 'If its local sites stop'), impact));
 }

@@ -242,8 +242,8 @@ const EDIT_PLATFORM = `id name nameZh kind status ${EDIT_CHAINS}`;
 
 export const EDIT_PRODUCT = `query EditProduct($productId: ID!) {
   product(id: $productId) {
-    id nameZh unit acceptedUnits ${EDIT_CHAINS}
-    segments { id nameZh platforms { ${EDIT_PLATFORM} } }
+    id name nameZh unit acceptedUnits ${EDIT_CHAINS}
+    segments { id name nameZh platforms { ${EDIT_PLATFORM} } }
     producers(localOnly: true) {
       company { id name nameZh } site { id } capacity unit status region district writtenAs
     }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -100,6 +101,46 @@ class ReaderPageTest {
 		browser.driver().navigate().refresh();
 		page.awaitMap();
 		assertThat(browser.driver().findElement(By.cssSelector(".legend h2")).getText()).isEqualTo("Legend");
+	}
+
+	@Test
+	void englishLeavesNoChineseInTheCityOverviewOrTheCompanyCardsHeadingsAndTags() throws IOException {
+		page.open("/?chain=rare-earth&lang=en");
+		browser.driver().findElement(By.id("view-overview")).click();
+		browser.waiting().until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-overview-ready", "true"));
+		WebElement overview = browser.driver().findElement(By.id("overview"));
+		// the body's row heads are chain names: Chinese where the data has no English one
+		List<String> overviewHeads = texts(overview,
+				".board-head, .city-overview > p.muted, thead th, .chain-record h3");
+		assertThat(overviewHeads).contains("Lead units", "Worst gap", "Local support rate")
+			.anySatisfy(h -> assertThat(h).endsWith("Missing link"))
+			.allSatisfy(h -> assertThat(h).doesNotContainPattern(CHINESE));
+		Files.write(Browser.SCREENSHOTS.resolve("ReaderPageTest-english-overview.png"),
+				browser.driver().getScreenshotAs(OutputType.BYTES));
+
+		browser.driver().findElement(By.id("view-overview")).click();
+		page.awaitMap();
+		browser.driver().findElement(By.id("search")).sendKeys("北方稀土");
+		WebElement result = browser.waiting()
+			.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#search-results .result")));
+		String companyId = result.getDomAttribute("data-company-id");
+		result.click();
+		browser.waiting().until(d -> companyId.equals(browser.script("return document.body.dataset.impactReady")));
+		WebElement card = browser.driver()
+			.findElement(By.cssSelector(".company-card[data-company-id='" + companyId + "']"));
+		List<String> cardHeads = texts(card, "h3, th, .link-kind, .impact > p.muted");
+		assertThat(cardHeads).anySatisfy(h -> assertThat(h).startsWith("Sites"))
+			.anySatisfy(h -> assertThat(h).startsWith("If its local sites stop"))
+			.anySatisfy(h -> assertThat(h).isIn("verified", "inferred"))
+			.allSatisfy(h -> assertThat(h).doesNotContainPattern(CHINESE));
+		assertThat(card.findElements(By.cssSelector(".company-chains button")))
+			.allSatisfy(b -> assertThat(b.getDomAttribute("title")).doesNotContainPattern(CHINESE));
+		// the screenshot after the test shows the supply links' tags and the impact
+		browser.script("document.querySelector('.company-card .impact').scrollIntoView()");
+	}
+
+	private static List<String> texts(WebElement root, String selector) {
+		return root.findElements(By.cssSelector(selector)).stream().map(WebElement::getText).toList();
 	}
 
 	@Test
