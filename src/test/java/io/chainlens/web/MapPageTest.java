@@ -25,8 +25,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ChainlensTest
 class MapPageTest {
 
-	/** Static and dynamic ES module imports: {@code from '…'} and {@code import('…')}. */
-	private static final Pattern IMPORT = Pattern.compile("(?:from\\s*|import\\s*\\(\\s*)'([^']+)'");
+	/**
+	 * Static and dynamic ES module imports: {@code from '…'} and {@code import('…')}; a
+	 * word "from" ending a text in quotes (pick('采购自', 'buys from')) is not an import.
+	 */
+	private static final Pattern IMPORT = Pattern.compile("(?:\\bfrom\\s+|\\bimport\\s*\\(\\s*)'([^']+)'");
 
 	@Autowired
 	MockMvc mvc;
@@ -73,7 +76,8 @@ class MapPageTest {
 
 	@Test
 	void importPatternFindsStaticAndDynamicImports() {
-		String source = "import a from './a.js';\nimport { b } from '/webjars/b.mjs'; const c = import('./c.js');";
+		String source = "import a from './a.js';\nimport { b } from '/webjars/b.mjs'; const c = import('./c.js');"
+				+ " pick('采购自', 'buys from') + ' ' + name;";
 		assertThat(IMPORT.matcher(source).results().map(m -> m.group(1))).containsExactly("./a.js", "/webjars/b.mjs",
 				"./c.js");
 	}
