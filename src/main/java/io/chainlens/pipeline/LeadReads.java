@@ -58,9 +58,8 @@ public class LeadReads {
 	 * and may be skipped): {@code reachedPreliminary}, {@code reachedSigned},
 	 * {@code reachedConstruction}, {@code reachedProduction}. Null when not reached, or
 	 * when the step that reached it is dated only by when it was known ({@code asOf}, the
-	 * seed's): reached then or before, in no known year. A target rule reads these
-	 * through their indexes (V011) instead of every lead's steps. Run after each step is
-	 * written.
+	 * seed's): reached then or before, in no known year. The target rules count them
+	 * ({@link LeadDigest}) instead of every lead's steps. Run after each step is written.
 	 */
 	public static final String REACHED_ON = """
 			MATCH (l:Lead) WHERE $id IS NULL OR l.id = $id
@@ -70,17 +69,6 @@ public class LeadReads {
 			WITH l, [s IN first | CASE WHEN s IS NULL OR coalesce(s.asOf, false) THEN null ELSE s.on END] AS on
 			SET l.reachedPreliminary = on[0], l.reachedSigned = on[1], l.reachedConstruction = on[2],
 			    l.reachedProduction = on[3]""";
-
-	/** The property of {@link #REACHED_ON} of a stage. */
-	static String reachedProperty(LeadStage stage) {
-		return switch (stage) {
-			case PRELIMINARY -> "reachedPreliminary";
-			case SIGNED -> "reachedSigned";
-			case CONSTRUCTION -> "reachedConstruction";
-			case PRODUCTION -> "reachedProduction";
-			default -> throw new IllegalArgumentException("no target rule counts leads reaching " + stage);
-		};
-	}
 
 	private final Neo4jClient neo4j;
 
@@ -97,16 +85,8 @@ public class LeadReads {
 	}
 
 	public Map<String, Lead> leads(Collection<String> ids) {
-		return leads(ids, true);
-	}
-
-	/**
-	 * The leads of the ids; without their history and contacts (empty) unless
-	 * {@code withLog}: a list that shows neither need not read them.
-	 */
-	private Map<String, Lead> leads(Collection<String> ids, boolean withLog) {
 		Map<String, Lead> found = new LinkedHashMap<>();
-		neo4j.query("MATCH (l:Lead) WHERE l.id IN $ids RETURN " + (withLog ? LEAD : LEAD_WITHOUT_LOG) + " AS lead")
+		neo4j.query("MATCH (l:Lead) WHERE l.id IN $ids RETURN " + LEAD + " AS lead")
 			.bind(List.copyOf(ids))
 			.to("ids")
 			.fetchAs(Lead.class)
@@ -165,7 +145,7 @@ public class LeadReads {
 	Page page(Readable readable, String chainId, LeadStage stage, int first, Cursor after, boolean withLog) {
 		LeadDigest.Slice slice = digest().page(readable, chainId, stage, first + 1, after);
 		// the digest holds each lead but its history and contacts
-		List<Lead> leads = withLog ? inOrder(slice.ids(), true) : slice.leads();
+		List<Lead> leads = withLog ? inOrder(slice.ids()) : slice.leads();
 		boolean hasNext = leads.size() > first;
 		return new Page(hasNext ? leads.subList(0, first) : leads, slice.total(), hasNext);
 	}
@@ -229,7 +209,7 @@ public class LeadReads {
 			.stream()
 			.filter(e -> e.readableBy(readable))
 			.map(LeadDigest.Entry::id)
-			.toList(), true);
+			.toList());
 	}
 
 	/**
@@ -273,8 +253,8 @@ public class LeadReads {
 	}
 
 	/** The leads of the ids, in their order (read in this transaction, so all found). */
-	private List<Lead> inOrder(List<String> ids, boolean withLog) {
-		Map<String, Lead> found = leads(ids, withLog);
+	private List<Lead> inOrder(List<String> ids) {
+		Map<String, Lead> found = leads(ids);
 		return ids.stream().map(found::get).toList();
 	}
 
