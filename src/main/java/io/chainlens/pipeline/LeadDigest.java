@@ -6,7 +6,14 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import io.chainlens.chain.GovUnit;
+import io.chainlens.chain.Product;
+import io.chainlens.company.Company;
 
 /**
  * What the pipeline's pages, counts, gap pipelines and target rules need of every lead —
@@ -75,13 +82,36 @@ final class LeadDigest {
 
 	private final Map<String, List<LeadReads.Proposing>> activeByProduct;
 
-	private LeadDigest(List<Entry> newestFirst, Map<String, List<LeadReads.Proposing>> activeByProduct) {
+	private final References references;
+
+	private LeadDigest(List<Entry> newestFirst, Map<String, List<LeadReads.Proposing>> activeByProduct,
+			References references) {
 		this.newestFirst = newestFirst;
 		this.activeByProduct = activeByProduct;
+		this.references = references;
 	}
 
-	/** The digest of the rows of {@link #READ}. */
-	static LeadDigest of(List<org.neo4j.driver.Record> rows) {
+	/**
+	 * The companies, owning units and products the leads refer to, as of the digest's
+	 * version: a page of the board then answers its leads' names without a read of its
+	 * own for each (at 20,000 leads those reads were most of the database's work per
+	 * page).
+	 */
+	record References(Map<String, Company> companies, Map<String, GovUnit> owners, Map<String, Product> products) {
+
+		static final References NONE = new References(Map.of(), Map.of(), Map.of());
+
+	}
+
+	/** The ids the leads of the rows refer to, for {@link References}. */
+	record Referred(Set<String> companies, Set<String> owners, Set<String> products) {
+	}
+
+	/**
+	 * The digest of the rows of {@link #READ}, with what they refer to read by
+	 * {@code read}.
+	 */
+	static LeadDigest of(List<org.neo4j.driver.Record> rows, Function<Referred, References> read) {
 		List<Entry> entries = new ArrayList<>(rows.size());
 		Map<String, List<LeadReads.Proposing>> byProduct = new TreeMap<>();
 		for (org.neo4j.driver.Record row : rows) {
@@ -96,7 +126,23 @@ final class LeadDigest {
 		}
 		entries.sort(NEWEST_FIRST);
 		byProduct.values().forEach(list -> list.sort(Comparator.comparing(LeadReads.Proposing::leadId)));
-		return new LeadDigest(List.copyOf(entries), byProduct);
+		Referred referred = new Referred(new TreeSet<>(), new TreeSet<>(), new TreeSet<>());
+		for (Entry entry : entries) {
+			addIfKnown(referred.companies(), entry.lead().companyId());
+			addIfKnown(referred.owners(), entry.lead().ownerUnitId());
+			entry.lead().products().forEach(p -> addIfKnown(referred.products(), p.productId()));
+		}
+		return new LeadDigest(List.copyOf(entries), byProduct, read.apply(referred));
+	}
+
+	private static void addIfKnown(Set<String> ids, String id) {
+		if (id != null) {
+			ids.add(id);
+		}
+	}
+
+	References references() {
+		return references;
 	}
 
 	/** The leads a page may hold: readable, of the chain and at the stage when given. */

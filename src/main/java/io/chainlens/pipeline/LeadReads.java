@@ -15,6 +15,9 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.chainlens.chain.GovUnit;
+import io.chainlens.chain.ProductLookup;
+import io.chainlens.company.CompanyReads;
 import io.chainlens.database.GraphState;
 import io.chainlens.security.Caller;
 import io.chainlens.security.LeadRights;
@@ -70,14 +73,23 @@ public class LeadReads {
 			SET l.reachedPreliminary = on[0], l.reachedSigned = on[1], l.reachedConstruction = on[2],
 			    l.reachedProduction = on[3]""";
 
+	/** The units of {@code $ids}, as {@code g} keyed by id. */
+	static final String UNITS = "MATCH (g:GovUnit) WHERE g.id IN $ids RETURN g.id AS key, g";
+
 	private final Neo4jClient neo4j;
+
+	private final CompanyReads companies;
+
+	private final ProductLookup products;
 
 	private final ReentrantLock reading = new ReentrantLock();
 
 	private volatile Kept kept;
 
-	LeadReads(Neo4jClient neo4j) {
+	LeadReads(Neo4jClient neo4j, CompanyReads companies, ProductLookup products) {
 		this.neo4j = neo4j;
+		this.companies = companies;
+		this.products = products;
 	}
 
 	public Optional<Lead> lead(String id) {
@@ -109,8 +121,11 @@ public class LeadReads {
 
 	}
 
-	/** A page of leads, newest first. */
-	record Page(List<Lead> leads, long total, boolean hasNext) {
+	/**
+	 * A page of leads, newest first, and the companies, units and products its leads
+	 * refer to as the digest read them.
+	 */
+	record Page(List<Lead> leads, long total, boolean hasNext, LeadDigest.References references) {
 	}
 
 	/** Where a page ends: the last lead's time of recording and id. */
@@ -143,11 +158,12 @@ public class LeadReads {
 	 * read only {@code withLog}.
 	 */
 	Page page(Readable readable, String chainId, LeadStage stage, int first, Cursor after, boolean withLog) {
-		LeadDigest.Slice slice = digest().page(readable, chainId, stage, first + 1, after);
+		LeadDigest digest = digest();
+		LeadDigest.Slice slice = digest.page(readable, chainId, stage, first + 1, after);
 		// the digest holds each lead but its history and contacts
 		List<Lead> leads = withLog ? inOrder(slice.ids()) : slice.leads();
 		boolean hasNext = leads.size() > first;
-		return new Page(hasNext ? leads.subList(0, first) : leads, slice.total(), hasNext);
+		return new Page(hasNext ? leads.subList(0, first) : leads, slice.total(), hasNext, digest.references());
 	}
 
 	/** Leads per chain and stage: what anyone with a login may know. */
@@ -246,7 +262,10 @@ public class LeadReads {
 
 	private LeadDigest readDigest() {
 		return LeadDigest.of(List
-			.copyOf(neo4j.query(LeadDigest.READ).fetchAs(org.neo4j.driver.Record.class).mappedBy((t, r) -> r).all()));
+			.copyOf(neo4j.query(LeadDigest.READ).fetchAs(org.neo4j.driver.Record.class).mappedBy((t, r) -> r).all()),
+				referred -> new LeadDigest.References(companies.companies(referred.companies()),
+						byIds(UNITS, referred.owners(), r -> GovUnit.of(r.get("g"))),
+						products.byId(referred.products())));
 	}
 
 	private record Kept(GraphState.Version version, LeadDigest digest) {

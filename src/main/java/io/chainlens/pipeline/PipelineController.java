@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -40,6 +42,7 @@ import io.chainlens.security.NotPermitted;
 import io.chainlens.web.GraphQlLimits;
 import org.dataloader.DataLoader;
 
+import graphql.GraphQLContext;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import reactor.core.publisher.Mono;
 
@@ -75,6 +78,12 @@ class PipelineController {
 		this.settings = settings;
 	}
 
+	/**
+	 * The request's context key of the {@link LeadDigest.References} of its page of
+	 * leads.
+	 */
+	private static final String REFERENCES = PipelineController.class.getName() + ".references";
+
 	record PageInfo(boolean hasNextPage, String endCursor) {
 	}
 
@@ -102,7 +111,7 @@ class PipelineController {
 
 	@QueryMapping
 	LeadConnection leads(@Argument String chainId, @Argument LeadStage stage, @Argument Integer first,
-			@Argument String after, DataFetchingFieldSelectionSet selection) {
+			@Argument String after, DataFetchingFieldSelectionSet selection, GraphQLContext context) {
 		Caller caller = Caller.current();
 		LeadRights.requireReader(caller, "leads", chainId);
 		int size = limits.checkFirst(first == null ? 20 : first);
@@ -111,6 +120,7 @@ class PipelineController {
 		// does not read them
 		boolean withLog = selection.contains("edges/node/history") || selection.contains("edges/node/contacts");
 		LeadReads.Page page = leads.page(Readable.of(caller), chainId, stage, size, cursor, withLog);
+		context.put(REFERENCES, page.references());
 		List<LeadEdge> edges = page.leads()
 			.stream()
 			.map(l -> new LeadEdge(new Cursor(l.created(), l.id()).encode(), l))
@@ -146,9 +156,24 @@ class PipelineController {
 	}
 
 	@BatchMapping(typeName = "Lead", field = "company")
-	List<Company> company(List<Lead> list) {
-		Map<String, Company> found = companies.companies(list.stream().map(Lead::companyId).distinct().toList());
+	List<Company> company(List<Lead> list, GraphQLContext context) {
+		Map<String, Company> found = referred(context, LeadDigest.References::companies, list, Lead::companyId,
+				companies::companies);
 		return list.stream().map(l -> found.get(l.companyId())).toList();
+	}
+
+	/**
+	 * What the leads refer to by {@code id}: from the references of the digest that gave
+	 * this request its page of leads when they hold every one (no read then), otherwise
+	 * read.
+	 */
+	private static <P, T> Map<String, T> referred(GraphQLContext context,
+			Function<LeadDigest.References, Map<String, T>> held, List<P> parents, Function<P, String> id,
+			Function<List<String>, Map<String, T>> read) {
+		List<String> ids = parents.stream().map(id).filter(Objects::nonNull).distinct().toList();
+		LeadDigest.References references = context.getOrDefault(REFERENCES, LeadDigest.References.NONE);
+		Map<String, T> known = held.apply(references);
+		return known.keySet().containsAll(ids) ? known : read.apply(ids);
 	}
 
 	@BatchMapping(typeName = "Lead", field = "chains")
@@ -158,9 +183,9 @@ class PipelineController {
 	}
 
 	@BatchMapping(typeName = "Lead", field = "owner")
-	List<GovUnit> owner(List<Lead> list) {
-		Map<String, GovUnit> found = leads.byIds("MATCH (g:GovUnit) WHERE g.id IN $ids RETURN g.id AS key, g",
-				list.stream().map(Lead::ownerUnitId).distinct().toList(), r -> GovUnit.of(r.get("g")));
+	List<GovUnit> owner(List<Lead> list, GraphQLContext context) {
+		Map<String, GovUnit> found = referred(context, LeadDigest.References::owners, list, Lead::ownerUnitId,
+				ids -> leads.byIds(LeadReads.UNITS, ids, r -> GovUnit.of(r.get("g"))));
 		return list.stream().map(l -> found.get(l.ownerUnitId())).toList();
 	}
 
@@ -183,8 +208,9 @@ class PipelineController {
 	}
 
 	@BatchMapping(typeName = "LeadProduct", field = "product")
-	List<Product> productOfLead(List<Lead.Proposed> list) {
-		Map<String, Product> found = products.byId(list.stream().map(Lead.Proposed::productId).distinct().toList());
+	List<Product> productOfLead(List<Lead.Proposed> list, GraphQLContext context) {
+		Map<String, Product> found = referred(context, LeadDigest.References::products, list, Lead.Proposed::productId,
+				products::byId);
 		return list.stream().map(p -> found.get(p.productId())).toList();
 	}
 

@@ -242,6 +242,45 @@ class LeadPipelineTest {
 		next.path("leads.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(seeded > 1);
 	}
 
+	/**
+	 * The board names a page's companies, units and products from what the lead digest
+	 * read with its leads; a rename is a write, so the next page shows the new name.
+	 */
+	@Test
+	void theBoardNamesALeadsCompanyAsItIsAfterARename() {
+		createLead("lead-test-rename", "tongwei", "pv-polysilicon", 1, "t", "RESERVE", "2024-01-01");
+		assertThat(boardEntry("lead-test-rename")).satisfies(lead -> {
+			assertThat(map(lead.get("company"))).containsEntry("id", "tongwei").containsEntry("nameZh", "通威");
+			assertThat(map(lead.get("owner"))).containsEntry("id", "baotou-commerce");
+			assertThat(list(lead.get("products"))).singleElement()
+				.satisfies(p -> assertThat(map(map(p).get("product"))).containsEntry("id", "pv-polysilicon")
+					.containsEntry("nameZh", "多晶硅（太阳能级高纯晶硅）"));
+		});
+
+		as("admin", "admin-demo").documentName("updateCompany")
+			.variable("input", Map.of("id", "tongwei", "nameZh", "通威（改名）", "source", SOURCE))
+			.execute()
+			.path("updateCompany.id")
+			.entity(String.class)
+			.isEqualTo("tongwei");
+
+		assertThat(map(boardEntry("lead-test-rename").get("company"))).containsEntry("nameZh", "通威（改名）");
+	}
+
+	private Map<String, Object> boardEntry(String leadId) {
+		return investment.documentName("leadBoard")
+			.variable("chainId", "pv")
+			.execute()
+			.path("leads.edges[*].node")
+			.entityList(Map.class)
+			.get()
+			.stream()
+			.map(LeadPipelineTest::map)
+			.filter(l -> leadId.equals(l.get("id")))
+			.findFirst()
+			.orElseThrow();
+	}
+
 	@Test
 	void aContactSetsTheNextStepAndAnOverdueOneIsMarked() {
 		createLead("lead-test-contact", "tongwei", "pv-polysilicon", 1, "t", "RESERVE", "2024-01-01");
