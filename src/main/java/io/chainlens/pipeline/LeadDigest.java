@@ -80,6 +80,12 @@ final class LeadDigest {
 
 	private final List<Entry> newestFirst;
 
+	/**
+	 * The entries of each chain, newest first: a chain's board passes over its own leads,
+	 * not the nation's (a pass over 20,000 entries was a tenth of a page's time).
+	 */
+	private final Map<String, List<Entry>> newestFirstByChain;
+
 	private final Map<String, List<LeadReads.Proposing>> activeByProduct;
 
 	private final References references;
@@ -87,6 +93,12 @@ final class LeadDigest {
 	private LeadDigest(List<Entry> newestFirst, Map<String, List<LeadReads.Proposing>> activeByProduct,
 			References references) {
 		this.newestFirst = newestFirst;
+		Map<String, List<Entry>> byChain = new TreeMap<>();
+		for (Entry entry : newestFirst) {
+			entry.chainIds().forEach(chain -> byChain.computeIfAbsent(chain, k -> new ArrayList<>()).add(entry));
+		}
+		byChain.replaceAll((chain, entries) -> List.copyOf(entries));
+		this.newestFirstByChain = byChain;
 		this.activeByProduct = activeByProduct;
 		this.references = references;
 	}
@@ -158,7 +170,7 @@ final class LeadDigest {
 	Slice page(LeadReads.Readable readable, String chainId, LeadStage stage, int limit, LeadReads.Cursor after) {
 		List<Lead> leads = new ArrayList<>(limit);
 		long total = 0;
-		for (Entry entry : newestFirst) {
+		for (Entry entry : chainId == null ? newestFirst : newestFirstByChain.getOrDefault(chainId, List.of())) {
 			if (!matches(entry, readable, chainId, stage)) {
 				continue;
 			}

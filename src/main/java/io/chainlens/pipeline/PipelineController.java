@@ -1,6 +1,5 @@
 package io.chainlens.pipeline;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -148,11 +147,6 @@ class PipelineController {
 		List<LeadReads.Count> counts = leads.counts(chainId);
 		Map<String, Chain> chains = chains(counts.stream().map(LeadReads.Count::chainId).toList());
 		return counts.stream().map(c -> new LeadCount(chains.get(c.chainId()), c.stage(), c.count())).toList();
-	}
-
-	@SchemaMapping(typeName = "Lead", field = "overdue")
-	boolean overdue(Lead lead) {
-		return lead.overdue(LocalDate.now());
 	}
 
 	@BatchMapping(typeName = "Lead", field = "company")
