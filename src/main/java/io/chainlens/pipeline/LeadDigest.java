@@ -6,9 +6,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Collection;
 import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import io.chainlens.chain.GovUnit;
@@ -104,26 +104,36 @@ final class LeadDigest {
 	}
 
 	/**
-	 * The companies, owning units and products the leads refer to, as of the digest's
-	 * version: a page of the board then answers its leads' names without a read of its
-	 * own for each (at 20,000 leads those reads were most of the database's work per
-	 * page).
+	 * The companies, owning units and products a page of leads names, kept with the
+	 * digest once read: the board's pages then name their leads without a read of their
+	 * own each time (at 20,000 leads those reads were most of the database's work per
+	 * page). Filled as pages ask, not with the digest: reading all the leads' companies
+	 * up front doubled the cost of the first page after a write. A value read after a
+	 * later write may be newer than the digest, never older.
 	 */
-	record References(Map<String, Company> companies, Map<String, GovUnit> owners, Map<String, Product> products) {
+	static final class References {
 
-		static final References NONE = new References(Map.of(), Map.of(), Map.of());
+		final Map<String, Company> companies = new ConcurrentHashMap<>();
+
+		final Map<String, GovUnit> owners = new ConcurrentHashMap<>();
+
+		final Map<String, Product> products = new ConcurrentHashMap<>();
+
+		/** The values of the ids from {@code kept}, the missing ones read and kept. */
+		static <T> Map<String, T> lookUp(Map<String, T> kept, Collection<String> ids,
+				Function<List<String>, Map<String, T>> read) {
+			List<String> missing = ids.stream().filter(id -> !kept.containsKey(id)).toList();
+			if (!missing.isEmpty()) {
+				// an id the database does not know stays unknown: nothing is kept for it
+				kept.putAll(read.apply(missing));
+			}
+			return kept;
+		}
 
 	}
 
-	/** The ids the leads of the rows refer to, for {@link References}. */
-	record Referred(Set<String> companies, Set<String> owners, Set<String> products) {
-	}
-
-	/**
-	 * The digest of the rows of {@link #READ}, with what they refer to read by
-	 * {@code read}.
-	 */
-	static LeadDigest of(List<org.neo4j.driver.Record> rows, Function<Referred, References> read) {
+	/** The digest of the rows of {@link #READ}. */
+	static LeadDigest of(List<org.neo4j.driver.Record> rows) {
 		List<Entry> entries = new ArrayList<>(rows.size());
 		Map<String, List<LeadReads.Proposing>> byProduct = new TreeMap<>();
 		for (org.neo4j.driver.Record row : rows) {
@@ -138,19 +148,7 @@ final class LeadDigest {
 		}
 		entries.sort(NEWEST_FIRST);
 		byProduct.values().forEach(list -> list.sort(Comparator.comparing(LeadReads.Proposing::leadId)));
-		Referred referred = new Referred(new TreeSet<>(), new TreeSet<>(), new TreeSet<>());
-		for (Entry entry : entries) {
-			addIfKnown(referred.companies(), entry.lead().companyId());
-			addIfKnown(referred.owners(), entry.lead().ownerUnitId());
-			entry.lead().products().forEach(p -> addIfKnown(referred.products(), p.productId()));
-		}
-		return new LeadDigest(List.copyOf(entries), byProduct, read.apply(referred));
-	}
-
-	private static void addIfKnown(Set<String> ids, String id) {
-		if (id != null) {
-			ids.add(id);
-		}
+		return new LeadDigest(List.copyOf(entries), byProduct, new References());
 	}
 
 	References references() {

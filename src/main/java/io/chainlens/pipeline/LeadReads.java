@@ -15,9 +15,6 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.chainlens.chain.GovUnit;
-import io.chainlens.chain.ProductLookup;
-import io.chainlens.company.CompanyReads;
 import io.chainlens.database.GraphState;
 import io.chainlens.security.Caller;
 import io.chainlens.security.LeadRights;
@@ -78,18 +75,12 @@ public class LeadReads {
 
 	private final Neo4jClient neo4j;
 
-	private final CompanyReads companies;
-
-	private final ProductLookup products;
-
 	private final ReentrantLock reading = new ReentrantLock();
 
 	private volatile Kept kept;
 
-	LeadReads(Neo4jClient neo4j, CompanyReads companies, ProductLookup products) {
+	LeadReads(Neo4jClient neo4j) {
 		this.neo4j = neo4j;
-		this.companies = companies;
-		this.products = products;
 	}
 
 	public Optional<Lead> lead(String id) {
@@ -262,10 +253,7 @@ public class LeadReads {
 
 	private LeadDigest readDigest() {
 		return LeadDigest.of(List
-			.copyOf(neo4j.query(LeadDigest.READ).fetchAs(org.neo4j.driver.Record.class).mappedBy((t, r) -> r).all()),
-				referred -> new LeadDigest.References(companies.companies(referred.companies()),
-						byIds(UNITS, referred.owners(), r -> GovUnit.of(r.get("g"))),
-						products.byId(referred.products())));
+			.copyOf(neo4j.query(LeadDigest.READ).fetchAs(org.neo4j.driver.Record.class).mappedBy((t, r) -> r).all()));
 	}
 
 	private record Kept(GraphState.Version version, LeadDigest digest) {

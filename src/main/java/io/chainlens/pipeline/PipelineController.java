@@ -151,23 +151,21 @@ class PipelineController {
 
 	@BatchMapping(typeName = "Lead", field = "company")
 	List<Company> company(List<Lead> list, GraphQLContext context) {
-		Map<String, Company> found = referred(context, LeadDigest.References::companies, list, Lead::companyId,
-				companies::companies);
+		Map<String, Company> found = referred(context, r -> r.companies, list, Lead::companyId, companies::companies);
 		return list.stream().map(l -> found.get(l.companyId())).toList();
 	}
 
 	/**
-	 * What the leads refer to by {@code id}: from the references of the digest that gave
-	 * this request its page of leads when they hold every one (no read then), otherwise
-	 * read.
+	 * What the leads refer to by {@code id}: kept with the digest that gave this request
+	 * its page of leads (each read once per graph version), or read when the leads came
+	 * another way.
 	 */
 	private static <P, T> Map<String, T> referred(GraphQLContext context,
-			Function<LeadDigest.References, Map<String, T>> held, List<P> parents, Function<P, String> id,
+			Function<LeadDigest.References, Map<String, T>> kept, List<P> parents, Function<P, String> id,
 			Function<List<String>, Map<String, T>> read) {
 		List<String> ids = parents.stream().map(id).filter(Objects::nonNull).distinct().toList();
-		LeadDigest.References references = context.getOrDefault(REFERENCES, LeadDigest.References.NONE);
-		Map<String, T> known = held.apply(references);
-		return known.keySet().containsAll(ids) ? known : read.apply(ids);
+		LeadDigest.References references = context.get(REFERENCES);
+		return references == null ? read.apply(ids) : LeadDigest.References.lookUp(kept.apply(references), ids, read);
 	}
 
 	@BatchMapping(typeName = "Lead", field = "chains")
@@ -178,7 +176,7 @@ class PipelineController {
 
 	@BatchMapping(typeName = "Lead", field = "owner")
 	List<GovUnit> owner(List<Lead> list, GraphQLContext context) {
-		Map<String, GovUnit> found = referred(context, LeadDigest.References::owners, list, Lead::ownerUnitId,
+		Map<String, GovUnit> found = referred(context, r -> r.owners, list, Lead::ownerUnitId,
 				ids -> leads.byIds(LeadReads.UNITS, ids, r -> GovUnit.of(r.get("g"))));
 		return list.stream().map(l -> found.get(l.ownerUnitId())).toList();
 	}
@@ -203,8 +201,7 @@ class PipelineController {
 
 	@BatchMapping(typeName = "LeadProduct", field = "product")
 	List<Product> productOfLead(List<Lead.Proposed> list, GraphQLContext context) {
-		Map<String, Product> found = referred(context, LeadDigest.References::products, list, Lead.Proposed::productId,
-				products::byId);
+		Map<String, Product> found = referred(context, r -> r.products, list, Lead.Proposed::productId, products::byId);
 		return list.stream().map(p -> found.get(p.productId())).toList();
 	}
 
