@@ -112,6 +112,8 @@ public final class LoadDriver {
 			for (Workload w : workloads) {
 				run(label, "app", w, warmUp, duration, concurrency, out, p -> graphQl(http, uri, w, p));
 			}
+			RegionWorkloads.runApp(RegionWorkloads.benches(data, System.getProperty("bench.only")), uri, label, warmUp,
+					duration, concurrency, out);
 		}
 		else {
 			String[] store = args[1].split(":", 2);
@@ -122,6 +124,8 @@ public final class LoadDriver {
 						run(label, "floor", w, warmUp, duration, concurrency, out, p -> cypher(driver, w, p));
 					}
 				}
+				RegionWorkloads.runFloor(RegionWorkloads.benches(data, System.getProperty("bench.only")), driver, label,
+						warmUp, duration, concurrency, out);
 			}
 		}
 	}
@@ -178,7 +182,7 @@ public final class LoadDriver {
 		}
 	}
 
-	private static void run(String label, String path, Workload w, int warmUp, int duration, int concurrency, Path out,
+	static void run(String label, String path, Workload w, int warmUp, int duration, int concurrency, Path out,
 			Function<String, String> request) throws Exception {
 		AtomicInteger next = new AtomicInteger();
 		load(w, warmUp, concurrency, next, request, null);
@@ -358,9 +362,15 @@ public final class LoadDriver {
 		/** The focus region's sites, walking down from the region. */
 		static final String LOCAL_SITES = "(:Region {nameZh: $region})<-[:PART_OF*0..4]-(:Region)<-[:IN_REGION]-";
 
+		// Cypher's sum() of no known figure is 0: counted first, so that operating lines
+		// of unknown capacity stay unknown (null) and no operating line is a known 0, as
+		// the app answers them
 		static final String BALANCE = """
 				MATCH %1$s(s:Site)-[m:MAKES]->(q:Product)
-				WITH q, sum(CASE m.status WHEN 'OPERATING' THEN m.capacity END) AS capacity, count(DISTINCT s) AS sites
+				WITH q, CASE WHEN count(CASE m.status WHEN 'OPERATING' THEN m.capacity END) > 0
+				               THEN sum(CASE m.status WHEN 'OPERATING' THEN m.capacity END)
+				             WHEN count(CASE m.status WHEN 'OPERATING' THEN m END) = 0 THEN 0.0 END AS capacity,
+				     count(DISTINCT s) AS sites
 				WITH collect({q: q, capacity: capacity, sites: sites}) AS local
 				MATCH (:Chain {id: $p})-[:HAS_SEGMENT]->(:Segment)-[:HAS_PRODUCT]->(p:Product)
 				WITH DISTINCT local, p

@@ -85,9 +85,8 @@ class CompanyPages {
 
 	private static final Filter NO_FILTER = new Filter(null, null, null, null, null, null, null);
 
-	/** The companies {@code c} the filter keeps. */
-	private static final String MATCHING = """
-			MATCH (c:Company)
+	/** The conditions on company {@code c} of the filter. */
+	private static final String CONDITIONS = """
 			WHERE ($regionId IS NULL OR EXISTS { MATCH (c)-[:HAS_SITE]->(:Site)-[:IN_REGION]->(:Region)-[:PART_OF*0..5]->(:Region {id: $regionId}) })
 			  AND ($chainId IS NULL OR EXISTS { MATCH (c)-[:HAS_SITE]->(s:Site)-[:MAKES]->(:Product)<-[:HAS_PRODUCT]-(:Segment)<-[:HAS_SEGMENT]-(:Chain {id: $chainId})
 			                                    WHERE %1$s })
@@ -102,6 +101,33 @@ class CompanyPages {
 			       OR any(a IN coalesce(c.aliases, []) WHERE toLower(a) CONTAINS $text))
 			"""
 		.formatted(IN_REGION, CAPACITY, CompanyQueries.LOCAL);
+
+	/**
+	 * The companies {@code c} the filter (as parameters) keeps. The planner cannot tell
+	 * which of the optional filters is set, so with all of them in one WHERE it scans
+	 * every company and tests each (tens of times the hand-written query at national
+	 * scale: bench/run's companiesPage). The match therefore starts from the product,
+	 * region or chain the filter names, the narrowest first; the conditions stay whole,
+	 * so the same companies are kept.
+	 */
+	static String matching(Map<String, Object> params) {
+		String start;
+		if (params.get("productId") != null) {
+			start = "MATCH (:Product {id: $productId})<-[:MAKES]-(:Site)<-[:HAS_SITE]-(c:Company)\nWITH DISTINCT c\n";
+		}
+		else if (params.get("regionId") != null) {
+			start = "MATCH (:Region {id: $regionId})<-[:PART_OF*0..5]-(:Region)<-[:IN_REGION]-(:Site)<-[:HAS_SITE]-(c:Company)\n"
+					+ "WITH DISTINCT c\n";
+		}
+		else if (params.get("chainId") != null) {
+			start = "MATCH (:Chain {id: $chainId})-[:HAS_SEGMENT]->(:Segment)-[:HAS_PRODUCT]->(:Product)<-[:MAKES]-(:Site)"
+					+ "<-[:HAS_SITE]-(c:Company)\nWITH DISTINCT c\n";
+		}
+		else {
+			start = "MATCH (c:Company)\n";
+		}
+		return start + CONDITIONS;
+	}
 
 	/** The filter checked and as query parameters; refused with the argument named. */
 	private Map<String, Object> params(Filter f) {
@@ -176,7 +202,7 @@ class CompanyPages {
 		params.put("first", first);
 		boolean oneProduct = groupBy == GroupBy.PRODUCT || f.productId() != null;
 		return List.copyOf(neo4j
-			.query(MATCHING
+			.query(matching(params)
 					+ """
 							MATCH (c)-[:HAS_SITE]->(s:Site)-[m:MAKES]->(p:Product)
 							WHERE %s AND ($productId IS NULL OR p.id = $productId) AND ($status IS NULL OR m.status = $status)
@@ -227,7 +253,7 @@ class CompanyPages {
 		String sort = (order == Order.NAME) ? "key, c.id" : "key DESC, c.id";
 		int total = count(params);
 		List<Connection.Edge<Company>> edges = new ArrayList<>(
-				neo4j.query(MATCHING + """
+				neo4j.query(matching(params) + """
 						WITH c, %s AS key
 						WHERE %s
 						RETURN c, key ORDER BY %s LIMIT $first + 1""".formatted(key, after0, sort))
@@ -261,7 +287,7 @@ class CompanyPages {
 		int total = count(params);
 		List<Connection.Edge<Company>> edges = new ArrayList<>(
 				neo4j
-					.query(MATCHING
+					.query(matching(params)
 							+ """
 									WITH c, CASE WHEN toLower(c.nameZh) = $text OR toLower(coalesce(c.name, '')) = $text
 									                  OR any(a IN coalesce(c.aliases, []) WHERE toLower(a) = $text) THEN 2
@@ -282,7 +308,7 @@ class CompanyPages {
 
 	/** How many companies the filter (as parameters) keeps, across pages. */
 	private int count(Map<String, Object> params) {
-		return neo4j.query(MATCHING + "RETURN count(c) AS n")
+		return neo4j.query(matching(params) + "RETURN count(c) AS n")
 			.bindAll(params)
 			.fetchAs(Integer.class)
 			.mappedBy((t, r) -> r.get("n").asInt())

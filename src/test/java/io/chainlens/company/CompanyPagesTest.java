@@ -1,11 +1,15 @@
 package io.chainlens.company;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.summary.Plan;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -27,6 +31,9 @@ class CompanyPagesTest {
 
 	@Autowired
 	TestGraph graph;
+
+	@Autowired
+	Driver driver;
 
 	@BeforeEach
 	void seedGraph() {
@@ -58,6 +65,54 @@ class CompanyPagesTest {
 		page(Map.of("text", "tongwei"), "NAME", 100, null).path("companies.edges[*].node.id")
 			.entityList(String.class)
 			.contains("tongwei");
+	}
+
+	@Test
+	void aChainFilterKeepsTheCompaniesMakingItsProductsInTheRegionWhenOneIsGiven() {
+		String makesPv = "(c)-[:HAS_SITE]->(s:Site)-[:MAKES]->(:Product)<-[:HAS_PRODUCT]-(:Segment)<-[:HAS_SEGMENT]-(:Chain {id: 'pv'})";
+		long national = graph.count("MATCH (c:Company) WHERE EXISTS { " + makesPv + " } RETURN count(c)");
+		long inBaotou = graph.count("MATCH (c:Company) WHERE EXISTS { " + makesPv
+				+ " WHERE EXISTS { (s)-[:IN_REGION]->(:Region)-[:PART_OF*0..5]->(:Region {id: 'baotou'}) } } RETURN count(c)");
+		assertThat(inBaotou).isPositive().isLessThan(national);
+		page(Map.of("chainId", "pv"), "NAME", 100, null).path("companies.totalCount")
+			.entity(Long.class)
+			.isEqualTo(national);
+		page(Map.of("chainId", "pv", "region", "包头市"), "NAME", 100, null).path("companies.totalCount")
+			.entity(Long.class)
+			.isEqualTo(inBaotou);
+	}
+
+	@Test
+	void aFilteredListStartsFromWhatTheFilterNamesRatherThanFromEveryCompany() {
+		for (Map<String, Object> filter : List.<Map<String, Object>>of(Map.of("regionId", "baotou"),
+				Map.of("chainId", "pv"), Map.of("productId", "pv-polysilicon"),
+				Map.of("regionId", "baotou", "chainId", "pv"))) {
+			assertThat(operators(filter)).as(filter.toString()).noneMatch(o -> o.startsWith("NodeByLabelScan"));
+		}
+		assertThat(operators(Map.of())).anyMatch(o -> o.startsWith("NodeByLabelScan"));
+	}
+
+	/** The operators of the plan of counting a filter's companies. */
+	private List<String> operators(Map<String, Object> filter) {
+		Map<String, Object> params = new HashMap<>();
+		for (String name : List.of("region", "regionId", "chainId", "productId", "local", "text", "status",
+				"minCapacity")) {
+			params.put(name, null);
+		}
+		params.putAll(filter);
+		try (Session session = driver.session()) {
+			Plan plan = session.run("EXPLAIN " + CompanyPages.matching(params) + "RETURN count(c) AS n", params)
+				.consume()
+				.plan();
+			List<String> operators = new ArrayList<>();
+			collect(plan, operators);
+			return operators;
+		}
+	}
+
+	private static void collect(Plan plan, List<String> operators) {
+		operators.add(plan.operatorType());
+		plan.children().forEach(child -> collect(child, operators));
 	}
 
 	@Test
