@@ -148,25 +148,14 @@ class AnalysisQueries {
 		return region.equals(focus.region());
 	}
 
-	LocalGraph localGraph() {
-		return localGraph(focus.region());
-	}
-
 	/**
-	 * The local graph of a region (id or Chinese name): its sites, and the platforms and
-	 * targets of its documents. Targets and platforms without a region belong to the
-	 * focus region's policy document, so another region is read with its own located
-	 * platforms and no targets.
+	 * The chains, products and product graph, which every region's local graph shares at
+	 * one version of the graph.
 	 */
-	LocalGraph localGraph(String regionKey) {
-		Map<String, Object> region = Map.of("region", regionKey);
-		String[] regionName = { regionKey };
+	LocalGraph.Catalogue catalogue() {
 		Map<String, LocalGraph.ChainInfo> chains = new LinkedHashMap<>();
 		Map<String, LocalGraph.SegmentInfo> segments = new LinkedHashMap<>();
-		each(STRUCTURE, region, r -> {
-			if (!r.get("regionName").isNull()) {
-				regionName[0] = r.get("regionName").asString();
-			}
+		each(STRUCTURE, Map.of(), r -> {
 			Chain chain = Chain.of(r.get("c"));
 			LocalGraph.ChainInfo chainInfo = chains.computeIfAbsent(chain.id(),
 					id -> new LocalGraph.ChainInfo(chain, new ArrayList<>()));
@@ -190,6 +179,23 @@ class AnalysisQueries {
 						r.get("factor").asDouble(), r.get("source").asString(null)));
 			}
 		});
+		return new LocalGraph.Catalogue(List.copyOf(chains.values()), feeds, yields);
+	}
+
+	/**
+	 * The local graph of a region (id or Chinese name) on the catalogue: its sites, and
+	 * the platforms and targets of its documents. Targets and platforms without a region
+	 * belong to the focus region's policy document, so another region is read with its
+	 * own located platforms and no targets.
+	 */
+	LocalGraph localGraph(String regionKey, LocalGraph.Catalogue catalogue) {
+		Map<String, Object> region = Map.of("region", regionKey);
+		String regionName = list("""
+				MATCH (f:Region) WHERE f.id = $region OR f.nameZh = $region
+				RETURN f.nameZh AS name ORDER BY f.id LIMIT 1""", region, r -> r.get("name").asString(regionKey))
+			.stream()
+			.findFirst()
+			.orElse(regionKey);
 		Map<String, Set<String>> groups = new LinkedHashMap<>();
 		List<LocalGraph.Make> makes = list(LOCAL_PRODUCTION, region, r -> {
 			LocalGraph.Make make = new LocalGraph.Make(Company.of(r.get("co")), r.get("siteId").asString(),
@@ -208,8 +214,7 @@ class AnalysisQueries {
 				r -> new LocalGraph.PlatformSupport(r.get("segmentId").asString(), r.get("id").asString(),
 						r.get("nameZh").asString(), r.get("kind").asString(), r.get("status").asString(null)));
 		List<Target> targets = focusRegion ? list(PRODUCT_TARGETS, Map.of(), Target::of) : List.of();
-		return new LocalGraph(regionKey, regionName[0], List.copyOf(chains.values()), feeds, yields, makes, platforms,
-				targets, groups);
+		return new LocalGraph(regionKey, regionName, catalogue, makes, platforms, targets, groups);
 	}
 
 	/** The graph's version; empty when none has been written. */

@@ -75,23 +75,72 @@ final class LocalGraph {
 	record PlatformSupport(String segmentId, String id, String nameZh, String kind, String status) {
 	}
 
+	/**
+	 * The chains, products and product graph: the same for every region at one version of
+	 * the graph, so read once and shared by the regions' local graphs (a national
+	 * catalogue of thousands of products was most of a region's first read).
+	 */
+	static final class Catalogue {
+
+		private final List<ChainInfo> chains;
+
+		private final Map<String, Product> products = new LinkedHashMap<>();
+
+		private final Map<String, SegmentInfo> segmentOfProduct = new LinkedHashMap<>();
+
+		private final Map<String, List<Feed>> feedsFrom = new LinkedHashMap<>();
+
+		private final Map<String, List<Feed>> feedsInto = new LinkedHashMap<>();
+
+		private final Map<String, List<Yield>> yieldsInto = new LinkedHashMap<>();
+
+		private final Map<String, List<Yield>> yieldsFrom = new LinkedHashMap<>();
+
+		Catalogue(List<ChainInfo> chains, List<Feed> feeds, List<Yield> yields) {
+			this.chains = List.copyOf(chains);
+			for (ChainInfo chain : chains) {
+				for (SegmentInfo segment : chain.segments()) {
+					for (Product product : segment.products()) {
+						products.putIfAbsent(product.id(), product);
+						segmentOfProduct.putIfAbsent(product.id(), segment);
+					}
+				}
+			}
+			// sorted so that lists built from them (inputs, consumers, explanations) do
+			// not depend on the order the database returns rows in
+			feeds.stream().sorted(Comparator.comparing(Feed::inputId).thenComparing(Feed::outputId)).forEach(f -> {
+				feedsFrom.computeIfAbsent(f.inputId(), k -> new ArrayList<>()).add(f);
+				feedsInto.computeIfAbsent(f.outputId(), k -> new ArrayList<>()).add(f);
+			});
+			yields.forEach(y -> {
+				yieldsInto.computeIfAbsent(y.productId(), k -> new ArrayList<>()).add(y);
+				yieldsFrom.computeIfAbsent(y.processId(), k -> new ArrayList<>()).add(y);
+			});
+		}
+
+	}
+
 	private final String region;
 
 	private final String regionName;
 
+	private final Catalogue catalogue;
+
+	private final int lines;
+
 	private final List<ChainInfo> chains;
 
-	private final Map<String, Product> products = new LinkedHashMap<>();
+	private final Map<String, Product> products;
 
-	private final Map<String, SegmentInfo> segmentOfProduct = new LinkedHashMap<>();
+	private final Map<String, SegmentInfo> segmentOfProduct;
 
-	private final Map<String, List<Feed>> feedsFrom = new LinkedHashMap<>();
+	private final Map<String, List<Feed>> feedsFrom;
 
-	private final Map<String, List<Feed>> feedsInto = new LinkedHashMap<>();
+	private final Map<String, List<Feed>> feedsInto;
 
-	private final Map<String, List<Yield>> yieldsInto = new LinkedHashMap<>();
+	private final Map<String, List<Yield>> yieldsInto;
 
-	private final Map<String, List<Yield>> yieldsFrom = new LinkedHashMap<>();
+	private final Map<String, List<Yield>> yieldsFrom;
 
 	private final Map<String, List<Make>> makesOf = new LinkedHashMap<>();
 
@@ -110,33 +159,31 @@ final class LocalGraph {
 	private final Map<String, Set<String>> groups;
 
 	/**
-	 * @param groups per local company with group links, the other companies of its group
+	 * A local graph on a catalogue of its own (for one product's regions: a part of it).
 	 */
 	LocalGraph(String region, String regionName, List<ChainInfo> chains, List<Feed> feeds, List<Yield> yields,
 			List<Make> makes, List<PlatformSupport> platforms, List<Target> targets, Map<String, Set<String>> groups) {
+		this(region, regionName, new Catalogue(chains, feeds, yields), makes, platforms, targets, groups);
+	}
+
+	/**
+	 * @param groups per local company with group links, the other companies of its group
+	 */
+	LocalGraph(String region, String regionName, Catalogue catalogue, List<Make> makes, List<PlatformSupport> platforms,
+			List<Target> targets, Map<String, Set<String>> groups) {
 		this.region = region;
 		this.regionName = regionName;
 		this.groups = Map.copyOf(groups);
-		this.chains = List.copyOf(chains);
+		this.catalogue = catalogue;
+		this.lines = makes.size();
+		this.chains = catalogue.chains;
+		this.products = catalogue.products;
+		this.segmentOfProduct = catalogue.segmentOfProduct;
+		this.feedsFrom = catalogue.feedsFrom;
+		this.feedsInto = catalogue.feedsInto;
+		this.yieldsInto = catalogue.yieldsInto;
+		this.yieldsFrom = catalogue.yieldsFrom;
 		this.makes = makes.stream().filter(m -> !Scenario.LEAD_IN_TALKS.equals(m.status())).toList();
-		for (ChainInfo chain : chains) {
-			for (SegmentInfo segment : chain.segments()) {
-				for (Product product : segment.products()) {
-					products.putIfAbsent(product.id(), product);
-					segmentOfProduct.putIfAbsent(product.id(), segment);
-				}
-			}
-		}
-		// sorted so that lists built from them (inputs, consumers, explanations) do not
-		// depend on the order the database returns rows in
-		feeds.stream().sorted(Comparator.comparing(Feed::inputId).thenComparing(Feed::outputId)).forEach(f -> {
-			feedsFrom.computeIfAbsent(f.inputId(), k -> new ArrayList<>()).add(f);
-			feedsInto.computeIfAbsent(f.outputId(), k -> new ArrayList<>()).add(f);
-		});
-		yields.forEach(y -> {
-			yieldsInto.computeIfAbsent(y.productId(), k -> new ArrayList<>()).add(y);
-			yieldsFrom.computeIfAbsent(y.processId(), k -> new ArrayList<>()).add(y);
-		});
 		makes.forEach(m -> {
 			if (Scenario.LEAD_IN_TALKS.equals(m.status())) {
 				// a lead in talks makes nothing here yet: only the PIPELINE balances see
@@ -156,6 +203,16 @@ final class LocalGraph {
 	 */
 	String region() {
 		return region;
+	}
+
+	/** The catalogue this graph shares with the other regions' at its version. */
+	Catalogue catalogue() {
+		return catalogue;
+	}
+
+	/** How many local capacity lines (and leads in talks) the graph holds: its weight. */
+	int lines() {
+		return lines;
 	}
 
 	/** The region's Chinese name, for explanations. */

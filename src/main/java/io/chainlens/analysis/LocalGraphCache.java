@@ -1,5 +1,6 @@
 package io.chainlens.analysis;
 
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -7,46 +8,79 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import io.chainlens.database.GraphState;
 
 /**
- * Keeps the last {@link LocalGraph} read per region (of the {@link #REGIONS} used last),
- * with the graph's version it was read at. A request reads the version (one small query)
- * and reuses the graph when no write has committed since; otherwise one thread reads it
- * again while the others that need the new version wait for it. Every write path moves
- * the version on in its own transaction ({@link GraphState}), and the version lives in
- * the database, so a write through another app instance on the same database is seen here
- * too.
+ * Keeps the last {@link LocalGraph} read per region, with the graph's version it was read
+ * at, and the {@link LocalGraph.Catalogue} they all share. A request reads the version
+ * (one small query) and reuses the graph when no write has committed since; otherwise one
+ * thread reads it again while the others that need the same region wait for it (other
+ * regions are read at the same time). Every write path moves the version on in its own
+ * transaction ({@link GraphState}), and the version lives in the database, so a write
+ * through another app instance on the same database is seen here too.
+ *
+ * <p>
+ * Bounded twice: at most {@link #REGIONS} regions, the most recently used, and at most
+ * {@link #LINES} local capacity lines in all, since a province of the national graph
+ * holds a hundred times the lines of a district. The region most recently read is kept
+ * whatever its size.
  */
 @Component
 class LocalGraphCache {
 
 	/**
-	 * The regions whose local graphs are kept, the most recently used; a city's graph is
-	 * a few MB, so 300 regions in use cost no more than these.
+	 * The regions whose local graphs are kept at the most: the explorer's comparisons ask
+	 * for a level's regions together (15 provinces per chain on the page).
 	 */
-	static final int REGIONS = 16;
+	static final int REGIONS = 64;
+
+	/** The local capacity lines kept in all, a few hundred bytes each. */
+	static final int LINES = 400_000;
+
+	// one lock per stripe of regions: a region is read by one thread at a time, and
+	// different regions at the same time
+	private static final int STRIPES = 32;
 
 	private static final Logger log = LoggerFactory.getLogger(LocalGraphCache.class);
 
 	private record Entry(GraphState.Version version, LocalGraph graph) {
 	}
 
+	private record KeptCatalogue(GraphState.Version version, LocalGraph.Catalogue catalogue) {
+	}
+
 	private final AnalysisQueries queries;
 
-	private final ReentrantLock reading = new ReentrantLock();
+	private final int maxRegions;
 
-	private final Map<String, Entry> cached = new LinkedHashMap<>(32, 0.75f, true) {
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-			return size() > REGIONS;
-		}
-	};
+	private final int maxLines;
 
+	private final ReentrantLock[] reading = new ReentrantLock[STRIPES];
+
+	private final ReentrantLock readingCatalogue = new ReentrantLock();
+
+	private volatile KeptCatalogue catalogue;
+
+	// access order: the eldest is the least recently used
+	private final LinkedHashMap<String, Entry> cached = new LinkedHashMap<>(32, 0.75f, true);
+
+	private long lines;
+
+	@Autowired
 	LocalGraphCache(AnalysisQueries queries) {
+		this(queries, REGIONS, LINES);
+	}
+
+	LocalGraphCache(AnalysisQueries queries, int maxRegions, int maxLines) {
 		this.queries = queries;
+		this.maxRegions = maxRegions;
+		this.maxLines = maxLines;
+		for (int i = 0; i < STRIPES; i++) {
+			reading[i] = new ReentrantLock();
+		}
 	}
 
 	/** The focus region's local graph. */
@@ -65,30 +99,68 @@ class LocalGraphCache {
 		if (read.isEmpty()) {
 			// no version written (a graph from outside the app's write paths): nothing to
 			// tell a change by, so nothing is kept
-			return queries.localGraph(region);
+			return queries.localGraph(region, queries.catalogue());
 		}
 		GraphState.Version version = read.get();
 		Entry entry = cachedEntry(region);
 		if (entry != null && entry.version().covers(version)) {
 			return entry.graph();
 		}
-		reading.lock();
+		ReentrantLock lock = reading[Math.floorMod(region.hashCode(), STRIPES)];
+		lock.lock();
 		try {
 			entry = cachedEntry(region);
 			if (entry != null && entry.version().covers(version)) {
 				return entry.graph();
 			}
 			long started = System.nanoTime();
-			LocalGraph graph = queries.localGraph(region);
-			synchronized (cached) {
-				cached.put(region, new Entry(version, graph));
-			}
+			LocalGraph graph = queries.localGraph(region, catalogue(version));
+			keep(region, new Entry(version, graph));
 			log.debug("Read the local graph of {} at version {} in {} ms", region, version.number(),
 					(System.nanoTime() - started) / 1_000_000);
 			return graph;
 		}
 		finally {
-			reading.unlock();
+			lock.unlock();
+		}
+	}
+
+	private LocalGraph.Catalogue catalogue(GraphState.Version version) {
+		KeptCatalogue kept = this.catalogue;
+		if (kept != null && kept.version().covers(version)) {
+			return kept.catalogue();
+		}
+		readingCatalogue.lock();
+		try {
+			kept = this.catalogue;
+			if (kept != null && kept.version().covers(version)) {
+				return kept.catalogue();
+			}
+			LocalGraph.Catalogue read = queries.catalogue();
+			this.catalogue = new KeptCatalogue(version, read);
+			return read;
+		}
+		finally {
+			readingCatalogue.unlock();
+		}
+	}
+
+	private void keep(String region, Entry entry) {
+		synchronized (cached) {
+			Entry replaced = cached.put(region, entry);
+			if (replaced != null) {
+				lines -= replaced.graph().lines();
+			}
+			lines += entry.graph().lines();
+			Iterator<Map.Entry<String, Entry>> eldest = cached.entrySet().iterator();
+			while ((cached.size() > maxRegions || lines > maxLines) && cached.size() > 1) {
+				Map.Entry<String, Entry> evicted = eldest.next();
+				if (evicted.getKey().equals(region)) {
+					continue;
+				}
+				lines -= evicted.getValue().graph().lines();
+				eldest.remove();
+			}
 		}
 	}
 
@@ -96,6 +168,13 @@ class LocalGraphCache {
 	int size() {
 		synchronized (cached) {
 			return cached.size();
+		}
+	}
+
+	/** How many local capacity lines the kept graphs hold. */
+	long lines() {
+		synchronized (cached) {
+			return lines;
 		}
 	}
 

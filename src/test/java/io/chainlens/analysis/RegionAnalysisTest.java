@@ -32,6 +32,9 @@ class RegionAnalysisTest {
 	@Autowired
 	LocalGraphCache cache;
 
+	@Autowired
+	AnalysisQueries queries;
+
 	@BeforeEach
 	void seed() {
 		graph.seed();
@@ -82,11 +85,14 @@ class RegionAnalysisTest {
 
 	@Test
 	void theCacheKeepsABoundedNumberOfRegions() {
-		List<String> regions = graph.rows("MATCH (r:Region) RETURN r.id AS id ORDER BY r.id LIMIT 40", Map.of())
+		List<String> regions = graph.rows("MATCH (r:Region) RETURN r.id AS id ORDER BY r.id LIMIT 10", Map.of())
 			.stream()
 			.map(r -> (String) r.get("id"))
 			.toList();
-		assertThat(regions).hasSizeGreaterThan(LocalGraphCache.REGIONS);
+		LocalGraphCache fourRegions = new LocalGraphCache(queries, 4, LocalGraphCache.LINES);
+		regions.forEach(fourRegions::get);
+		assertThat(fourRegions.size()).isEqualTo(4);
+		// the app's own cache, through the API
 		regions
 			.forEach(region -> graphQl.document("query($r: String) { balance(chainId: \"pv\", region: $r) { unit } }")
 				.variable("r", region)
@@ -94,6 +100,29 @@ class RegionAnalysisTest {
 				.path("balance")
 				.hasValue());
 		assertThat(cache.size()).isLessThanOrEqualTo(LocalGraphCache.REGIONS);
+	}
+
+	@Test
+	void theCacheKeepsABoundedNumberOfLinesButAlwaysTheRegionLastRead() {
+		int cityLines = cache.get("baotou").lines();
+		int districtLines = cache.get("baotou-kundulun").lines();
+		assertThat(districtLines).isPositive().isLessThan(cityLines);
+		LocalGraphCache small = new LocalGraphCache(queries, LocalGraphCache.REGIONS, cityLines - 1);
+		small.get("baotou");
+		assertThat(small.size()).as("larger than the bound, but the region just read").isEqualTo(1);
+		small.get("baotou-kundulun");
+		assertThat(small.size()).isEqualTo(1);
+		assertThat(small.lines()).isEqualTo(districtLines);
+	}
+
+	@Test
+	void regionsShareOneCatalogueUntilTheGraphChanges() {
+		LocalGraph city = cache.get("baotou");
+		LocalGraph district = cache.get("baotou-kundulun");
+		assertThat(district.catalogue()).isSameAs(city.catalogue());
+		assertThat(district.product("pv-polysilicon")).isNotNull();
+		graph.write("MATCH (p:Product {id: 'pv-polysilicon'}) SET p.note = 'changed'", Map.of());
+		assertThat(cache.get("baotou").catalogue()).isNotSameAs(city.catalogue());
 	}
 
 	private Map<String, Object> polysilicon(String region, String scenario) {
