@@ -127,6 +127,21 @@ class CompanyPagesTest {
 			.isEqualTo(expected);
 	}
 
+	/** A list's total is kept per graph version: a write counts again. */
+	@Test
+	void theTotalCountsACompanyAddedByAWrite() {
+		Map<String, Object> polysilicon = Map.of("productId", "pv-polysilicon");
+		int before = page(polysilicon, "NAME", 5, null).path("companies.totalCount").entity(Integer.class).get();
+		page(polysilicon, "NAME", 5, null).path("companies.totalCount").entity(Integer.class).isEqualTo(before);
+		graph.write("""
+				MATCH (p:Product {id: 'pv-polysilicon'}), (r:Region {id: 'baotou'})
+				CREATE (c:Company {id: 'aaa-new-poly', nameZh: '阿阿新硅业', name: 'AAA Poly', aliases: [], source: 'test'})
+				CREATE (c)-[:HAS_SITE]->(s:Site {id: 'aaa-new-poly-site', nameZh: '阿阿新硅业基地', source: 'test'})
+				CREATE (s)-[:IN_REGION]->(r)
+				CREATE (s)-[:MAKES {status: 'PLANNED', capacity: 1000.0, unit: 't', source: 'test'}]->(p)""", Map.of());
+		page(polysilicon, "NAME", 5, null).path("companies.totalCount").entity(Integer.class).isEqualTo(before + 1);
+	}
+
 	@Test
 	void aBadCursorFirstOrFilterIsRefusedNamingTheArgument() {
 		refused(page(Map.of(), "NAME", 5, "not a cursor"), "after");
