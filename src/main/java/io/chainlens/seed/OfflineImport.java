@@ -87,46 +87,42 @@ final class OfflineImport {
 		try {
 			FileSystemUtils.deleteRecursively(work);
 			Files.createDirectories(work);
-			BulkImport.Checked checked;
 			ImporterFiles out = new ImporterFiles(work, seed);
+			BulkImport.Checked checked;
+			List<Problem> problems;
 			try (out) {
 				checked = BulkImport.check(dir, files, options, seed, type -> {
-				}, (row, problems) -> {
-					if (changesTheSeed(row, seed, problems)) {
+				}, (row, rowProblems) -> {
+					if (changesTheSeed(row, seed, rowProblems)) {
 						return false;
 					}
 					out.write(row);
 					return true;
 				});
+				problems = problems(dir, all, files, checked);
+				if (problems.isEmpty()) {
+					out.writeSeedIds();
+				}
 			}
-			List<Problem> problems = new ArrayList<>(checked.problems);
-			all.stream()
-				.filter(f -> !files.contains(f) && SeedSchema.BY_NAME.containsKey(f.getFileName().toString()))
-				.forEach(f -> problems.add(new Problem(dir.relativize(f).toString().replace('\\', '/'), 0, null,
-						"the offline import takes " + ImporterFiles.TYPES.stream().sorted().toList()
-								+ "; import this file online after the first load")));
-			problems.sort(Comparator.comparing(Problem::file).thenComparingLong(Problem::line));
 			List<String> names = checked.files.stream().map(f -> f.name).toList();
 			long rejected = checked.read - checked.accepted;
 			if (!problems.isEmpty()) {
 				return new Imported(dir, new ImportReport(Outcome.REFUSED, all.size(), checked.read, checked.accepted,
 						0, 0, 0, rejected, problems, BulkImport.millis(started), null), options.user(), names);
 			}
-			log.info("Checked {} rows in {} ms; the importer writes {} nodes and {} relationships and the seed's ids",
+			log.info(
+					"Checked {} rows in {} ms; the importer writes {} nodes (the seed's by id alone) and {} "
+							+ "relationships",
 					checked.read, BulkImport.millis(started), out.nodes(), out.relationships());
-			try (ImporterFiles seedIds = new ImporterFiles(work, seed)) {
-				seedIds.writeSeedIds();
-				List<String> arguments = new ArrayList<>(out.arguments());
-				arguments.addAll(seedIds.arguments().stream().filter(a -> a.startsWith("--nodes=")).toList());
-				seedIds.close();
-				importer(home, work, arguments);
+			try {
+				importer(home, work, out.arguments());
 			}
 			catch (RuntimeException ex) {
 				FileSystemUtils.deleteRecursively(home.resolve(STORE));
-				return new Imported(dir,
-						new ImportReport(Outcome.STOPPED, all.size(), checked.read, checked.accepted, 0, 0, 0, rejected,
-								List.of(BulkImport.stopped(ex)), BulkImport.millis(started), null),
-						options.user(), names);
+				Problem stopped = new Problem("", 0, null, "Neo4j's importer stopped: " + ex.getMessage()
+						+ "; nothing was written (what it had written was removed)");
+				return new Imported(dir, new ImportReport(Outcome.STOPPED, all.size(), checked.read, checked.accepted,
+						0, 0, 0, rejected, List.of(stopped), BulkImport.millis(started), null), options.user(), names);
 			}
 			String importId = UUID.randomUUID().toString();
 			log.info("Imported {} rows offline in {} ms", checked.read, BulkImport.millis(started));
@@ -139,6 +135,21 @@ final class OfflineImport {
 		finally {
 			FileSystemUtils.deleteRecursively(work.toFile());
 		}
+	}
+
+	/**
+	 * The rows' problems, and those of the files of types the offline import does not
+	 * write.
+	 */
+	private static List<Problem> problems(Path dir, List<Path> all, List<Path> files, BulkImport.Checked checked) {
+		List<Problem> problems = new ArrayList<>(checked.problems);
+		all.stream()
+			.filter(f -> !files.contains(f) && SeedSchema.BY_NAME.containsKey(f.getFileName().toString()))
+			.forEach(f -> problems.add(new Problem(dir.relativize(f).toString().replace('\\', '/'), 0, null,
+					"the offline import takes " + ImporterFiles.TYPES.stream().sorted().toList()
+							+ "; import this file online after the first load")));
+		problems.sort(Comparator.comparing(Problem::file).thenComparingLong(Problem::line));
+		return problems;
 	}
 
 	/**

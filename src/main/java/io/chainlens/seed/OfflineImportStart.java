@@ -53,12 +53,16 @@ class OfflineImportStart implements ApplicationListener<ApplicationContextInitia
 	public void onApplicationEvent(ApplicationContextInitializedEvent event) {
 		ConfigurableApplicationContext context = event.getApplicationContext();
 		Environment env = context.getEnvironment();
-		if (!offline(env) || !(context.getBeanFactory() instanceof DefaultListableBeanFactory beans)) {
+		if (env.getProperty("chainlens.import.dir") == null
+				|| !(context.getBeanFactory() instanceof DefaultListableBeanFactory beans)) {
 			return;
 		}
 		Path reportFile = ImportCommand.reportFile(env);
 		OfflineImport.Imported imported;
 		try {
+			if (!offline(env)) {
+				return;
+			}
 			Binder binder = Binder.get(env);
 			if (!binder.bind("chainlens.neo4j.embedded", Boolean.class).orElse(true)) {
 				throw new IllegalArgumentException("the offline import makes an embedded store; "
@@ -107,14 +111,20 @@ class OfflineImportStart implements ApplicationListener<ApplicationContextInitia
 		private final int exitCode;
 
 		Ended(ImportReport report, int exitCode) {
-			super("The offline import wrote nothing: " + report.summary()
-					+ (report.rejections().isEmpty() ? "" : "; first: " + report.rejections().get(0)));
+			super("The offline import wrote nothing (" + report.outcome() + ", " + report.read() + " rows read, "
+					+ report.rejected() + " refused)"
+					+ report.rejections().stream().findFirst().map(Ended::describe).map(p -> ": " + p).orElse(""));
 			this.report = report;
 			this.exitCode = exitCode;
 		}
 
 		ImportReport report() {
 			return report;
+		}
+
+		private static String describe(Problem problem) {
+			return problem.file().isEmpty() ? problem.message() : problem.file() + ":" + problem.line()
+					+ (problem.field() == null ? "" : " " + problem.field()) + ": " + problem.message();
 		}
 
 		@Override

@@ -119,6 +119,35 @@ class OfflineImportTest {
 	}
 
 	@Test
+	void aRowThatWouldChangeTheSeedAndAFileTypeItDoesNotWriteAreRefusedOffline() throws IOException {
+		Path dir = OfflineImportTest.dir.resolve("changes-the-seed");
+		Files.createDirectories(dir);
+		Files.writeString(dir.resolve("companies.csv"), """
+				id,name_zh,name_en,aliases,hq_region_id,source
+				test-new-co,新材料,New Materials,,jiangsu,estimate: test fixture
+				tongwei,通威股份,Tongwei,,,estimate: test fixture
+				""");
+		Files.writeString(dir.resolve("supply_links.csv"), """
+				supplier_id,customer_id,product_id,source
+				test-new-co,tongwei,pv-polysilicon,estimate: test fixture
+				""");
+		Path store = OfflineImportTest.dir.resolve("changes-the-seed-store");
+
+		OfflineImportStart.Ended ended = catchThrowableOfType(OfflineImportStart.Ended.class,
+				() -> start(store, "--chainlens.import.mode=offline", "--chainlens.import.dir=" + dir,
+						"--chainlens.import.report=" + OfflineImportTest.dir.resolve("changes-the-seed.csv")));
+
+		assertThat(ended.getExitCode()).isEqualTo(1);
+		assertThat(ended.report().rejections()).extracting(p -> p.file() + ":" + p.line() + " " + p.message())
+			.containsExactly(
+					"companies.csv:3 the seed graph holds this id already: the offline import only adds "
+							+ "to the seed; change it online after the first load",
+					"supply_links.csv:0 the offline import takes [capacities.csv, companies.csv, feeds.csv, "
+							+ "products.csv, regions.csv, sites.csv]; import this file online after the first load");
+		assertThat(store.resolve(OfflineImport.STORE)).doesNotExist();
+	}
+
+	@Test
 	void aStoreThatIsNotEmptyIsRefusedOffline() {
 		Path store = online.getBean(io.chainlens.database.EmbeddedNeo4j.class).dataDir();
 
