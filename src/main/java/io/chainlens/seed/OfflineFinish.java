@@ -47,8 +47,8 @@ class OfflineFinish {
 					"The offline import stopped after the importer, while loading the seed on top: " + ex.getMessage()
 							+ "; delete the store and run it again",
 					new ImportReport(ImportReport.Outcome.STOPPED, report.files(), report.read(), report.accepted(),
-							report.created(), 0, 0, 0, java.util.List.of(BulkImport.stopped(ex)), report.millis(),
-							report.importId()),
+							report.created(), 0, 0, 0, java.util.List.of(BulkImport.stopped(ex)),
+							BulkImport.millis(done.started()), report.importId()),
 					ex);
 		}
 	}
