@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.neo4j.driver.Driver;
@@ -130,11 +131,11 @@ public class BulkImport {
 				millis(started), written.importId);
 	}
 
-	private static Problem stopped(RuntimeException ex) {
+	static Problem stopped(RuntimeException ex) {
 		return new Problem("", 0, null, "the import stopped: " + ex.getMessage());
 	}
 
-	private static long millis(long started) {
+	static long millis(long started) {
 		return (System.nanoTime() - started) / 1_000_000;
 	}
 
@@ -142,7 +143,7 @@ public class BulkImport {
 	 * The folder's name, not its path: the audit trail is no place for the machine's
 	 * paths.
 	 */
-	private static String source(Path dir) {
+	static String source(Path dir) {
 		Path name = dir.toAbsolutePath().normalize().getFileName();
 		return "bulk import of the folder " + (name == null ? "/" : name.toString());
 	}
@@ -190,7 +191,7 @@ public class BulkImport {
 		}
 	}
 
-	private static List<Path> csvFiles(Path dir) {
+	static List<Path> csvFiles(Path dir) {
 		if (!Files.isDirectory(dir)) {
 			throw new IllegalArgumentException("Not a folder: " + dir.toAbsolutePath());
 		}
@@ -209,7 +210,7 @@ public class BulkImport {
 	}
 
 	/** A file as the check found it, to read again for the write. */
-	private static final class CheckedFile {
+	static final class CheckedFile {
 
 		final Path path;
 
@@ -249,19 +250,19 @@ public class BulkImport {
 	}
 
 	/** What the check found. */
-	private static final class Checked {
+	static final class Checked {
 
 		final List<CheckedFile> files = new ArrayList<>();
 
 		final List<Problem> problems = new ArrayList<>();
 
-		final GraphKnown known;
+		final SeedDataSet.Known known;
 
 		long read;
 
 		long accepted;
 
-		Checked(GraphKnown known) {
+		Checked(SeedDataSet.Known known) {
 			this.known = known;
 		}
 
@@ -273,7 +274,36 @@ public class BulkImport {
 	 * import): the write pass uses them to tell new rows from existing ones.
 	 */
 	private Checked check(Path dir, List<Path> files, ImportOptions options) {
-		Checked checked = new Checked(new GraphKnown());
+		GraphKnown known = new GraphKnown();
+		return check(dir, files, options, known, type -> {
+			if (cypher.creates(type)) {
+				known.exists(newness(type), "");
+			}
+		}, (row, problems) -> true);
+	}
+
+	/**
+	 * What a row the checks accepted is handed to: it may refuse it still, adding its
+	 * problem, or take it (the offline first load writes it out).
+	 */
+	@FunctionalInterface
+	interface Accepted {
+
+		boolean take(Row row, List<Problem> problems);
+
+	}
+
+	/**
+	 * The check of every row of every file in dependency order against {@code known} and
+	 * the rows accepted before it, writing nothing to the graph; each file's type is
+	 * announced to {@code starting} before its rows, and each accepted row is handed to
+	 * {@code accepted}. Shared by the online import and the offline first load
+	 * ({@link OfflineImport}), so both accept and refuse the same rows for the same
+	 * reasons.
+	 */
+	static Checked check(Path dir, List<Path> files, ImportOptions options, SeedDataSet.Known known,
+			Consumer<FileType> starting, Accepted accepted) {
+		Checked checked = new Checked(known);
 		List<Problem> rowProblems = new ArrayList<>();
 		SeedDataSet.Validation validation = new SeedDataSet.Validation(rowProblems, checked.known);
 		for (FileType type : SeedSchema.FILES) {
@@ -283,16 +313,14 @@ public class BulkImport {
 				}
 				CheckedFile file = new CheckedFile(dir, path, type);
 				checked.files.add(file);
-				if (cypher.creates(type)) {
-					checked.known.exists(newness(type), "");
-				}
+				starting.accept(type);
 				long started = System.nanoTime();
 				long[] read = { 0 };
 				SeedDataSet.parse(file.name, new FileSystemResource(path), options.maxLineLength(), checked.problems,
 						row -> {
 							read[0]++;
 							// a row with a bad cell was reported by the parser already
-							if (row.readable() && validation.accept(row)) {
+							if (row.readable() && validation.accept(row) && accepted.take(row, rowProblems)) {
 								checked.accepted++;
 							}
 							else {
@@ -358,8 +386,8 @@ public class BulkImport {
 		}
 	}
 
-	private void writeFile(CheckedFile file, ImportOptions options, SeedDataSet.Validation validation, GraphKnown known,
-			List<Problem> ignored, BatchWriter writer, Written written) {
+	private void writeFile(CheckedFile file, ImportOptions options, SeedDataSet.Validation validation,
+			SeedDataSet.Known known, List<Problem> ignored, BatchWriter writer, Written written) {
 		FileType type = file.type;
 		String name = file.name;
 		long started = System.nanoTime();

@@ -11,6 +11,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -27,7 +28,10 @@ import io.chainlens.seed.SeedInvalid.Problem;
  * then every refused row as CSV: file, line, field, reason), also when the import stops
  * on an error. The app then ends with the exit code of the {@link Outcome}: 0 every row
  * written, 1 rows refused and nothing written, 2 rows refused and the accepted ones
- * written ({@code chainlens.import.partial=true}), 3 stopped before its end.
+ * written ({@code chainlens.import.partial=true}), 3 stopped before its end. With
+ * {@code --chainlens.import.mode=offline} the folder was checked and imported into a new
+ * store by Neo4j's offline importer before the start ({@link OfflineImportStart}), and
+ * the command loads the seed on top ({@link OfflineFinish}).
  */
 @Component
 @ConditionalOnProperty("chainlens.import.dir")
@@ -39,23 +43,34 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 
 	private final Environment env;
 
+	private final OfflineFinish offline;
+
 	private int exitCode;
 
 	ImportCommand(BulkImport bulkImport, Environment env) {
+		this(bulkImport, env, null);
+	}
+
+	@Autowired
+	ImportCommand(BulkImport bulkImport, Environment env, OfflineFinish offline) {
 		this.bulkImport = bulkImport;
 		this.env = env;
+		this.offline = offline;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		Path reportFile = Path.of(env.getProperty("chainlens.import.report", "import-report.csv"));
+		Path reportFile = reportFile(env);
 		ImportReport report;
 		try {
-			Path dir = Path.of(env.getRequiredProperty("chainlens.import.dir"));
-			ImportOptions options = options();
-			log.info("Importing {} in batches of {}{}", dir.toAbsolutePath(), options.batchSize(),
-					options.partial() ? ", writing the accepted rows if some are refused" : ", all or nothing");
-			report = bulkImport.run(dir, options);
+			if (OfflineImportStart.offline(env)) {
+				// checked and imported before the start (OfflineImportStart); the seed on
+				// top
+				report = offline.finish();
+			}
+			else {
+				report = online();
+			}
 		}
 		catch (ImportStopped ex) {
 			// the report says what happened; a stack trace would bury it
@@ -84,7 +99,19 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 		}
 	}
 
-	private ImportOptions options() {
+	private ImportReport online() {
+		Path dir = Path.of(env.getRequiredProperty("chainlens.import.dir"));
+		ImportOptions options = options(env);
+		log.info("Importing {} in batches of {}{}", dir.toAbsolutePath(), options.batchSize(),
+				options.partial() ? ", writing the accepted rows if some are refused" : ", all or nothing");
+		return bulkImport.run(dir, options);
+	}
+
+	static Path reportFile(Environment env) {
+		return Path.of(env.getProperty("chainlens.import.report", "import-report.csv"));
+	}
+
+	static ImportOptions options(Environment env) {
 		ImportOptions options = ImportOptions
 			.allOrNothing(env.getProperty("chainlens.import.batch-size", Integer.class, 10_000))
 			.withMaxLineLength(
