@@ -7,23 +7,29 @@
 // The leads in talks (stage PRELIMINARY) of the region come with them as lines of status
 // LEAD_PRELIMINARY at a site 'lead:<id>': only the PIPELINE scenario counts them; signed leads are
 // MAKES of a site already.
+// One row per company with its lines: a company's node and its group walk once, not once per line
+// (a region with thousands of lines repeated both for each).
 MATCH (f:Region) WHERE f.id = $region OR f.nameZh = $region
 MATCH (r:Region)-[:PART_OF*0..4]->(f)
-WITH DISTINCT r
-CALL (r) {
+WITH collect(DISTINCT r) AS regions
+CALL (regions) {
+  UNWIND regions AS r
   MATCH (co:Company)-[:HAS_SITE]->(s:Site)-[:IN_REGION]->(r)
   MATCH (s)-[m:MAKES]->(p:Product)
-  RETURN co, s.id AS siteId, p.id AS productId, m.status AS status, m.capacity AS capacity, m.source AS source,
-         m.year AS year
+  RETURN co, {siteId: s.id, productId: p.id, status: m.status, capacity: m.capacity, source: m.source,
+              year: m.year} AS line
   UNION ALL
-  MATCH (l:Lead {stage: 'PRELIMINARY'})-[:IN_REGION]->(r)
+  // from the stage's index: a city's IN_REGION links are mostly its sites'
+  MATCH (l:Lead {stage: 'PRELIMINARY'})-[:IN_REGION]->(r) WHERE r IN regions
   MATCH (l)-[:ATTRACTS]->(co:Company)
   MATCH (l)-[m:PROPOSES]->(p:Product)
-  RETURN co, 'lead:' + l.id AS siteId, p.id AS productId, 'LEAD_PRELIMINARY' AS status, m.capacity AS capacity,
-         l.source AS source, null AS year
+  RETURN co, {siteId: 'lead:' + l.id, productId: p.id, status: 'LEAD_PRELIMINARY', capacity: m.capacity,
+              source: l.source, year: null} AS line
 }
-RETURN co, siteId, productId, status, capacity, source, year,
+WITH co, line ORDER BY co.id, line.siteId, line.productId, line.status
+WITH co, collect(line) AS lines
+RETURN co, lines,
        COLLECT { MATCH g = (co)-[:GROUP_UNIT_OF*1..6]-(o:Company)
                  WHERE o <> co AND (length(g) = 1 OR none(x IN relationships(g) WHERE x.kind = 'JOINT_VENTURE'))
                  RETURN DISTINCT o.id } AS groupIds
-ORDER BY co.id, siteId, productId, status
+ORDER BY co.id

@@ -197,16 +197,19 @@ class AnalysisQueries {
 			.findFirst()
 			.orElse(regionKey);
 		Map<String, Set<String>> groups = new LinkedHashMap<>();
-		List<LocalGraph.Make> makes = list(LOCAL_PRODUCTION, region, r -> {
-			LocalGraph.Make make = new LocalGraph.Make(Company.of(r.get("co")), r.get("siteId").asString(),
-					r.get("productId").asString(), r.get("status").asString(), number(r.get("capacity")),
-					LocalGraph.Make.isEstimate(r.get("source").asString(null)),
-					r.get("year").isNull() ? null : r.get("year").asInt());
+		List<LocalGraph.Make> makes = new ArrayList<>();
+		each(LOCAL_PRODUCTION, region, r -> {
+			Company company = Company.of(r.get("co"));
+			for (Value line : r.get("lines").values()) {
+				makes.add(new LocalGraph.Make(company, line.get("siteId").asString(), line.get("productId").asString(),
+						line.get("status").asString(), number(line.get("capacity")),
+						LocalGraph.Make.isEstimate(line.get("source").asString(null)),
+						line.get("year").isNull() ? null : line.get("year").asInt()));
+			}
 			List<String> group = r.get("groupIds").asList(Value::asString);
 			if (!group.isEmpty()) {
-				groups.putIfAbsent(make.company().id(), Set.copyOf(group));
+				groups.putIfAbsent(company.id(), Set.copyOf(group));
 			}
-			return make;
 		});
 		boolean focusRegion = isFocus(regionKey);
 		List<LocalGraph.PlatformSupport> platforms = list(SEGMENT_PLATFORMS,
@@ -240,7 +243,8 @@ class AnalysisQueries {
 									v.get("supplies").asBoolean())),
 						notAttractable(r),
 						r.get("headquarters").isEmpty() ? null : Region.of(r.get("headquarters").get(0)),
-						r.get("siteRegions").asList(Value::asString), r.get("localProjects").asList(Value::asString)));
+						r.get("siteRegions").asList(Value::asString).stream().sorted().toList(),
+						r.get("localProjects").asList(Value::asString)));
 	}
 
 	/**
