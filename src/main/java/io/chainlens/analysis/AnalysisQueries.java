@@ -211,13 +211,59 @@ class AnalysisQueries {
 				groups.putIfAbsent(company.id(), Set.copyOf(group));
 			}
 		});
-		boolean focusRegion = isFocus(regionKey);
-		List<LocalGraph.PlatformSupport> platforms = list(SEGMENT_PLATFORMS,
-				Map.of("region", regionKey, "all", focusRegion),
+		return new LocalGraph(regionKey, regionName, catalogue, makes, platforms(regionKey), targets(regionKey),
+				groups);
+	}
+
+	/**
+	 * The platforms supporting segments for a region: the focus region's policy
+	 * document's all, another region's those located in it.
+	 */
+	List<LocalGraph.PlatformSupport> platforms(String regionKey) {
+		return list(SEGMENT_PLATFORMS, Map.of("region", regionKey, "all", isFocus(regionKey)),
 				r -> new LocalGraph.PlatformSupport(r.get("segmentId").asString(), r.get("id").asString(),
 						r.get("nameZh").asString(), r.get("kind").asString(), r.get("status").asString(null)));
-		List<Target> targets = focusRegion ? list(PRODUCT_TARGETS, Map.of(), Target::of) : List.of();
-		return new LocalGraph(regionKey, regionName, catalogue, makes, platforms, targets, groups);
+	}
+
+	/**
+	 * The targets per product of a region: the focus region's document's, none elsewhere.
+	 */
+	List<Target> targets(String regionKey) {
+		return isFocus(regionKey) ? list(PRODUCT_TARGETS, Map.of(), Target::of) : List.of();
+	}
+
+	/**
+	 * The lines of the products in each of the regions (its sites and those of the
+	 * regions under it), by region id in the order given: what a comparison of the
+	 * regions needs of a chain, without each region's whole local graph.
+	 */
+	Map<String, List<LocalGraph.Make>> makesInRegions(Collection<String> productIds, List<String> regionIds) {
+		Map<String, List<LocalGraph.Make>> result = new LinkedHashMap<>();
+		regionIds.forEach(id -> result.put(id, new ArrayList<>()));
+		each("""
+				MATCH (p:Product) WHERE p.id IN $ids
+				MATCH (p)<-[m:MAKES]-(s:Site)-[:IN_REGION]->(:Region)-[:PART_OF*0..4]->(g:Region)
+				WHERE g.id IN $regions
+				MATCH (co:Company)-[:HAS_SITE]->(s)
+				RETURN g.id AS region, co, s.id AS siteId, p.id AS productId, m.status AS status,
+				       m.capacity AS capacity, m.source AS source, m.year AS year
+				ORDER BY region, co.id, siteId, productId, status""",
+				Map.of("ids", List.copyOf(productIds), "regions", regionIds),
+				r -> result.get(r.get("region").asString())
+					.add(new LocalGraph.Make(Company.of(r.get("co")), r.get("siteId").asString(),
+							r.get("productId").asString(), r.get("status").asString(), number(r.get("capacity")),
+							LocalGraph.Make.isEstimate(r.get("source").asString(null)),
+							r.get("year").isNull() ? null : r.get("year").asInt())));
+		return result;
+	}
+
+	/** The Chinese names of regions by id (an id not found is absent). */
+	Map<String, String> regionNames(Collection<String> regionIds) {
+		Map<String, String> names = new LinkedHashMap<>();
+		each("MATCH (g:Region) WHERE g.id IN $regions RETURN g.id AS id, g.nameZh AS name",
+				Map.of("regions", List.copyOf(regionIds)),
+				r -> names.put(r.get("id").asString(), r.get("name").asString()));
+		return names;
 	}
 
 	/** The graph's version; empty when none has been written. */

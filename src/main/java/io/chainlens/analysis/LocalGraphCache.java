@@ -125,6 +125,14 @@ class LocalGraphCache {
 		}
 	}
 
+	/**
+	 * The catalogue at the graph's version now, shared with the regions' local graphs.
+	 */
+	LocalGraph.Catalogue catalogue() {
+		Optional<GraphState.Version> read = queries.version();
+		return read.isEmpty() ? queries.catalogue() : catalogue(read.get());
+	}
+
 	private LocalGraph.Catalogue catalogue(GraphState.Version version) {
 		KeptCatalogue kept = this.catalogue;
 		if (kept != null && kept.version().covers(version)) {

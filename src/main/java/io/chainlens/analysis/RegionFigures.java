@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -15,6 +16,7 @@ import io.chainlens.analysis.LocalGraph.Feed;
 import io.chainlens.analysis.LocalGraph.SegmentInfo;
 import io.chainlens.analysis.LocalGraph.Yield;
 import io.chainlens.chain.Region;
+import io.chainlens.database.GraphState;
 
 /**
  * The analysis of many regions side by side, for the explorer's comparisons: each figure
@@ -42,15 +44,66 @@ public class RegionFigures {
 	}
 
 	/**
-	 * Per region id, per product of the chain: the region's balance and gap kinds. Each
-	 * region's local graph comes from the cache, so a matrix asked again (the page asks
-	 * the same 15 provinces) reads nothing but the graph's version; a matrix of more
-	 * regions than the cache keeps reads some of them each time.
+	 * Per region id, per product of the chain: the region's balance and gap kinds. A
+	 * region's whole local graph is not needed for one chain: one query reads, in all the
+	 * regions, the lines of the chain's products, of the process products yielding them
+	 * and of the products they feed, and each region's figures are computed on the shared
+	 * catalogue with its own lines and platforms, by the same code as for any region
+	 * (reading 15 provinces' local graphs whole took seconds at national scale). Kept per
+	 * graph version for the matrices asked last: the page asks the same ones again.
 	 */
 	public Map<String, Map<String, Cell>> ofChain(String chainId, List<String> regionIds, Scenario scenario) {
+		Optional<GraphState.Version> version = queries.version();
+		MatrixKey key = new MatrixKey(chainId, List.copyOf(regionIds), scenario);
+		if (version.isPresent()) {
+			synchronized (matrices) {
+				KeptMatrix kept = matrices.get(key);
+				if (kept != null && kept.version().covers(version.get())) {
+					return kept.cells();
+				}
+			}
+		}
+		Map<String, Map<String, Cell>> result = computeOfChain(chainId, regionIds, scenario);
+		version.ifPresent(v -> {
+			synchronized (matrices) {
+				matrices.put(key, new KeptMatrix(v, result));
+			}
+		});
+		return result;
+	}
+
+	private record MatrixKey(String chainId, List<String> regionIds, Scenario scenario) {
+	}
+
+	private record KeptMatrix(GraphState.Version version, Map<String, Map<String, Cell>> cells) {
+	}
+
+	private static final int KEPT_MATRICES = 32;
+
+	private final Map<MatrixKey, KeptMatrix> matrices = new LinkedHashMap<>(16, 0.75f, true) {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<MatrixKey, KeptMatrix> eldest) {
+			return size() > KEPT_MATRICES;
+		}
+	};
+
+	private Map<String, Map<String, Cell>> computeOfChain(String chainId, List<String> regionIds, Scenario scenario) {
+		LocalGraph.Catalogue catalogue = localGraphs.catalogue();
+		Set<String> lines = new LinkedHashSet<>();
+		LocalGraph outline = new LocalGraph("", "", catalogue, List.of(), List.of(), List.of(), Map.of());
+		outline.chain(chainId)
+			.ifPresent(chain -> chain.segments().forEach(segment -> segment.products().forEach(product -> {
+				lines.add(product.id());
+				outline.feedsFrom(product.id()).forEach(f -> lines.add(f.outputId()));
+				outline.yieldsInto(product.id()).forEach(y -> lines.add(y.processId()));
+			})));
+		Map<String, List<LocalGraph.Make>> makes = queries.makesInRegions(lines, regionIds);
+		Map<String, String> names = queries.regionNames(regionIds);
 		Map<String, Map<String, Cell>> result = new LinkedHashMap<>();
 		for (String regionId : regionIds) {
-			LocalGraph graph = localGraphs.get(regionId);
+			LocalGraph graph = new LocalGraph(regionId, names.getOrDefault(regionId, regionId), catalogue,
+					makes.getOrDefault(regionId, List.of()), queries.platforms(regionId), queries.targets(regionId),
+					Map.of());
 			Map<String, List<GapKind>> kinds = new LinkedHashMap<>();
 			for (Gap gap : analysis.gaps(graph, chainId, null, scenario, Integer.MAX_VALUE)) {
 				List<GapKind> of = kinds.computeIfAbsent(gap.product().id(), id -> new ArrayList<>());

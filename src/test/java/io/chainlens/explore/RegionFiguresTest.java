@@ -96,6 +96,32 @@ class RegionFiguresTest {
 				List.of("NO_INNOVATION_SUPPORT"));
 	}
 
+	/** A matrix is kept per graph version: a new line counts in the next one. */
+	@Test
+	void aMatrixAskedAgainAfterAWriteCountsTheNewLine() {
+		double before = innerMongoliaPolysilicon();
+		assertThat(innerMongoliaPolysilicon()).isEqualTo(before);
+		graph.write("""
+				MATCH (p:Product {id: 'pv-polysilicon'}), (r:Region {id: 'baotou'})
+				CREATE (c:Company {id: 'aaa-matrix-poly', nameZh: '阿阿矩阵硅业', aliases: [], source: 'test'})
+				CREATE (c)-[:HAS_SITE]->(s:Site {id: 'aaa-matrix-poly-site', nameZh: '阿阿矩阵硅业基地', source: 'test'})
+				CREATE (s)-[:IN_REGION]->(r)
+				CREATE (s)-[:MAKES {status: 'OPERATING', capacity: 1000.0, unit: 't', source: 'test'}]->(p)""",
+				Map.of());
+		assertThat(innerMongoliaPolysilicon()).isEqualTo(before + 1000.0);
+	}
+
+	private double innerMongoliaPolysilicon() {
+		return graphQl.documentName("regionFigures")
+			.operationName("regionFiguresMatrix")
+			.variable("chainId", "pv")
+			.execute()
+			.path("regionMatrix.cells[?(@.region.id == 'inner-mongolia' && @.product.id == 'pv-polysilicon')].knownCapacity")
+			.entityList(Double.class)
+			.get()
+			.get(0);
+	}
+
 	@Test
 	void aMatrixOfCapacitiesAloneReadsNoRegionsAnalysis() {
 		int capacities = queries
@@ -103,13 +129,15 @@ class RegionFiguresTest {
 				.execute()
 				.path("regionMatrix.cells")
 				.hasValue());
+		// after a write, so that no matrix is kept
+		graph.write("MATCH (c:Chain {id: 'pv'}) SET c.note = coalesce(c.note, '')", Map.of());
 		int analysed = queries.countDuring(() -> graphQl.documentName("regionFigures")
 			.operationName("regionFiguresMatrix")
 			.variable("chainId", "pv")
 			.execute()
 			.path("regionMatrix.cells")
 			.hasValue());
-		// each of the three provinces reads at least the graph's version for its analysis
+		// the regions' lines, names and, for each of the three provinces, its platforms
 		assertThat(analysed).isGreaterThanOrEqualTo(capacities + 3);
 	}
 
