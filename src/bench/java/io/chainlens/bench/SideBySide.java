@@ -175,12 +175,22 @@ public final class SideBySide {
 	private static String check(HttpClient http, URI chainlens, URI peer, Driver driver, Question q) {
 		int equal = 0;
 		String firstDifference = null;
+		// a path that could not answer is not asked the other parameters: a failure may take
+		// its driver's whole retry time (30 s in the peer's) each time
+		Map<String, List<String>> failed = new LinkedHashMap<>();
 		for (String p : q.parameters()) {
-			List<String> a = lines(() -> q.chainlensLines()
-				.apply(data(post(http, chainlens, q.chainlens().apply(p, r -> data(post(http, chainlens, r)))))));
-			List<String> b = lines(() -> q.peerLines()
+			List<String> a = failed.get("chainlens") != null ? failed.get("chainlens")
+					: lines(() -> q.chainlensLines()
+						.apply(data(post(http, chainlens, q.chainlens().apply(p, r -> data(post(http, chainlens, r)))))));
+			List<String> b = failed.get("peer") != null ? failed.get("peer") : lines(() -> q.peerLines()
 				.apply(data(post(http, peer, q.peer().apply(p, r -> data(post(http, peer, r)))))));
-			List<String> c = lines(() -> q.floorLines().apply(floor(driver, q.floor().apply(p))));
+			List<String> c = failed.get("floor") != null ? failed.get("floor")
+					: lines(() -> q.floorLines().apply(floor(driver, q.floor().apply(p))));
+			Map.of("chainlens", a, "peer", b, "floor", c).forEach((path, lines) -> {
+				if (lines.size() == 1 && lines.get(0).startsWith(NO_ANSWER)) {
+					failed.put(path, lines);
+				}
+			});
 			if (a.equals(b) && a.equals(c)) {
 				equal++;
 			}
@@ -189,6 +199,8 @@ public final class SideBySide {
 			}
 		}
 		return equal + " of " + q.parameters().size() + " answers equal"
+				+ (failed.isEmpty() ? "" : " (" + String.join(", ", failed.keySet())
+						+ " not asked again after no answer)")
 				+ (firstDifference == null ? "" : "; first difference " + firstDifference.replace('"', '\''));
 	}
 
@@ -196,13 +208,15 @@ public final class SideBySide {
 	 * The lines of an answer, or one line saying why there is none: a path that cannot
 	 * answer is counted unequal and named in the results, not the end of the run.
 	 */
+	private static final String NO_ANSWER = "no answer: ";
+
 	private static List<String> lines(Supplier<List<String>> answer) {
 		try {
 			return answer.get();
 		}
 		catch (RuntimeException ex) {
 			String message = String.valueOf(ex.getMessage()).replaceAll("\\s+", " ");
-			return List.of("no answer: " + message.substring(0, Math.min(200, message.length())));
+			return List.of(NO_ANSWER + message.substring(0, Math.min(200, message.length())));
 		}
 	}
 
