@@ -18,7 +18,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
@@ -48,17 +50,45 @@ public final class SideBySide {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/**
+	 * The name prefixes of the questions to ask (bench.only, comma-separated), or null for
+	 * all; read before the load driver's workloads are built, which read bench.only as
+	 * theirs.
+	 */
+	private static final String ONLY = System.clearProperty("bench.only");
+
 	/** Ticks of /proc/<pid>/stat's utime and stime per second (USER_HZ, 100 on Linux). */
 	private static final double TICKS = 100.0;
 
 	/**
-	 * A question: its parameters; per path what is sent; and per path how the answer is
-	 * reduced to a sorted list of lines, so that equal answers compare equal whatever the
-	 * shape of each API.
+	 * A question: its parameters; per path what is sent for a parameter; and per path how
+	 * the answer is reduced to a sorted list of lines, so that equal answers compare equal
+	 * whatever the shape of each API. A server's request is a function of the parameter
+	 * and of the server itself: a question it can answer only in two steps asks the first
+	 * one there, inside the timed request.
 	 */
-	record Question(String name, List<String> parameters, String chainlens, String peer, String cypher,
+	record Question(String name, List<String> parameters,
+			BiFunction<String, Function<Request, JsonNode>, Request> chainlens,
+			BiFunction<String, Function<Request, JsonNode>, Request> peer, Function<String, Request> floor,
 			Function<JsonNode, List<String>> chainlensLines, Function<JsonNode, List<String>> peerLines,
-			Function<List<Record>, List<String>> floorLines, Function<String, String> peerParameter) {
+			Function<List<Record>, List<String>> floorLines) {
+
+		/**
+		 * A question of one parameter {@code $p}, the same document for each parameter; the
+		 * peer is sent {@code peerParameter} of it.
+		 */
+		static Question of(String name, List<String> parameters, String chainlens, String peer, String cypher,
+				Function<JsonNode, List<String>> chainlensLines, Function<JsonNode, List<String>> peerLines,
+				Function<List<Record>, List<String>> floorLines, Function<String, String> peerParameter) {
+			return new Question(name, parameters, (p, ask) -> new Request(chainlens, Map.of("p", p)),
+					(p, ask) -> new Request(peer, Map.of("p", peerParameter.apply(p))),
+					p -> new Request(cypher, Map.of("p", p)), chainlensLines, peerLines, floorLines);
+		}
+
+	}
+
+	/** A GraphQL document and its variables, or a Cypher statement and its parameters. */
+	record Request(String text, Map<String, Object> variables) {
 	}
 
 	/** What chainlens's search sends to the full-text index for a text: each word as a phrase. */
@@ -91,11 +121,17 @@ public final class SideBySide {
 			.connectTimeout(Duration.ofSeconds(10))
 			.build();
 		try (Driver driver = GraphDatabase.driver(args[2], AuthTokens.basic("neo4j", System.getenv("NEO4J_PASSWORD")))) {
-			for (Question q : questions(Path.of(args[3]))) {
+			List<Question> questions = new ArrayList<>(questions(Path.of(args[3])));
+			questions.addAll(new ExplorerQuestions(Path.of(args[3]), label, r -> data(post(http, chainlens, r)),
+					r -> data(post(http, peer, r)), r -> floor(driver, r))
+				.questions());
+			questions.removeIf(q -> !selected(q, ONLY));
+			for (Question q : questions) {
 				Map<String, Function<String, String>> paths = new LinkedHashMap<>();
-				paths.put("chainlens", p -> failure(post(http, chainlens, q.chainlens(), p)));
-				paths.put("peer", p -> failure(post(http, peer, q.peer(), q.peerParameter().apply(p))));
-				paths.put("floor", p -> floor(driver, q, p) == null ? "no answer" : null);
+				paths.put("chainlens",
+						p -> failure(post(http, chainlens, q.chainlens().apply(p, r -> data(post(http, chainlens, r))))));
+				paths.put("peer", p -> failure(post(http, peer, q.peer().apply(p, r -> data(post(http, peer, r))))));
+				paths.put("floor", p -> floor(driver, q.floor().apply(p)) == null ? "no answer" : null);
 				String checked = check(http, chainlens, peer, driver, q);
 				System.err.println(q.name() + ": " + checked);
 				for (var path : paths.entrySet()) {
@@ -139,10 +175,22 @@ public final class SideBySide {
 	private static String check(HttpClient http, URI chainlens, URI peer, Driver driver, Question q) {
 		int equal = 0;
 		String firstDifference = null;
+		// a path that could not answer is not asked the other parameters: a failure may take
+		// its driver's whole retry time (30 s in the peer's) each time
+		Map<String, List<String>> failed = new LinkedHashMap<>();
 		for (String p : q.parameters()) {
-			List<String> a = q.chainlensLines().apply(data(post(http, chainlens, q.chainlens(), p)));
-			List<String> b = q.peerLines().apply(data(post(http, peer, q.peer(), q.peerParameter().apply(p))));
-			List<String> c = q.floorLines().apply(floor(driver, q, p));
+			List<String> a = failed.get("chainlens") != null ? failed.get("chainlens")
+					: lines(() -> q.chainlensLines()
+						.apply(data(post(http, chainlens, q.chainlens().apply(p, r -> data(post(http, chainlens, r)))))));
+			List<String> b = failed.get("peer") != null ? failed.get("peer") : lines(() -> q.peerLines()
+				.apply(data(post(http, peer, q.peer().apply(p, r -> data(post(http, peer, r)))))));
+			List<String> c = failed.get("floor") != null ? failed.get("floor")
+					: lines(() -> q.floorLines().apply(floor(driver, q.floor().apply(p))));
+			Map.of("chainlens", a, "peer", b, "floor", c).forEach((path, lines) -> {
+				if (lines.size() == 1 && lines.get(0).startsWith(NO_ANSWER)) {
+					failed.put(path, lines);
+				}
+			});
 			if (a.equals(b) && a.equals(c)) {
 				equal++;
 			}
@@ -151,22 +199,43 @@ public final class SideBySide {
 			}
 		}
 		return equal + " of " + q.parameters().size() + " answers equal"
+				+ (failed.isEmpty() ? "" : " (" + String.join(", ", failed.keySet())
+						+ " not asked again after no answer)")
 				+ (firstDifference == null ? "" : "; first difference " + firstDifference.replace('"', '\''));
+	}
+
+	/**
+	 * The lines of an answer, or one line saying why there is none: a path that cannot
+	 * answer is counted unequal and named in the results, not the end of the run.
+	 */
+	private static final String NO_ANSWER = "no answer: ";
+
+	private static List<String> lines(Supplier<List<String>> answer) {
+		try {
+			return answer.get();
+		}
+		catch (RuntimeException ex) {
+			String message = String.valueOf(ex.getMessage()).replaceAll("\\s+", " ");
+			return List.of(NO_ANSWER + message.substring(0, Math.min(200, message.length())));
+		}
+	}
+
+	static boolean selected(Question q, String only) {
+		return only == null || Arrays.stream(only.split(",")).anyMatch(n -> q.name().startsWith(n.strip()));
 	}
 
 	private static String head(List<String> lines) {
 		return lines.size() + " lines " + lines.subList(0, Math.min(3, lines.size()));
 	}
 
-	private static List<Record> floor(Driver driver, Question q, String parameter) {
+	private static List<Record> floor(Driver driver, Request cypher) {
 		try (Session session = driver.session()) {
-			return session.executeRead(tx -> tx.run(q.cypher(), Map.of("p", parameter)).list());
+			return session.executeRead(tx -> tx.run(cypher.text(), cypher.variables()).list());
 		}
 	}
 
-	private static String post(HttpClient http, URI uri, String document, String parameter) {
-		String body = "{\"query\":" + JSON.writeValueAsString(document) + ",\"variables\":{\"p\":"
-				+ JSON.writeValueAsString(parameter) + "}}";
+	private static String post(HttpClient http, URI uri, Request request) {
+		String body = JSON.writeValueAsString(Map.of("query", request.text(), "variables", request.variables()));
 		try {
 			HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
 				.header("Content-Type", "application/json")
@@ -224,11 +293,10 @@ public final class SideBySide {
 		// the load driver's parameters of the same generated graph (bench/README.md)
 		// (all of them: bench.only names this harness's questions, not the load driver's)
 		Map<String, List<String>> parameters = new LinkedHashMap<>();
-		String only = System.clearProperty("bench.only");
 		for (LoadDriver.Workload w : LoadDriver.workloads(data)) {
 			parameters.put(w.name(), w.parameters());
 		}
-		all.add(new Question("browse company>sites>products>chains", parameters.get("browse company>sites>products>chains"), """
+		all.add(Question.of("browse company>sites>products>chains", parameters.get("browse company>sites>products>chains"), """
 				query ($p: ID!) { company(id: $p) { id nameZh sites { id
 				  productions { capacity status product { id nameZh chains { id } } } } } }""", """
 				query ($p: ID!) { companies(where: {id: {eq: $p}}) { id nameZh sites { id
@@ -261,14 +329,14 @@ public final class SideBySide {
 					}
 					return sorted(lines);
 				}, Function.identity()));
-		all.add(new Question("company search", parameters.get("searchCompanies"), """
+		all.add(Question.of("company search", parameters.get("searchCompanies"), """
 				query ($p: String!) { searchCompanies(text: $p, first: 20) { id nameZh name aliases } }""", """
 				query ($p: String!) { companySearch(phrase: $p, first: 20, sort: [{score: DESC}]) {
 				  edges { node { id nameZh name aliases } } } }""", LoadDriver.Floors.SEARCH.replace("$region", "'包头市'"),
 				d -> ids(d.get("searchCompanies"), x -> x),
 				d -> ids(d.get("companySearch").get("edges"), x -> x.get("node")),
 				rows -> sorted(rows.stream().map(r -> r.get("id").asString()).toList()), SideBySide::lucenePhrase));
-		all.add(new Question("a product's producers with their companies", parameters.get("candidates(product)"), """
+		all.add(Question.of("a product's producers with their companies", parameters.get("candidates(product)"), """
 				query ($p: ID!) { product(id: $p) { producers(first: 1000) { capacity status site { id }
 				  company { id nameZh } } } }""", """
 				query ($p: ID!) { products(where: {id: {eq: $p}}) { makersConnection { edges {
@@ -295,7 +363,7 @@ public final class SideBySide {
 					.map(r -> line(r.get("site").asString(), r.get("company").asString(), r.get("status").asString(),
 							r.get("capacity").isNull() ? null : r.get("capacity").asDouble(), List.of()))
 					.toList()), Function.identity()));
-		all.add(new Question("a chain's products with producer counts", LoadDriver.CHAINS, """
+		all.add(Question.of("a chain's products with producer counts", LoadDriver.CHAINS, """
 				query ($p: ID!) { chain(id: $p) { segments { id products { id nameZh producerCount } } } }""", """
 				query ($p: ID!) { chains(where: {id: {eq: $p}}) { segments { id products { id nameZh producerCount } } } }""",
 				"""
@@ -314,10 +382,6 @@ public final class SideBySide {
 					}
 					return sorted(lines);
 				}, Function.identity()));
-		if (only != null) {
-			List<String> names = List.of(only.split(","));
-			all.removeIf(q -> names.stream().noneMatch(n -> q.name().startsWith(n)));
-		}
 		return all;
 	}
 

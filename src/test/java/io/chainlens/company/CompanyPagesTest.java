@@ -10,12 +10,16 @@ import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.summary.Plan;
+import org.neo4j.driver.summary.ProfiledPlan;
+import org.neo4j.driver.summary.ResultSummary;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import io.chainlens.ChainlensTest;
 import io.chainlens.TestGraph;
+import io.chainlens.chain.FocusRegion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +38,12 @@ class CompanyPagesTest {
 
 	@Autowired
 	Driver driver;
+
+	@Autowired
+	Neo4jClient neo4j;
+
+	@Autowired
+	FocusRegion focus;
 
 	@BeforeEach
 	void seedGraph() {
@@ -193,6 +203,40 @@ class CompanyPagesTest {
 			.path("companies.edges[*].node.id")
 			.entityList(String.class)
 			.containsExactly("risen", "xuyang", "gcl", "hoyuan");
+	}
+
+	@Test
+	void theLocalFilterSplitsTheCompaniesIntoLocalAndNot() {
+		int all = companiesInTheSeedFiles();
+		int local = page(Map.of("local", true), "NAME", 100, null).path("companies.totalCount")
+			.entity(Integer.class)
+			.get();
+		assertThat(local).isGreaterThanOrEqualTo(86).isLessThan(all);
+		page(Map.of("local", false), "NAME", 100, null).path("companies.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(all - local);
+	}
+
+	/**
+	 * Without filters the companies are counted by reading each once: a filter not asked
+	 * (here whether a company is local, which walks every site's region up to the focus
+	 * region) must not be computed and thrown away for every company.
+	 */
+	@Test
+	void aFilterNotAskedReadsNothing() {
+		Map<String, Object> none = new HashMap<>();
+		for (String name : List.of("regionId", "chainId", "productId", "local", "text", "status", "minCapacity")) {
+			none.put(name, null);
+		}
+		none.put("region", focus.region());
+		ResultSummary summary = neo4j.query("PROFILE " + CompanyPages.matching(none) + "RETURN count(c) AS n")
+			.bindAll(none)
+			.run();
+		assertThat(dbHits(summary.profile())).isLessThanOrEqualTo(2L * companiesInTheSeedFiles() + 10);
+	}
+
+	private static long dbHits(ProfiledPlan plan) {
+		return plan.dbHits() + plan.children().stream().mapToLong(CompanyPagesTest::dbHits).sum();
 	}
 
 	@Test
