@@ -377,11 +377,13 @@ public final class LoadDriver {
 				WITH p, head([x IN local WHERE x.q = p]) AS here,
 				     [(p)-[f:FEEDS]->(o) WHERE coalesce(f.basis, 'FLOW') = 'FLOW'
 				        | {perUnit: f.perUnit, consumer: head([y IN local WHERE y.q = o])}] AS feeds
-				// a local consumer of unknown capacity, or fed by an unknown factor, makes the
-				// demand unknown, as the app answers it (never a 0 in its place)
+				// the known part of the demand, as the app answers it: unknown (never 0) when
+				// there are local consumers but none of known capacity and factor
 				WITH p, here, [x IN feeds WHERE x.consumer IS NOT NULL] AS consumers
-				WITH p, here, CASE WHEN any(x IN consumers WHERE x.perUnit IS NULL OR x.consumer.capacity IS NULL) THEN null
-				                   ELSE reduce(d = 0.0, x IN consumers | d + x.perUnit * x.consumer.capacity) END AS demand
+				WITH p, here, consumers,
+				     [x IN consumers WHERE x.perUnit IS NOT NULL AND x.consumer.capacity IS NOT NULL] AS known
+				WITH p, here, CASE WHEN size(consumers) > 0 AND size(known) = 0 THEN null
+				                   ELSE reduce(d = 0.0, x IN known | d + x.perUnit * x.consumer.capacity) END AS demand
 				RETURN p.id AS product, p.unit AS unit, here.capacity AS localCapacity, demand AS localDemand,
 				       coalesce(here.sites, 0) AS siteCount,
 				       CASE WHEN demand > 0 THEN coalesce(here.capacity, 0.0) / demand END AS selfSufficiency
