@@ -135,7 +135,30 @@ class CompanyPages {
 		else {
 			start = "MATCH (c:Company)\n";
 		}
-		return start + CONDITIONS;
+		// the condition the start already meets is not tested again for every company (a
+		// chain's companies nationwide: tens of thousands of walks to the chain); with a
+		// region, the product's and chain's conditions also ask for a site in it, so stay
+		String conditions = CONDITIONS;
+		boolean regionless = params.get("regionId") == null;
+		if (params.get("productId") != null && regionless) {
+			conditions = met(conditions, "$productId");
+		}
+		else if (params.get("regionId") != null && params.get("productId") == null) {
+			conditions = met(conditions, "$regionId");
+		}
+		else if (params.get("chainId") != null && regionless) {
+			conditions = met(conditions, "$chainId");
+		}
+		return start + conditions;
+	}
+
+	/**
+	 * The conditions with the company-level test of {@code param} (its first) made true;
+	 * a site's test of the region inside the others stays.
+	 */
+	private static String met(String conditions, String param) {
+		return conditions.replaceFirst(java.util.regex.Pattern.quote("(" + param + " IS NULL OR EXISTS"),
+				"(true OR EXISTS");
 	}
 
 	/** The filter checked and as query parameters; refused with the argument named. */
