@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -16,7 +15,7 @@ import io.chainlens.analysis.LocalGraph.Feed;
 import io.chainlens.analysis.LocalGraph.SegmentInfo;
 import io.chainlens.analysis.LocalGraph.Yield;
 import io.chainlens.chain.Region;
-import io.chainlens.database.GraphState;
+import io.chainlens.database.KeptByVersion;
 
 /**
  * The analysis of many regions side by side, for the explorer's comparisons: each figure
@@ -53,39 +52,14 @@ public class RegionFigures {
 	 * graph version for the matrices asked last: the page asks the same ones again.
 	 */
 	public Map<String, Map<String, Cell>> ofChain(String chainId, List<String> regionIds, Scenario scenario) {
-		Optional<GraphState.Version> version = queries.version();
-		MatrixKey key = new MatrixKey(chainId, List.copyOf(regionIds), scenario);
-		if (version.isPresent()) {
-			synchronized (matrices) {
-				KeptMatrix kept = matrices.get(key);
-				if (kept != null && kept.version().covers(version.get())) {
-					return kept.cells();
-				}
-			}
-		}
-		Map<String, Map<String, Cell>> result = computeOfChain(chainId, regionIds, scenario);
-		version.ifPresent(v -> {
-			synchronized (matrices) {
-				matrices.put(key, new KeptMatrix(v, result));
-			}
-		});
-		return result;
+		return matrices.get(queries.version(), new MatrixKey(chainId, List.copyOf(regionIds), scenario),
+				() -> computeOfChain(chainId, regionIds, scenario));
 	}
 
 	private record MatrixKey(String chainId, List<String> regionIds, Scenario scenario) {
 	}
 
-	private record KeptMatrix(GraphState.Version version, Map<String, Map<String, Cell>> cells) {
-	}
-
-	private static final int KEPT_MATRICES = 32;
-
-	private final Map<MatrixKey, KeptMatrix> matrices = new LinkedHashMap<>(16, 0.75f, true) {
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<MatrixKey, KeptMatrix> eldest) {
-			return size() > KEPT_MATRICES;
-		}
-	};
+	private final KeptByVersion<MatrixKey, Map<String, Map<String, Cell>>> matrices = new KeptByVersion<>(32);
 
 	private Map<String, Map<String, Cell>> computeOfChain(String chainId, List<String> regionIds, Scenario scenario) {
 		LocalGraph.Catalogue catalogue = localGraphs.catalogue();

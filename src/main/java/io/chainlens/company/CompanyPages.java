@@ -2,10 +2,8 @@ package io.chainlens.company;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -15,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.chainlens.chain.FocusRegion;
 import io.chainlens.chain.Region;
 import io.chainlens.database.GraphState;
+import io.chainlens.database.KeptByVersion;
 import io.chainlens.web.BadArgument;
 import io.chainlens.web.Connection;
 import io.chainlens.web.Cursors;
@@ -346,37 +345,12 @@ class CompanyPages {
 	 * a page's time).
 	 */
 	private int count(Map<String, Object> params) {
-		Optional<GraphState.Version> version = GraphState.read(neo4j);
 		Map<String, Object> filter = new HashMap<>(params);
 		filter.keySet().removeAll(Set.of("afterKey", "afterId", "afterRank", "first"));
-		if (version.isPresent()) {
-			synchronized (totals) {
-				KeptTotal kept = totals.get(filter);
-				if (kept != null && kept.version().covers(version.get())) {
-					return kept.total();
-				}
-			}
-		}
-		int total = counted(params);
-		version.ifPresent(v -> {
-			synchronized (totals) {
-				totals.put(filter, new KeptTotal(v, total));
-			}
-		});
-		return total;
+		return totals.get(GraphState.read(neo4j), filter, () -> counted(params));
 	}
 
-	private record KeptTotal(GraphState.Version version, int total) {
-	}
-
-	private static final int KEPT_TOTALS = 256;
-
-	private final Map<Map<String, Object>, KeptTotal> totals = new LinkedHashMap<>(64, 0.75f, true) {
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<Map<String, Object>, KeptTotal> eldest) {
-			return size() > KEPT_TOTALS;
-		}
-	};
+	private final KeptByVersion<Map<String, Object>, Integer> totals = new KeptByVersion<>(256);
 
 	private int counted(Map<String, Object> params) {
 		return neo4j.query(matching(params) + "RETURN count(c) AS n")

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
@@ -13,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.chainlens.chain.Product;
 import io.chainlens.chain.Region;
 import io.chainlens.database.GraphState;
+import io.chainlens.database.KeptByVersion;
 
 @Component
 @Transactional(readOnly = true)
@@ -79,29 +79,11 @@ class ExploreQueries {
 	 * line there, counted as {@link #ranking} counts one region.
 	 */
 	List<RegionMatrix.Cell> cells(String chainId, String level, boolean allStatuses, Map<String, Product> products) {
-		Optional<GraphState.Version> version = GraphState.read(neo4j);
-		CellsKey key = new CellsKey(chainId, level, allStatuses);
-		if (version.isPresent()) {
-			synchronized (keptCells) {
-				KeptCells kept = keptCells.get(key);
-				if (kept != null && kept.version().covers(version.get())) {
-					return kept.cells();
-				}
-			}
-		}
-		List<RegionMatrix.Cell> cells = List.copyOf(readCells(chainId, level, allStatuses, products));
-		version.ifPresent(v -> {
-			synchronized (keptCells) {
-				keptCells.put(key, new KeptCells(v, cells));
-			}
-		});
-		return cells;
+		return keptCells.get(GraphState.read(neo4j), new CellsKey(chainId, level, allStatuses),
+				() -> List.copyOf(readCells(chainId, level, allStatuses, products)));
 	}
 
 	private record CellsKey(String chainId, String level, boolean allStatuses) {
-	}
-
-	private record KeptCells(GraphState.Version version, List<RegionMatrix.Cell> cells) {
 	}
 
 	/**
@@ -109,12 +91,7 @@ class ExploreQueries {
 	 * in every region of a level reads all of them (1.5 s at national scale), and the
 	 * page asks the same matrix again.
 	 */
-	private final Map<CellsKey, KeptCells> keptCells = new LinkedHashMap<>(16, 0.75f, true) {
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<CellsKey, KeptCells> eldest) {
-			return size() > 32;
-		}
-	};
+	private final KeptByVersion<CellsKey, List<RegionMatrix.Cell>> keptCells = new KeptByVersion<>(32);
 
 	private List<RegionMatrix.Cell> readCells(String chainId, String level, boolean allStatuses,
 			Map<String, Product> products) {
