@@ -171,20 +171,9 @@ class CompanyController {
 		return byKey(sites, Site::id, queries.productionsOfSites(ids(sites, Site::id)));
 	}
 
-	@BatchMapping(typeName = "Production", field = "company")
-	Map<Production, Company> companyOfProductions(List<Production> productions) {
-		return byKey(productions, Production::companyId,
-				queries.companiesById(ids(productions, Production::companyId)));
-	}
-
 	@BatchMapping(typeName = "Production", field = "product")
 	Map<Production, Product> productOfProductions(List<Production> productions) {
 		return byKey(productions, Production::productId, products.byId(ids(productions, Production::productId)));
-	}
-
-	@BatchMapping(typeName = "Production", field = "site")
-	Map<Production, Site> siteOfProductions(List<Production> productions) {
-		return byKey(productions, Production::siteId, queries.sitesById(ids(productions, Production::siteId)));
 	}
 
 	@SchemaMapping(typeName = "Product", field = "producers")

@@ -10,10 +10,13 @@ import io.chainlens.chain.FocusRegion;
  * @param writtenAs the figure as the source wrote it
  * @param conversion the product's own conversion the figure went through, with its source
  * (e.g. "1 t/d = 0.5 Mm2（public: …）"); null when it converted exactly or not at all
+ * @param company the company running the site, read in the same row: a page of a
+ * product's producers is one query, not one more per nested field (issue #17)
+ * @param site the site, read in the same row
  */
 public record Production(String siteId, String companyId, String productId, String region, String district,
 		Double capacity, String unit, String status, String source, Integer year, String writtenAs, boolean local,
-		String conversion) {
+		String conversion, Company company, Site site) {
 
 	/**
 	 * Cypher returning the columns {@link #of} reads, for variables {@code s} (Site),
@@ -27,22 +30,35 @@ public record Production(String siteId, String companyId, String productId, Stri
 	 * {@code r IN focus} instead of walking up from every site.
 	 */
 	static String columns(String localExpression) {
+		return "MATCH (co:Company)-[:HAS_SITE]->(s)-[:IN_REGION]->(r:Region)\n" + returned(localExpression);
+	}
+
+	/**
+	 * The RETURN of {@link #columns} alone, for a query that has matched {@code co}
+	 * (Company) and {@code r} (the site's Region) itself.
+	 */
+	static String returned(String localExpression) {
 		return """
-				MATCH (co:Company)-[:HAS_SITE]->(s)-[:IN_REGION]->(r:Region)
 				RETURN s.id AS siteId, co.id AS companyId, p.id AS productId, %s AS region,
 				       CASE r.level WHEN 'DISTRICT' THEN r.nameZh END AS district,
 				       m.capacity AS capacity, m.unit AS unit, m.status AS status, m.source AS source, m.year AS year,
-				       m.writtenAs AS writtenAs, m.conversion AS conversion, %s AS local"""
+				       m.writtenAs AS writtenAs, m.conversion AS conversion, %s AS local,
+				       co {.id, .name, .nameZh, .aliases, .source} AS co, s.nameZh AS siteName, s.source AS siteSource"""
 			.formatted(FocusRegion.CITY_OF_R, localExpression);
 	}
 
 	static Production of(MapAccessor r) {
-		return new Production(r.get("siteId").asString(), r.get("companyId").asString(), r.get("productId").asString(),
-				r.get("region").asString(), r.get("district").asString(null),
+		String siteId = r.get("siteId").asString();
+		String companyId = r.get("companyId").asString();
+		String region = r.get("region").asString();
+		String district = r.get("district").asString(null);
+		return new Production(siteId, companyId, r.get("productId").asString(), region, district,
 				r.get("capacity").isNull() ? null : r.get("capacity").asDouble(), r.get("unit").asString(null),
 				r.get("status").asString(), r.get("source").asString(""),
 				r.get("year").isNull() ? null : r.get("year").asInt(), r.get("writtenAs").asString(null),
-				r.get("local").asBoolean(), r.get("conversion").asString(null));
+				r.get("local").asBoolean(), r.get("conversion").asString(null), Company.of(r.get("co")),
+				new Site(siteId, r.get("siteName").asString(null), companyId, region, district,
+						r.get("siteSource").asString("")));
 	}
 
 }

@@ -70,4 +70,39 @@ class BrowseQueriesTest {
 		assertThat(products).contains(Map.of("id", "pv-polysilicon", "producerCount", new HashSet<>(producers).size()));
 	}
 
+	@Test
+	void aProductsProducersComeWithTheirCompaniesAndSitesInOneQuery() {
+		var answer = new Object() {
+			List<Map<String, Object>> lines;
+
+		};
+		int ran = queries.countDuring(() -> answer.lines = graphQl.documentName("productProducers")
+			.variable("productId", "pv-polysilicon")
+			.execute()
+			.path("product.producers")
+			.entityList(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.get());
+		// the product, the producers with their companies and sites: Production.company
+		// and
+		// Production.site are read in the producers' rows, not by one more query each
+		assertThat(ran).isLessThanOrEqualTo(2);
+		assertThat(answer.lines).isNotEmpty().allSatisfy(line -> {
+			@SuppressWarnings("unchecked")
+			Map<String, Object> site = (Map<String, Object>) line.get("site");
+			@SuppressWarnings("unchecked")
+			Map<String, Object> company = (Map<String, Object>) line.get("company");
+			assertThat(site.get("id")).asString().isNotBlank();
+			assertThat(site.get("source")).asString().isNotBlank();
+			assertThat(company.get("nameZh")).asString().isNotBlank();
+			assertThat(site.get("region")).asString().isNotBlank();
+		});
+		// 通威's polysilicon lies in 包头: local lines come first, in 包头市 (its districts
+		// named apart)
+		assertThat(answer.lines.get(0)).containsEntry("local", true);
+		assertThat(answer.lines.get(0)).extractingByKey("site")
+			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+			.containsEntry("region", "包头市");
+	}
+
 }
