@@ -77,6 +77,34 @@ class CompanyPagesTest {
 			.contains("tongwei");
 	}
 
+	/**
+	 * A page in name order is read either by walking the name index from the cursor (a
+	 * filter keeping a large share of the companies) or from what the filter names (a
+	 * narrow one): both give the filter's companies in name order, page after page.
+	 */
+	@Test
+	void pagesInNameOrderHoldTheFiltersCompaniesInOrderWhicheverWayTheyAreRead() {
+		String makesPv = "EXISTS { (c)-[:HAS_SITE]->(s:Site)-[:MAKES]->(:Product)<-[:HAS_PRODUCT]-(:Segment)<-[:HAS_SEGMENT]-(:Chain {id: 'pv'}) }";
+		String inBaotou = "EXISTS { (c)-[:HAS_SITE]->(:Site)-[:IN_REGION]->(:Region)-[:PART_OF*0..5]->(:Region {id: 'baotou'}) }";
+		Map<Map<String, Object>, String> filters = Map.of(Map.of("chainId", "pv"), makesPv, Map.of("region", "包头市"),
+				inBaotou, Map.of("chainId", "pv", "region", "包头市"),
+				"EXISTS { (c)-[:HAS_SITE]->(s:Site)-[:MAKES]->(:Product)<-[:HAS_PRODUCT]-(:Segment)<-[:HAS_SEGMENT]-(:Chain {id: 'pv'})"
+						+ " WHERE EXISTS { (s)-[:IN_REGION]->(:Region)-[:PART_OF*0..5]->(:Region {id: 'baotou'}) } }",
+				// one company of the seed's: narrow, read from what the filter names
+				Map.of("text", "tongwei"), "toLower(c.name) CONTAINS 'tongwei' OR toLower(c.nameZh) CONTAINS 'tongwei'"
+						+ " OR any(a IN coalesce(c.aliases, []) WHERE toLower(a) CONTAINS 'tongwei')");
+		for (var filter : filters.entrySet()) {
+			List<String> expected;
+			try (Session session = driver.session()) {
+				expected = session
+					.run("MATCH (c:Company) WHERE " + filter.getValue() + " RETURN c.id AS id ORDER BY c.nameZh, c.id")
+					.list(r -> r.get("id").asString());
+			}
+			assertThat(expected).as(filter.getKey().toString()).isNotEmpty();
+			assertThat(walk(filter.getKey(), "NAME", 3)).as(filter.getKey().toString()).isEqualTo(expected);
+		}
+	}
+
 	@Test
 	void aChainFilterKeepsTheCompaniesMakingItsProductsInTheRegionWhenOneIsGiven() {
 		String makesPv = "(c)-[:HAS_SITE]->(s:Site)-[:MAKES]->(:Product)<-[:HAS_PRODUCT]-(:Segment)<-[:HAS_SEGMENT]-(:Chain {id: 'pv'})";
