@@ -10,7 +10,10 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
+import graphql.schema.DataFetchingEnvironment;
+
 import io.chainlens.web.BadArgument;
+import io.chainlens.web.Primed;
 import io.chainlens.web.NotFound;
 
 import static io.chainlens.database.Batched.byKey;
@@ -34,8 +37,26 @@ class ChainController {
 	}
 
 	@QueryMapping
-	Chain chain(@Argument String id) {
-		return queries.chain(id).orElse(null);
+	Chain chain(@Argument String id, DataFetchingEnvironment env) {
+		if (!env.getSelectionSet().contains("segments/products")) {
+			return queries.chain(id).orElse(null);
+		}
+		// A chain's outline (the map page's first question, and a client's usual one)
+		// asks
+		// for its segments and their products, often with producer counts: one query
+		// reads
+		// them and hands them to those fields' data loaders, which would otherwise read
+		// them level by level, a round trip each.
+		return queries.outline(id).map(outline -> {
+			Primed.prime(env, "Chain.segments", outline.chain(),
+					outline.parts().stream().map(ChainQueries.Part::segment).toList());
+			outline.parts().forEach(part -> {
+				Primed.prime(env, "Segment.products", part.segment(), part.products());
+				// a count no write has kept yet is left to the field's own query
+				part.makers().forEach((product, makers) -> Primed.prime(env, "Product.producerCount", product, makers));
+			});
+			return outline.chain();
+		}).orElse(null);
 	}
 
 	@QueryMapping

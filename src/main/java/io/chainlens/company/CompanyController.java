@@ -23,6 +23,7 @@ import io.chainlens.chain.ProductLookup;
 import io.chainlens.chain.Region;
 import io.chainlens.chain.Segment;
 import io.chainlens.web.BadArgument;
+import io.chainlens.web.Primed;
 import io.chainlens.web.GraphQlLimits;
 import reactor.core.publisher.Mono;
 
@@ -68,31 +69,20 @@ class CompanyController {
 		// otherwise read them level by level, one round trip each.
 		boolean withChains = selection.contains("sites/productions/product/chains");
 		return queries.card(id, withChains).map(card -> {
-			prime(env, "Company.sites", card.company(),
+			Primed.prime(env, "Company.sites", card.company(),
 					card.sites().stream().map(CompanyQueries.CardSite::site).toList());
 			card.sites().forEach(site -> {
-				prime(env, "Site.productions", site.site(),
+				Primed.prime(env, "Site.productions", site.site(),
 						site.productions().stream().map(CompanyQueries.CardProduction::production).toList());
 				site.productions().forEach(p -> {
-					prime(env, "Production.product", p.production(), p.product());
+					Primed.prime(env, "Production.product", p.production(), p.product());
 					if (withChains) {
-						prime(env, "Product.chains", p.product(), p.chains());
+						Primed.prime(env, "Product.chains", p.product(), p.chains());
 					}
 				});
 			});
 			return card.company();
 		}).orElse(null);
-	}
-
-	/**
-	 * Gives a batch mapping's data loader (named by its field, {@code Type.field}) the
-	 * value of one key, so that resolving the field for that key reads nothing.
-	 */
-	private static <K, V> void prime(DataFetchingEnvironment env, String loader, K key, V value) {
-		DataLoader<K, V> dataLoader = env.getDataLoader(loader);
-		if (dataLoader != null) {
-			dataLoader.prime(key, value);
-		}
 	}
 
 	@QueryMapping
@@ -107,7 +97,7 @@ class CompanyController {
 		List<CompanyQueries.Found> found = queries.search(text.strip(), limits.checkFirst(first == null ? 20 : first));
 		// The search read whether each company is local; the batch mapping of the field
 		// below then answers from the data loader's cache instead of asking again.
-		found.forEach(f -> prime(env, "Company.local", f.company(), f.local()));
+		found.forEach(f -> Primed.prime(env, "Company.local", f.company(), f.local()));
 		return found.stream().map(CompanyQueries.Found::company).toList();
 	}
 

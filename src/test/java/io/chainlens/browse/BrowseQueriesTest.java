@@ -105,4 +105,34 @@ class BrowseQueriesTest {
 			.containsEntry("region", "包头市");
 	}
 
+	@Test
+	void aChainsOutlineWithProducerCountsIsOneQueryAndCountsAsTheProducersDo() {
+		var answer = new Object() {
+			List<Map<String, Object>> products;
+
+		};
+		int ran = queries.countDuring(() -> answer.products = graphQl.documentName("chainOutline")
+			.variable("chainId", "pv")
+			.execute()
+			.path("chain.segments[*].products[*]")
+			.entityList(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.get());
+		// the chain, its segments, their products and the kept producer counts: not one
+		// query per level
+		assertThat(ran).isEqualTo(1);
+		assertThat(answer.products).hasSizeGreaterThan(5);
+		for (Map<String, Object> product : answer.products) {
+			List<String> producers = graphQl.documentName("chainProducerCounts")
+				.variable("chainId", "pv")
+				.variable("productId", product.get("id"))
+				.execute()
+				.path("product.producers[*].company.id")
+				.entityList(String.class)
+				.get();
+			assertThat(product.get("producerCount")).as((String) product.get("id"))
+				.isEqualTo(new HashSet<>(producers).size());
+		}
+	}
+
 }
