@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
@@ -235,22 +234,28 @@ public final class SideBySide {
 	 * @param equal how many of them every path answered with the same lines
 	 * @param lines how many lines the first path's answers had in all: equal answers of no lines
 	 * check nothing
-	 * @param notAskedAgain the paths that could not answer a parameter, not asked the
-	 * others
+	 * @param noAnswer per path that could not answer a parameter (and was not asked the
+	 * others), why
 	 * @param differences per unequal parameter, each line one path has and another lacks
 	 */
-	record Check(String question, int asked, int equal, int lines, Set<String> notAskedAgain,
+	record Check(String question, int asked, int equal, int lines, Map<String, String> noAnswer,
 			List<String> differences) {
 
 		boolean allEqual() {
 			return asked > 0 && equal == asked;
 		}
 
-		/** One line for the results: the counts, and the first few lines that differ. */
+		/**
+		 * One line for the results: the counts, why a path did not answer, and the first
+		 * few lines that differ.
+		 */
 		String summary() {
 			return equal + " of " + asked + " answers equal"
-					+ (notAskedAgain.isEmpty() ? ""
-							: " (" + String.join(", ", notAskedAgain) + " not asked again after no answer)")
+					+ (noAnswer.isEmpty() ? ""
+							: " (not asked again after " + String.join("; ", noAnswer.entrySet()
+								.stream()
+								.map(e -> e.getKey() + "'s " + e.getValue())
+								.toList()) + ")")
 					+ (differences.isEmpty() ? ""
 							: "; " + differences.size() + " lines differ, first "
 									+ String.join(" | ", differences.subList(0, Math.min(3, differences.size()))));
@@ -268,14 +273,14 @@ public final class SideBySide {
 		List<String> differences = new ArrayList<>();
 		// a path that could not answer is not asked the other parameters: a failure may take
 		// its driver's whole retry time (30 s in the peer's) each time
-		Map<String, List<String>> failed = new LinkedHashMap<>();
+		Map<String, String> noAnswer = new LinkedHashMap<>();
 		for (String p : parameters) {
 			Map<String, List<String>> answer = new LinkedHashMap<>();
 			answers.forEach((path, ask) -> answer.put(path,
-					failed.containsKey(path) ? failed.get(path) : lines(() -> ask.apply(p))));
+					noAnswer.containsKey(path) ? List.of(noAnswer.get(path)) : lines(() -> ask.apply(p))));
 			answer.forEach((path, l) -> {
 				if (l.size() == 1 && l.get(0).startsWith(NO_ANSWER)) {
-					failed.putIfAbsent(path, l);
+					noAnswer.putIfAbsent(path, l.get(0));
 				}
 			});
 			List<String> found = differences(answer);
@@ -285,7 +290,7 @@ public final class SideBySide {
 			found.forEach(d -> differences.add(p + ": " + d));
 			lines += answer.values().iterator().next().size();
 		}
-		return new Check(question, parameters.size(), equal, lines, failed.keySet(), differences);
+		return new Check(question, parameters.size(), equal, lines, noAnswer, differences);
 	}
 
 	/**

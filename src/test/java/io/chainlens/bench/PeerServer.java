@@ -43,15 +43,16 @@ final class PeerServer implements AutoCloseable {
 	 * Why the peer cannot run here, or null when it can: Node.js on the PATH and the
 	 * packages of bench/peer-server/package-lock.json installed, with {@code npm ci} (as
 	 * bench/peer installs them) when they are not yet.
+	 * @param path the directories where node and npm are looked for (the PATH)
 	 */
-	static String unavailable(Path log) {
-		if (!onPath("node")) {
+	static String unavailable(String path, Path log) {
+		if (!onPath(path, "node")) {
 			return "node is not on the PATH: the peer (@neo4j/graphql, bench/peer-server) cannot run here";
 		}
 		if (Files.isRegularFile(HOME.resolve("node_modules/@neo4j/graphql/package.json"))) {
 			return null;
 		}
-		if (!onPath("npm")) {
+		if (!onPath(path, "npm")) {
 			return "npm is not on the PATH: the peer's packages (bench/peer-server) cannot be installed here";
 		}
 		try {
@@ -138,10 +139,9 @@ final class PeerServer implements AutoCloseable {
 		process.close();
 	}
 
-	private static boolean onPath(String command) {
-		String path = System.getenv("PATH");
+	private static boolean onPath(String path, String command) {
 		List<String> dirs = path == null ? List.of() : Arrays.asList(path.split(File.pathSeparator));
-		return dirs.stream().anyMatch(d -> Files.isExecutable(Path.of(d, command)));
+		return dirs.stream().filter(d -> !d.isEmpty()).anyMatch(d -> Files.isExecutable(Path.of(d, command)));
 	}
 
 }
