@@ -193,7 +193,9 @@ final class ExplorerQuestions {
 				new Question("companiesAfter", parameters, chainlensRequest,
 						(p, ask) -> new Request(peerDocument, Map.of("after", peerCursors.get().get(p))), floorRequest,
 						d -> pageLines(d.get("companies")), d -> pageLines(d.get("companiesConnection")),
-						rows -> floorPageLines(rows.get(0))),
+						rows -> floorPageLines(rows.get(0)))
+					.peerDiffers("its connection cursor is an offset: past row 700 or so at SMALL its sort of every "
+							+ "company passes Neo4j's transaction memory limit (no answer)"),
 				new Question("companiesAfterOffset", parameters, chainlensRequest,
 						(p, ask) -> new Request(peerOffsetDocument, Map.of("offset", Integer.parseInt(p))), floorRequest,
 						d -> pageLines(d.get("companies")), ExplorerQuestions::offsetPageLines,

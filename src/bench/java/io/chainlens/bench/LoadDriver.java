@@ -413,7 +413,8 @@ public final class LoadDriver {
 		static final String SEARCH = """
 				CALL db.index.fulltext.queryNodes('company_names', '"' + replace($p, ' ', '" "') + '"', {limit: 100})
 				YIELD node, score
-				WITH node, score + CASE WHEN node.nameZh = $p OR toLower(node.name) = toLower($p) THEN 100 ELSE 0 END
+				WITH node, score + CASE WHEN node.nameZh = $p OR toLower(node.name) = toLower($p)
+				                        OR any(a IN node.aliases WHERE toLower(a) = toLower($p)) THEN 100 ELSE 0 END
 				     + CASE WHEN node.nameZh STARTS WITH $p OR toLower(node.name) STARTS WITH toLower($p) THEN 10 ELSE 0 END AS rank
 				ORDER BY rank DESC, node.id LIMIT 20
 				RETURN node.id AS id, node.nameZh AS nameZh, node.name AS name, node.aliases AS aliases,

@@ -65,13 +65,26 @@ public final class SideBySide {
 	 * the answer is reduced to a sorted list of lines, so that equal answers compare equal
 	 * whatever the shape of each API. A server's request is a function of the parameter
 	 * and of the server itself: a question it can answer only in two steps asks the first
-	 * one there, inside the timed request.
+	 * one there, inside the timed request. Where the peer cannot give chainlens's answer by
+	 * its design, {@code peerDiffers} says why (bench/README.md), else it is null.
 	 */
 	record Question(String name, List<String> parameters,
 			BiFunction<String, Function<Request, JsonNode>, Request> chainlens,
 			BiFunction<String, Function<Request, JsonNode>, Request> peer, Function<String, Request> floor,
 			Function<JsonNode, List<String>> chainlensLines, Function<JsonNode, List<String>> peerLines,
-			Function<List<Record>, List<String>> floorLines) {
+			Function<List<Record>, List<String>> floorLines, String peerDiffers) {
+
+		Question(String name, List<String> parameters, BiFunction<String, Function<Request, JsonNode>, Request> chainlens,
+				BiFunction<String, Function<Request, JsonNode>, Request> peer, Function<String, Request> floor,
+				Function<JsonNode, List<String>> chainlensLines, Function<JsonNode, List<String>> peerLines,
+				Function<List<Record>, List<String>> floorLines) {
+			this(name, parameters, chainlens, peer, floor, chainlensLines, peerLines, floorLines, null);
+		}
+
+		/** The same question, of which the peer's answers differ by design for the reason given. */
+		Question peerDiffers(String why) {
+			return new Question(name, parameters, chainlens, peer, floor, chainlensLines, peerLines, floorLines, why);
+		}
 
 		/**
 		 * A question of one parameter {@code $p}, the same document for each parameter; the
@@ -121,18 +134,13 @@ public final class SideBySide {
 			.connectTimeout(Duration.ofSeconds(10))
 			.build();
 		try (Driver driver = GraphDatabase.driver(args[2], AuthTokens.basic("neo4j", System.getenv("NEO4J_PASSWORD")))) {
-			List<Question> questions = new ArrayList<>(questions(Path.of(args[3])));
-			questions.addAll(new ExplorerQuestions(Path.of(args[3]), label, r -> data(post(http, chainlens, r)),
-					r -> data(post(http, peer, r)), r -> floor(driver, r))
-				.questions());
+			Servers servers = new Servers(http, chainlens, peer, driver);
+			List<Question> questions = new ArrayList<>(questions(Path.of(args[3]), label, servers));
 			questions.removeIf(q -> !selected(q, ONLY));
 			for (Question q : questions) {
-				Map<String, Function<String, String>> paths = new LinkedHashMap<>();
-				paths.put("chainlens",
-						p -> failure(post(http, chainlens, q.chainlens().apply(p, r -> data(post(http, chainlens, r))))));
-				paths.put("peer", p -> failure(post(http, peer, q.peer().apply(p, r -> data(post(http, peer, r))))));
-				paths.put("floor", p -> floor(driver, q.floor().apply(p)) == null ? "no answer" : null);
-				String checked = check(http, chainlens, peer, driver, q);
+				Map<String, Function<String, String>> paths = servers.requests(q);
+				String checked = check(q.name(), q.parameters(), servers.answers(q)).summary()
+						+ (q.peerDiffers() == null ? "" : "; the peer differs by design: " + q.peerDiffers());
 				System.err.println(q.name() + ": " + checked);
 				for (var path : paths.entrySet()) {
 					load(q, warmUp, concurrency, path.getValue(), null);
@@ -157,7 +165,7 @@ public final class SideBySide {
 								label, q.name(), path.getKey(), round, concurrency, seconds, n, errors.get(),
 								LoadDriver.percentile(all, 0.50), LoadDriver.percentile(all, 0.99), rate, mean, rate * mean / 1000.0,
 								pid == 0 ? "" : String.format(Locale.ROOT, "%.3f", n == 0 ? Double.NaN : cpu * 1000 / n),
-								n == 0 ? Double.NaN : neo * 1000 / n, checked);
+								n == 0 ? Double.NaN : neo * 1000 / n, checked.replace('"', '\''));
 						System.out.print(line);
 						Files.writeString(out, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
 								StandardOpenOption.APPEND);
@@ -168,40 +176,149 @@ public final class SideBySide {
 	}
 
 	/**
-	 * Asks every parameter of the question of the three paths and compares the lines of
-	 * their answers; says how many were equal. A question whose answers differ is still
-	 * timed, and the results say so.
+	 * Where the questions are asked: chainlens and the peer over HTTP, the floor through
+	 * the driver. The peer is null where it is not asked (SideBySideTest without Node.js):
+	 * then only chainlens and the floor answer.
 	 */
-	private static String check(HttpClient http, URI chainlens, URI peer, Driver driver, Question q) {
+	record Servers(HttpClient http, URI chainlens, URI peer, Driver driver) {
+
+		JsonNode askChainlens(Request request) {
+			return data(post(http, chainlens, request));
+		}
+
+		JsonNode askPeer(Request request) {
+			if (peer == null) {
+				throw new IllegalStateException("the peer is not asked here");
+			}
+			return data(post(http, peer, request));
+		}
+
+		List<Record> askFloor(Request request) {
+			return floor(driver, request);
+		}
+
+		/**
+		 * Per path, chainlens's first, the lines of its answer to a parameter of the
+		 * question: what {@link #check} compares before timing.
+		 */
+		Map<String, Function<String, List<String>>> answers(Question q) {
+			Map<String, Function<String, List<String>>> answers = new LinkedHashMap<>();
+			answers.put("chainlens", p -> q.chainlensLines().apply(askChainlens(q.chainlens().apply(p, this::askChainlens))));
+			if (peer != null) {
+				answers.put("peer", p -> q.peerLines().apply(askPeer(q.peer().apply(p, this::askPeer))));
+			}
+			answers.put("floor", p -> q.floorLines().apply(askFloor(q.floor().apply(p))));
+			return answers;
+		}
+
+		/**
+		 * Per path the timed request of a parameter: null when it was answered, else what
+		 * came instead.
+		 */
+		Map<String, Function<String, String>> requests(Question q) {
+			Map<String, Function<String, String>> requests = new LinkedHashMap<>();
+			requests.put("chainlens", p -> failure(post(http, chainlens, q.chainlens().apply(p, this::askChainlens))));
+			if (peer != null) {
+				requests.put("peer", p -> failure(post(http, peer, q.peer().apply(p, this::askPeer))));
+			}
+			requests.put("floor", p -> askFloor(q.floor().apply(p)) == null ? "no answer" : null);
+			return requests;
+		}
+
+	}
+
+	/**
+	 * The comparison of each path's answers to every parameter of a question.
+	 *
+	 * @param asked the parameters asked
+	 * @param equal how many of them every path answered with the same lines
+	 * @param lines how many lines the first path's answers had in all: equal answers of no lines
+	 * check nothing
+	 * @param noAnswer per path that could not answer a parameter (and was not asked the
+	 * others), why
+	 * @param differences per unequal parameter, each line one path has and another lacks
+	 */
+	record Check(String question, int asked, int equal, int lines, Map<String, String> noAnswer,
+			List<String> differences) {
+
+		boolean allEqual() {
+			return asked > 0 && equal == asked;
+		}
+
+		/**
+		 * One line for the results: the counts, why a path did not answer, and the first
+		 * few lines that differ.
+		 */
+		String summary() {
+			return equal + " of " + asked + " answers equal"
+					+ (noAnswer.isEmpty() ? ""
+							: " (not asked again after " + String.join("; ", noAnswer.entrySet()
+								.stream()
+								.map(e -> e.getKey() + "'s " + e.getValue())
+								.toList()) + ")")
+					+ (differences.isEmpty() ? ""
+							: "; " + differences.size() + " lines differ, first "
+									+ String.join(" | ", differences.subList(0, Math.min(3, differences.size()))));
+		}
+
+	}
+
+	/**
+	 * Asks every parameter of the question of each path and compares the lines of their
+	 * answers. A question whose answers differ is still timed, and the results say so.
+	 */
+	static Check check(String question, List<String> parameters, Map<String, Function<String, List<String>>> answers) {
 		int equal = 0;
-		String firstDifference = null;
+		int lines = 0;
+		List<String> differences = new ArrayList<>();
 		// a path that could not answer is not asked the other parameters: a failure may take
 		// its driver's whole retry time (30 s in the peer's) each time
-		Map<String, List<String>> failed = new LinkedHashMap<>();
-		for (String p : q.parameters()) {
-			List<String> a = failed.get("chainlens") != null ? failed.get("chainlens")
-					: lines(() -> q.chainlensLines()
-						.apply(data(post(http, chainlens, q.chainlens().apply(p, r -> data(post(http, chainlens, r)))))));
-			List<String> b = failed.get("peer") != null ? failed.get("peer") : lines(() -> q.peerLines()
-				.apply(data(post(http, peer, q.peer().apply(p, r -> data(post(http, peer, r)))))));
-			List<String> c = failed.get("floor") != null ? failed.get("floor")
-					: lines(() -> q.floorLines().apply(floor(driver, q.floor().apply(p))));
-			Map.of("chainlens", a, "peer", b, "floor", c).forEach((path, lines) -> {
-				if (lines.size() == 1 && lines.get(0).startsWith(NO_ANSWER)) {
-					failed.put(path, lines);
+		Map<String, String> noAnswer = new LinkedHashMap<>();
+		for (String p : parameters) {
+			Map<String, List<String>> answer = new LinkedHashMap<>();
+			answers.forEach((path, ask) -> answer.put(path,
+					noAnswer.containsKey(path) ? List.of(noAnswer.get(path)) : lines(() -> ask.apply(p))));
+			answer.forEach((path, l) -> {
+				if (l.size() == 1 && l.get(0).startsWith(NO_ANSWER)) {
+					noAnswer.putIfAbsent(path, l.get(0));
 				}
 			});
-			if (a.equals(b) && a.equals(c)) {
+			List<String> found = differences(answer);
+			if (found.isEmpty()) {
 				equal++;
 			}
-			else if (firstDifference == null) {
-				firstDifference = p + ": chainlens " + head(a) + " / peer " + head(b) + " / floor " + head(c);
+			found.forEach(d -> differences.add(p + ": " + d));
+			lines += answer.values().iterator().next().size();
+		}
+		return new Check(question, parameters.size(), equal, lines, noAnswer, differences);
+	}
+
+	/**
+	 * The lines each path's answer has and the first path's lacks, and the other way
+	 * round, each named by the two paths ("floor, not chainlens: ..."); none when all are
+	 * the same lines in the same order.
+	 */
+	static List<String> differences(Map<String, List<String>> answers) {
+		List<String> differences = new ArrayList<>();
+		Map.Entry<String, List<String>> first = answers.entrySet().iterator().next();
+		for (var other : answers.entrySet()) {
+			if (other.getKey().equals(first.getKey()) || other.getValue().equals(first.getValue())) {
+				continue;
+			}
+			List<String> missing = new ArrayList<>(first.getValue());
+			List<String> extra = new ArrayList<>();
+			for (String line : other.getValue()) {
+				if (!missing.remove(line)) {
+					extra.add(line);
+				}
+			}
+			missing.forEach(l -> differences.add(first.getKey() + ", not " + other.getKey() + ": " + l));
+			extra.forEach(l -> differences.add(other.getKey() + ", not " + first.getKey() + ": " + l));
+			if (missing.isEmpty() && extra.isEmpty()) {
+				differences.add(other.getKey() + " and " + first.getKey() + ": the same lines in another order");
 			}
 		}
-		return equal + " of " + q.parameters().size() + " answers equal"
-				+ (failed.isEmpty() ? "" : " (" + String.join(", ", failed.keySet())
-						+ " not asked again after no answer)")
-				+ (firstDifference == null ? "" : "; first difference " + firstDifference.replace('"', '\''));
+		return differences;
 	}
 
 	/**
@@ -222,10 +339,6 @@ public final class SideBySide {
 
 	static boolean selected(Question q, String only) {
 		return only == null || Arrays.stream(only.split(",")).anyMatch(n -> q.name().startsWith(n.strip()));
-	}
-
-	private static String head(List<String> lines) {
-		return lines.size() + " lines " + lines.subList(0, Math.min(3, lines.size()));
 	}
 
 	private static List<Record> floor(Driver driver, Request cypher) {
@@ -288,7 +401,18 @@ public final class SideBySide {
 		return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS;
 	}
 
-	static List<Question> questions(Path data) throws IOException {
+	/**
+	 * Every question of the harness: its own four and the explorer's; the servers answer
+	 * the first requests of a question asked in two steps.
+	 */
+	static List<Question> questions(Path data, String label, Servers servers) throws IOException {
+		List<Question> all = new ArrayList<>(questions(data));
+		all.addAll(new ExplorerQuestions(data, label, servers::askChainlens, servers::askPeer, servers::askFloor)
+			.questions());
+		return all;
+	}
+
+	private static List<Question> questions(Path data) throws IOException {
 		List<Question> all = new ArrayList<>();
 		// the load driver's parameters of the same generated graph (bench/README.md)
 		// (all of them: bench.only names this harness's questions, not the load driver's)
@@ -335,7 +459,9 @@ public final class SideBySide {
 				  edges { node { id nameZh name aliases } } } }""", LoadDriver.Floors.SEARCH.replace("$region", "'包头市'"),
 				d -> ids(d.get("searchCompanies"), x -> x),
 				d -> ids(d.get("companySearch").get("edges"), x -> x.get("node")),
-				rows -> sorted(rows.stream().map(r -> r.get("id").asString()).toList()), SideBySide::lucenePhrase));
+				rows -> sorted(rows.stream().map(r -> r.get("id").asString()).toList()), SideBySide::lucenePhrase)
+			.peerDiffers("it ranks by the index's score alone, chainlens and the floor an exact name or alias and a "
+					+ "name prefix first"));
 		all.add(Question.of("a product's producers with their companies", parameters.get("candidates(product)"), """
 				query ($p: ID!) { product(id: $p) { producers(first: 1000) { capacity status site { id }
 				  company { id nameZh } } } }""", """

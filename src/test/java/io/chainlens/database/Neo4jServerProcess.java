@@ -2,7 +2,6 @@ package io.chainlens.database;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +22,8 @@ import org.neo4j.driver.Logging;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.exceptions.Neo4jException;
 
+import io.chainlens.TestProcess;
+
 /**
  * A real Neo4j Community server ({@code org.neo4j.server.CommunityEntryPoint}, from the
  * {@code org.neo4j:neo4j} jar the app already depends on) running in a JVM of its own, so
@@ -41,16 +42,13 @@ final class Neo4jServerProcess implements AutoCloseable {
 
 	private final String password;
 
-	private final Process process;
+	private final TestProcess process;
 
-	private final Thread killOnExit;
-
-	private Neo4jServerProcess(Path home, int port, String password, Process process, Thread killOnExit) {
+	private Neo4jServerProcess(Path home, int port, String password, TestProcess process) {
 		this.home = home;
 		this.port = port;
 		this.password = password;
 		this.process = process;
-		this.killOnExit = killOnExit;
 	}
 
 	/**
@@ -58,7 +56,7 @@ final class Neo4jServerProcess implements AutoCloseable {
 	 * over Bolt with the given password.
 	 */
 	static Neo4jServerProcess start(Path home, String password) {
-		int port = freePort();
+		int port = TestProcess.freePort();
 		Path conf = home.resolve("conf");
 		try {
 			Files.createDirectories(conf);
@@ -90,20 +88,15 @@ final class Neo4jServerProcess implements AutoCloseable {
 				// a test server lives for a minute: compiling less starts it faster
 				"-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
 				"org.neo4j.server.CommunityEntryPoint", "--home-dir=" + home, "--config-dir=" + conf));
-		Process process;
+		TestProcess process;
 		try {
-			process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(home.resolve("console.log").toFile())
-				.start();
+			process = TestProcess.start(new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(home.resolve("console.log").toFile()), "neo4j-server", Duration.ofSeconds(30));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot start a Neo4j server process", ex);
 		}
-		// a test JVM that ends without @AfterAll (killed, crashed) still takes the server
-		// with it
-		Thread killOnExit = new Thread(process::destroyForcibly, "neo4j-server-kill");
-		Runtime.getRuntime().addShutdownHook(killOnExit);
-		Neo4jServerProcess server = new Neo4jServerProcess(home, port, password, process, killOnExit);
+		Neo4jServerProcess server = new Neo4jServerProcess(home, port, password, process);
 		try {
 			server.awaitQueries();
 			return server;
@@ -126,8 +119,9 @@ final class Neo4jServerProcess implements AutoCloseable {
 		try (Driver driver = GraphDatabase.driver(uri(), authToken(), quiet)) {
 			while (System.nanoTime() < deadline) {
 				if (!process.isAlive()) {
-					throw new IllegalStateException("The Neo4j server process ended with " + process.exitValue()
-							+ "; see " + home.resolve("console.log") + " and " + home.resolve("logs"));
+					throw new IllegalStateException(
+							"The Neo4j server process ended with " + process.process().exitValue() + "; see "
+									+ home.resolve("console.log") + " and " + home.resolve("logs"));
 				}
 				try (Session session = driver.session()) {
 					session.run("RETURN 1").consume();
@@ -152,7 +146,7 @@ final class Neo4jServerProcess implements AutoCloseable {
 	}
 
 	long pid() {
-		return process.pid();
+		return process.process().pid();
 	}
 
 	boolean isAlive() {
@@ -162,31 +156,7 @@ final class Neo4jServerProcess implements AutoCloseable {
 	/** Stops the server as its own scripts do (SIGTERM), and kills it if it hangs. */
 	@Override
 	public void close() {
-		process.destroy();
-		try {
-			if (!process.waitFor(30, TimeUnit.SECONDS)) {
-				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			}
-		}
-		catch (InterruptedException ex) {
-			process.destroyForcibly();
-			Thread.currentThread().interrupt();
-		}
-		try {
-			Runtime.getRuntime().removeShutdownHook(killOnExit);
-		}
-		catch (IllegalStateException ex) {
-			// the JVM is already shutting down and runs the hook itself
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		process.close();
 	}
 
 	private static void sleep(long millis) {
