@@ -49,6 +49,13 @@ final class PeerServer implements AutoCloseable {
 		if (!onPath(path, "node")) {
 			return "node is not on the PATH: the peer (@neo4j/graphql, bench/peer-server) cannot run here";
 		}
+		int major = nodeMajorVersion();
+		if (major < 20) {
+			// @apollo/server 5 and @neo4j/graphql 7 need Node.js 20 (their package.json
+			// engines); an older one (Debian 12's is 18) would fail at the peer's start
+			return "node " + (major < 0 ? "did not say its version" : major) + " is older than 20, which the peer's "
+					+ "packages need (bench/peer-server): the peer cannot run here";
+		}
 		if (Files.isRegularFile(HOME.resolve("node_modules/@neo4j/graphql/package.json"))) {
 			return null;
 		}
@@ -137,6 +144,27 @@ final class PeerServer implements AutoCloseable {
 	@Override
 	public void close() {
 		process.close();
+	}
+
+	/** The major version of the node on the PATH; -1 when it does not say. */
+	private static int nodeMajorVersion() {
+		try {
+			Process node = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+			String version = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+			if (!node.waitFor(30, TimeUnit.SECONDS)) {
+				node.destroyForcibly();
+				return -1;
+			}
+			java.util.regex.Matcher v = java.util.regex.Pattern.compile("^v(\\d+)\\.").matcher(version);
+			return v.find() ? Integer.parseInt(v.group(1)) : -1;
+		}
+		catch (IOException ex) {
+			return -1;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return -1;
+		}
 	}
 
 	private static boolean onPath(String path, String command) {
