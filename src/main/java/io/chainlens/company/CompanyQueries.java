@@ -239,7 +239,7 @@ class CompanyQueries {
 					  WITH c, s, %s AS region, CASE r.level WHEN 'DISTRICT' THEN r.nameZh END AS district, %s AS local
 					  RETURN {s: s, companyId: c.id, region: region, district: district, productions: COLLECT {
 					    MATCH (s)-[m:MAKES]->(p:Product)
-					    RETURN {siteId: s.id, companyId: c.id, productId: p.id, region: region, district: district,
+					    RETURN {siteId: s.id, productId: p.id, region: region, district: district,
 					            capacity: m.capacity, unit: m.unit, status: m.status, source: m.source, year: m.year,
 					            writtenAs: m.writtenAs, conversion: m.conversion, local: local, co: c {.id, .name, .nameZh, .aliases, .source}, siteName: s.nameZh,
 					            siteSource: s.source, p: p, chains: CASE WHEN $withChains THEN COLLECT {

@@ -14,9 +14,25 @@ import io.chainlens.chain.FocusRegion;
  * product's producers is one query, not one more per nested field (issue #17)
  * @param site the site, read in the same row
  */
-public record Production(String siteId, String companyId, String productId, String region, String district,
-		Double capacity, String unit, String status, String source, Integer year, String writtenAs, boolean local,
-		String conversion, Company company, Site site) {
+public record Production(String productId, Double capacity, String unit, String status, String source, Integer year,
+		String writtenAs, boolean local, String conversion, Company company, Site site) {
+
+	public String siteId() {
+		return site.id();
+	}
+
+	public String companyId() {
+		return company.id();
+	}
+
+	/** The site's city (or province, where no city is known). */
+	public String region() {
+		return site.region();
+	}
+
+	public String district() {
+		return site.district();
+	}
 
 	/**
 	 * Cypher returning the columns {@link #of} reads, for variables {@code s} (Site),
@@ -39,7 +55,7 @@ public record Production(String siteId, String companyId, String productId, Stri
 	 */
 	static String returned(String localExpression) {
 		return """
-				RETURN s.id AS siteId, co.id AS companyId, p.id AS productId, %s AS region,
+				RETURN s.id AS siteId, p.id AS productId, %s AS region,
 				       CASE r.level WHEN 'DISTRICT' THEN r.nameZh END AS district,
 				       m.capacity AS capacity, m.unit AS unit, m.status AS status, m.source AS source, m.year AS year,
 				       m.writtenAs AS writtenAs, m.conversion AS conversion, %s AS local,
@@ -48,17 +64,14 @@ public record Production(String siteId, String companyId, String productId, Stri
 	}
 
 	static Production of(MapAccessor r) {
-		String siteId = r.get("siteId").asString();
-		String companyId = r.get("companyId").asString();
-		String region = r.get("region").asString();
-		String district = r.get("district").asString(null);
-		return new Production(siteId, companyId, r.get("productId").asString(), region, district,
+		Company company = Company.of(r.get("co"));
+		Site site = new Site(r.get("siteId").asString(), r.get("siteName").asString(null), company.id(),
+				r.get("region").asString(), r.get("district").asString(null), r.get("siteSource").asString(""));
+		return new Production(r.get("productId").asString(),
 				r.get("capacity").isNull() ? null : r.get("capacity").asDouble(), r.get("unit").asString(null),
 				r.get("status").asString(), r.get("source").asString(""),
 				r.get("year").isNull() ? null : r.get("year").asInt(), r.get("writtenAs").asString(null),
-				r.get("local").asBoolean(), r.get("conversion").asString(null), Company.of(r.get("co")),
-				new Site(siteId, r.get("siteName").asString(null), companyId, region, district,
-						r.get("siteSource").asString("")));
+				r.get("local").asBoolean(), r.get("conversion").asString(null), company, site);
 	}
 
 }
