@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
+import org.neo4j.driver.types.MapAccessor;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -201,10 +202,7 @@ class AnalysisQueries {
 		each(LOCAL_PRODUCTION, region, r -> {
 			Company company = Company.of(r.get("co"));
 			for (Value line : r.get("lines").values()) {
-				makes.add(new LocalGraph.Make(company, line.get("siteId").asString(), line.get("productId").asString(),
-						line.get("status").asString(), number(line.get("capacity")),
-						LocalGraph.Make.isEstimate(line.get("source").asString(null)),
-						line.get("year").isNull() ? null : line.get("year").asInt()));
+				makes.add(make(company, line));
 			}
 			List<String> group = r.get("groupIds").asList(Value::asString);
 			if (!group.isEmpty()) {
@@ -249,12 +247,19 @@ class AnalysisQueries {
 				       m.capacity AS capacity, m.source AS source, m.year AS year
 				ORDER BY region, co.id, siteId, productId, status""",
 				Map.of("ids", List.copyOf(productIds), "regions", regionIds),
-				r -> result.get(r.get("region").asString())
-					.add(new LocalGraph.Make(Company.of(r.get("co")), r.get("siteId").asString(),
-							r.get("productId").asString(), r.get("status").asString(), number(r.get("capacity")),
-							LocalGraph.Make.isEstimate(r.get("source").asString(null)),
-							r.get("year").isNull() ? null : r.get("year").asInt())));
+				r -> result.get(r.get("region").asString()).add(make(Company.of(r.get("co")), r)));
 		return result;
+	}
+
+	/**
+	 * A capacity line of the company, from {@code siteId}, {@code productId},
+	 * {@code status}, {@code capacity}, {@code source} and {@code year}.
+	 */
+	private static LocalGraph.Make make(Company company, MapAccessor line) {
+		return new LocalGraph.Make(company, line.get("siteId").asString(), line.get("productId").asString(),
+				line.get("status").asString(), number(line.get("capacity")),
+				LocalGraph.Make.isEstimate(line.get("source").asString(null)),
+				line.get("year").isNull() ? null : line.get("year").asInt());
 	}
 
 	/** The Chinese names of regions by id (an id not found is absent). */
