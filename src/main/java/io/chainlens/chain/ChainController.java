@@ -42,11 +42,9 @@ class ChainController {
 			return queries.chain(id).orElse(null);
 		}
 		// A chain's outline (the map page's first question, and a client's usual one)
-		// asks
-		// for its segments and their products, often with producer counts: one query
-		// reads
-		// them and hands them to those fields' data loaders, which would otherwise read
-		// them level by level, a round trip each.
+		// asks for its segments and their products, often with producer counts: one
+		// query reads them and hands them to those fields' data loaders, which would
+		// otherwise read them level by level, a round trip each.
 		return queries.outline(id).map(outline -> {
 			Primed.prime(env, "Chain.segments", outline.chain(),
 					outline.parts().stream().map(ChainQueries.Part::segment).toList());

@@ -285,13 +285,16 @@ class CompanyPages {
 		String sort = (order == Order.NAME) ? "key, c.id" : "key DESC, c.id";
 		var version = GraphState.read(neo4j);
 		int total = count(version, params);
-		String query = matching(params) + """
-				WITH c, %s AS key
-				WHERE %s
-				RETURN c, key ORDER BY %s LIMIT $first + 1""".formatted(key, after0, sort);
+		String query;
 		if (order == Order.NAME && walksNames(version, total)) {
 			params.put("fromName", position == null ? "" : position[0]);
 			query = NAME_WALK;
+		}
+		else {
+			query = matching(params) + """
+					WITH c, %s AS key
+					WHERE %s
+					RETURN c, key ORDER BY %s LIMIT $first + 1""".formatted(key, after0, sort);
 		}
 		List<Connection.Edge<Company>> edges = new ArrayList<>(
 				neo4j.query(query)
