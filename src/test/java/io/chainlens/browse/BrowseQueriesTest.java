@@ -1,5 +1,7 @@
 package io.chainlens.browse;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import io.chainlens.ChainlensTest;
@@ -72,22 +75,16 @@ class BrowseQueriesTest {
 
 	@Test
 	void aProductsProducersComeWithTheirCompaniesAndSitesInOneQuery() {
-		var answer = new Object() {
-			List<Map<String, Object>> lines;
-
-		};
-		int ran = queries.countDuring(() -> answer.lines = graphQl.documentName("productProducers")
-			.variable("productId", "pv-polysilicon")
-			.execute()
-			.path("product.producers")
-			.entityList(new ParameterizedTypeReference<Map<String, Object>>() {
-			})
-			.get());
+		Counted lines = counted("productProducers", Map.of("productId", "pv-polysilicon"), "product.producers");
 		// the product, the producers with their companies and sites: Production.company
-		// and
-		// Production.site are read in the producers' rows, not by one more query each
-		assertThat(ran).isLessThanOrEqualTo(2);
-		assertThat(answer.lines).isNotEmpty().allSatisfy(line -> {
+		// and Production.site are read in the producers' rows, not by one more query each
+		assertThat(lines.queries()).isLessThanOrEqualTo(2);
+		Map<Object, Object> companyOfSite = new HashMap<>();
+		graph.rows("""
+				MATCH (c:Company)-[:HAS_SITE]->(s:Site)-[:MAKES]->(:Product {id: 'pv-polysilicon'})
+				RETURN s.id AS site, c.id AS company""", Map.of())
+			.forEach(row -> companyOfSite.put(row.get("site"), row.get("company")));
+		assertThat(lines.answer()).isNotEmpty().allSatisfy(line -> {
 			@SuppressWarnings("unchecked")
 			Map<String, Object> site = (Map<String, Object>) line.get("site");
 			@SuppressWarnings("unchecked")
@@ -96,33 +93,25 @@ class BrowseQueriesTest {
 			assertThat(site.get("source")).asString().isNotBlank();
 			assertThat(company.get("nameZh")).asString().isNotBlank();
 			assertThat(site.get("region")).asString().isNotBlank();
+			// each line's company is the one running its site
+			assertThat(company.get("id")).isEqualTo(companyOfSite.get(site.get("id")));
 		});
 		// 通威's polysilicon lies in 包头: local lines come first, in 包头市 (its districts
 		// named apart)
-		assertThat(answer.lines.get(0)).containsEntry("local", true);
-		assertThat(answer.lines.get(0)).extractingByKey("site")
+		assertThat(lines.answer().get(0)).containsEntry("local", true);
+		assertThat(lines.answer().get(0)).extractingByKey("site")
 			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
 			.containsEntry("region", "包头市");
 	}
 
 	@Test
 	void aChainsOutlineWithProducerCountsIsOneQueryAndCountsAsTheProducersDo() {
-		var answer = new Object() {
-			List<Map<String, Object>> products;
-
-		};
-		int ran = queries.countDuring(() -> answer.products = graphQl.documentName("chainOutline")
-			.variable("chainId", "pv")
-			.execute()
-			.path("chain.segments[*].products[*]")
-			.entityList(new ParameterizedTypeReference<Map<String, Object>>() {
-			})
-			.get());
+		Counted products = counted("chainOutline", Map.of("chainId", "pv"), "chain.segments[*].products[*]");
 		// the chain, its segments, their products and the kept producer counts: not one
 		// query per level
-		assertThat(ran).isEqualTo(1);
-		assertThat(answer.products).hasSizeGreaterThan(5);
-		for (Map<String, Object> product : answer.products) {
+		assertThat(products.queries()).isEqualTo(1);
+		assertThat(products.answer()).hasSizeGreaterThan(5);
+		for (Map<String, Object> product : products.answer()) {
 			List<String> producers = graphQl.documentName("chainProducerCounts")
 				.variable("chainId", "pv")
 				.variable("productId", product.get("id"))
@@ -133,6 +122,21 @@ class BrowseQueriesTest {
 			assertThat(product.get("producerCount")).as((String) product.get("id"))
 				.isEqualTo(new HashSet<>(producers).size());
 		}
+	}
+
+	/** An answer's list at a path, and the Cypher queries the request ran. */
+	private record Counted(int queries, List<Map<String, Object>> answer) {
+	}
+
+	private Counted counted(String document, Map<String, Object> variables, String path) {
+		List<List<Map<String, Object>>> answer = new ArrayList<>();
+		int ran = queries.countDuring(() -> {
+			GraphQlTester.Request<?> request = graphQl.documentName(document);
+			variables.forEach(request::variable);
+			answer.add(request.execute().path(path).entityList(new ParameterizedTypeReference<Map<String, Object>>() {
+			}).get());
+		});
+		return new Counted(ran, answer.get(0));
 	}
 
 }
