@@ -38,6 +38,14 @@ public class AuditTrail {
 	 * @throws IllegalStateException outside a read-write transaction
 	 */
 	public void record(Caller caller, String operation, String source, Written written) {
+		record(caller, operation, source, written, null);
+	}
+
+	/**
+	 * {@link #record(Caller, String, String, Written)} for a write that says what it
+	 * touched, so that caches keep what it left as it was ({@link GraphState.Touched}).
+	 */
+	public void record(Caller caller, String operation, String source, Written written, GraphState.Touched touched) {
 		if (!TransactionSynchronizationManager.isActualTransactionActive()
 				|| TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
 			throw new IllegalStateException("A change is recorded in the transaction of its write, not on its own");
@@ -51,7 +59,12 @@ public class AuditTrail {
 				CREATE (ch)-[:ON_CHAIN]->(c)""").bindAll(parameters(caller, operation, source, written)).run();
 		// every write of the API records itself here, so this one bump covers them all;
 		// what is cached against the version (the analysis) is read afresh after it
-		neo4j.query(GraphState.BUMP).run();
+		if (touched != null && touched.encodable()) {
+			neo4j.query(GraphState.BUMP_TOUCHED).bind(touched.encoded()).to("touched").run();
+		}
+		else {
+			neo4j.query(GraphState.BUMP).run();
+		}
 	}
 
 	private static Map<String, Object> parameters(Caller caller, String operation, String source, Written written) {

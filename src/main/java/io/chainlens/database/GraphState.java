@@ -1,6 +1,13 @@
 package io.chainlens.database;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 
@@ -20,12 +27,40 @@ public final class GraphState {
 	public static final String BUMP = """
 			MERGE (g:GraphState {id: 'graph'})
 			ON CREATE SET g.epoch = randomUUID(), g.version = 1
-			ON MATCH SET g.version = g.version + 1""";
+			ON MATCH SET g.version = g.version + 1
+			SET g.unsaid = g.version""";
 
-	/** The version as {@code epoch} and {@code version}; no row when none was written. */
+	/**
+	 * How many of the last writes that said what they touched ({@link #BUMP_TOUCHED}) the
+	 * state node remembers: enough for the writes between two reads of a busy region.
+	 */
+	public static final int KEPT_CHANGES = 64;
+
+	/**
+	 * {@link #BUMP} for a write that says what it touched ({@code $touched}, a
+	 * {@link Touched#encoded()}): remembered with its version, so that a cache can tell
+	 * what of its values the write left as they were. A write that bumps with
+	 * {@link #BUMP} leaves its version without such a record: it may have touched
+	 * anything.
+	 */
+	public static final String BUMP_TOUCHED = """
+			MERGE (g:GraphState {id: 'graph'})
+			ON CREATE SET g.epoch = randomUUID(), g.version = 1, g.unsaid = 1
+			ON MATCH SET g.version = g.version + 1
+			SET g.changes = (coalesce(g.changes, []) + (toString(g.version) + '|' + $touched))[-%d..]"""
+		.formatted(KEPT_CHANGES);
+
+	private static final String READ_CHANGES = """
+			MATCH (g:GraphState {id: 'graph'})
+			RETURN g.epoch AS epoch, coalesce(g.changes, []) AS changes""";
+
+	/**
+	 * The version as {@code epoch} and {@code version}, and {@code unsaid}: the last
+	 * version whose write did not say what it touched; no row when none was written.
+	 */
 	public static final String READ = """
 			MATCH (g:GraphState {id: 'graph'})
-			RETURN g.epoch AS epoch, g.version AS version""";
+			RETURN g.epoch AS epoch, g.version AS version, coalesce(g.unsaid, g.version) AS unsaid""";
 
 	/** Sets the makers of product {@code p}. */
 	private static final String SET_MAKERS = "SET p.makers = COUNT { MATCH (c:Company)-[:HAS_SITE]->(:Site)-[:MAKES]->(p) RETURN DISTINCT c }";
@@ -59,12 +94,103 @@ public final class GraphState {
 	public static Optional<Version> read(Neo4jClient neo4j) {
 		return neo4j.query(READ)
 			.fetchAs(Version.class)
-			.mappedBy((t, r) -> new Version(r.get("epoch").asString(), r.get("version").asLong()))
+			.mappedBy((t, r) -> new Version(r.get("epoch").asString(), r.get("version").asLong(),
+					r.get("unsaid").asLong()))
 			.one();
 	}
 
-	/** The version read by {@link #READ}; compare with {@link #covers}. */
-	public record Version(String epoch, long number) {
+	/**
+	 * What the writes after {@code from} up to {@code to} touched, one {@link Touched}
+	 * per version; empty when any of them did not say (a write of another kind, one too
+	 * old to be remembered, or another epoch): then anything may have changed.
+	 */
+	public static Optional<List<Touched>> touchedBetween(Neo4jClient neo4j, Version from, Version to) {
+		if (from.covers(to)) {
+			return Optional.of(List.of());
+		}
+		if (!from.epoch().equals(to.epoch()) || to.unsaid() > from.number()) {
+			// a write since did not say: no need to ask which
+			return Optional.empty();
+		}
+		Map<String, Object> row = neo4j.query(READ_CHANGES).fetch().one().orElse(null);
+		if (row == null || !from.epoch().equals(row.get("epoch"))) {
+			return Optional.empty();
+		}
+		Map<Long, Touched> byVersion = new HashMap<>();
+		for (Object change : (List<?>) row.get("changes")) {
+			String text = (String) change;
+			int bar = text.indexOf('|');
+			byVersion.put(Long.parseLong(text.substring(0, bar)), Touched.decode(text.substring(bar + 1)));
+		}
+		List<Touched> touched = new ArrayList<>();
+		for (long n = from.number() + 1; n <= to.number(); n++) {
+			Touched one = byVersion.get(n);
+			if (one == null) {
+				return Optional.empty();
+			}
+			touched.add(one);
+		}
+		return Optional.of(touched);
+	}
+
+	/**
+	 * What a write of capacity lines touched: the sites whose MAKES it wrote and their
+	 * products. {@code newLines} when it created a MAKES or a site (which adds a maker, a
+	 * local product or a site to what was read before) rather than changing the figures
+	 * of lines that were there.
+	 */
+	public record Touched(Set<String> siteIds, Set<String> productIds, boolean newLines) {
+
+		// ids are lowercase letters, digits and dashes; anything else could not be read
+		// back
+		private static final Pattern ID = Pattern.compile("[^|,\\s]+");
+
+		public Touched {
+			siteIds = Set.copyOf(new TreeSet<>(siteIds));
+			productIds = Set.copyOf(new TreeSet<>(productIds));
+		}
+
+		/** Whether every id can be written in {@link #encoded()} and read back. */
+		public boolean encodable() {
+			return siteIds.stream().allMatch(id -> ID.matcher(id).matches())
+					&& productIds.stream().allMatch(id -> ID.matcher(id).matches());
+		}
+
+		/** The parameter {@code $touched} of {@link #BUMP_TOUCHED}. */
+		public String encoded() {
+			return (newLines ? "new" : "figures") + "|" + String.join(",", new TreeSet<>(siteIds)) + "|"
+					+ String.join(",", new TreeSet<>(productIds));
+		}
+
+		static Touched decode(String text) {
+			String[] parts = text.split("\\|", -1);
+			return new Touched(ids(parts[1]), ids(parts[2]), "new".equals(parts[0]));
+		}
+
+		private static Set<String> ids(String text) {
+			return text.isEmpty() ? Set.of() : Set.of(text.split(","));
+		}
+
+		/** All that some writes touched together. */
+		public static Touched union(List<Touched> all) {
+			Set<String> sites = new TreeSet<>();
+			Set<String> products = new TreeSet<>();
+			boolean newLines = false;
+			for (Touched one : all) {
+				sites.addAll(one.siteIds());
+				products.addAll(one.productIds());
+				newLines |= one.newLines();
+			}
+			return new Touched(sites, products, newLines);
+		}
+
+	}
+
+	/**
+	 * The version read by {@link #READ}; compare with {@link #covers}. {@code unsaid}:
+	 * the last version whose write did not say what it touched.
+	 */
+	public record Version(String epoch, long number, long unsaid) {
 
 		/**
 		 * True when a value computed at this version is no older than {@code read}: same

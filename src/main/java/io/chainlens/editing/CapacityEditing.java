@@ -3,6 +3,7 @@ package io.chainlens.editing;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -104,8 +105,10 @@ class CapacityEditing {
 		if (site.isNew()) {
 			after.put("newSite", Map.of("id", site.id(), "region", region.id()));
 		}
-		audit.record(caller, OPERATION, source, new Written("Production",
-				key.siteId() + "/" + productId + "/" + key.status(), before, after, product.chains().keySet()));
+		audit.record(caller, OPERATION, source,
+				new Written("Production", key.siteId() + "/" + productId + "/" + key.status(), before, after,
+						product.chains().keySet()),
+				new GraphState.Touched(Set.of(key.siteId()), Set.of(productId), before == null));
 		return key;
 	}
 

@@ -116,6 +116,9 @@ class AuditTrailTest extends SeedSharingWrites {
 	void aWriteWhoseRecordFailsLeavesNothingBehind() {
 		doThrow(new IllegalStateException("the audit trail cannot be written")).when(audit)
 			.record(any(), any(), any(), any());
+		// setCapacity says what it touched
+		doThrow(new IllegalStateException("the audit trail cannot be written")).when(audit)
+			.record(any(), any(), any(), any(), any());
 		String before = graph.fingerprint();
 
 		// would create a new site (jl-mag has none in 九原区) and a capacity line
