@@ -45,6 +45,8 @@ class AnalysisQueries {
 
 	private static final String LOCAL_PRODUCTION = cypher("local-production");
 
+	private static final String LOCAL_PRODUCTION_OF_SITES = cypher("local-production-of-sites");
+
 	private static final String SEGMENT_PLATFORMS = cypher("segment-platforms");
 
 	private static final String PRODUCT_TARGETS = cypher("product-targets");
@@ -197,9 +199,29 @@ class AnalysisQueries {
 			.stream()
 			.findFirst()
 			.orElse(regionKey);
+		Lines lines = lines(LOCAL_PRODUCTION, region);
+		return new LocalGraph(regionKey, regionName, catalogue, lines.makes(), platforms(regionKey), targets(regionKey),
+				lines.groups());
+	}
+
+	/**
+	 * Local lines with the group links of their companies, per company.
+	 */
+	record Lines(List<LocalGraph.Make> makes, Map<String, Set<String>> groups) {
+	}
+
+	/**
+	 * The lines of the sites of {@code siteIds} that lie in the region, as
+	 * {@link #localGraph} reads a region's lines; none for a site outside it.
+	 */
+	Lines linesOfSites(String regionKey, Collection<String> siteIds) {
+		return lines(LOCAL_PRODUCTION_OF_SITES, Map.of("region", regionKey, "siteIds", List.copyOf(siteIds)));
+	}
+
+	private Lines lines(String cypher, Map<String, Object> params) {
 		Map<String, Set<String>> groups = new LinkedHashMap<>();
 		List<LocalGraph.Make> makes = new ArrayList<>();
-		each(LOCAL_PRODUCTION, region, r -> {
+		each(cypher, params, r -> {
 			Company company = Company.of(r.get("co"));
 			for (Value line : r.get("lines").values()) {
 				makes.add(make(company, line));
@@ -209,8 +231,7 @@ class AnalysisQueries {
 				groups.putIfAbsent(company.id(), Set.copyOf(group));
 			}
 		});
-		return new LocalGraph(regionKey, regionName, catalogue, makes, platforms(regionKey), targets(regionKey),
-				groups);
+		return new Lines(makes, groups);
 	}
 
 	/**
@@ -274,6 +295,11 @@ class AnalysisQueries {
 	/** The graph's version; empty when none has been written. */
 	Optional<GraphState.Version> version() {
 		return GraphState.read(neo4j);
+	}
+
+	/** What the writes between two versions touched, if each of them said. */
+	Optional<List<GraphState.Touched>> touchedBetween(GraphState.Version from, GraphState.Version to) {
+		return GraphState.touchedBetween(neo4j, from, to);
 	}
 
 	/**

@@ -24,7 +24,6 @@ import io.chainlens.chain.Target;
 import io.chainlens.company.Company;
 import io.chainlens.company.CompanyReads;
 import io.chainlens.web.BadArgument;
-import io.chainlens.web.GraphQlLimits;
 import io.chainlens.web.NotFound;
 
 /**
@@ -67,8 +66,8 @@ class AnalysisService {
 	private final RankedCandidates rankedCandidates;
 
 	AnalysisService(AnalysisQueries queries, LocalGraphCache localGraphs, ProductLookup products,
-			CompanyReads companies, AnalysisSettings settings, GraphQlLimits limits) {
-		this.rankedCandidates = new RankedCandidates(limits.maxPageSize());
+			CompanyReads companies, AnalysisSettings settings) {
+		this.rankedCandidates = localGraphs.rankings();
 		this.queries = queries;
 		this.localGraphs = localGraphs;
 		this.products = products;

@@ -154,9 +154,16 @@ final class LocalGraph {
 
 	private final Set<String> madeHere = new TreeSet<>();
 
-	private final Map<Object, Object> derived = new ConcurrentHashMap<>();
+	private final Map<Object, Object> derived;
 
 	private final Map<String, Set<String>> groups;
+
+	// what it was built from, to build a successor from when a write touched a few sites
+	private final List<Make> read;
+
+	private final List<PlatformSupport> platforms;
+
+	private final List<Target> targets;
 
 	/**
 	 * A local graph on a catalogue of its own (for one product's regions: a part of it).
@@ -174,6 +181,10 @@ final class LocalGraph {
 		this.region = region;
 		this.regionName = regionName;
 		this.groups = Map.copyOf(groups);
+		this.read = List.copyOf(makes);
+		this.platforms = List.copyOf(platforms);
+		this.targets = List.copyOf(targets);
+		this.derived = new ConcurrentHashMap<>();
 		this.catalogue = catalogue;
 		this.lines = makes.size();
 		this.chains = catalogue.chains;
@@ -196,6 +207,69 @@ final class LocalGraph {
 		});
 		platforms.forEach(p -> platformsOf.computeIfAbsent(p.segmentId(), k -> new ArrayList<>()).add(p));
 		targets.forEach(t -> targetsOf.computeIfAbsent(t.productId(), k -> new ArrayList<>()).add(t));
+	}
+
+	// the same graph under another identity, sharing what was derived from it
+	private LocalGraph(LocalGraph same) {
+		this.region = same.region;
+		this.regionName = same.regionName;
+		this.catalogue = same.catalogue;
+		this.lines = same.lines;
+		this.chains = same.chains;
+		this.products = same.products;
+		this.segmentOfProduct = same.segmentOfProduct;
+		this.feedsFrom = same.feedsFrom;
+		this.feedsInto = same.feedsInto;
+		this.yieldsInto = same.yieldsInto;
+		this.yieldsFrom = same.yieldsFrom;
+		this.makesOf.putAll(same.makesOf);
+		this.makes = same.makes;
+		this.leadsOf.putAll(same.leadsOf);
+		this.platformsOf.putAll(same.platformsOf);
+		this.targetsOf.putAll(same.targetsOf);
+		this.madeHere.addAll(same.madeHere);
+		this.derived = same.derived;
+		this.groups = same.groups;
+		this.read = same.read;
+		this.platforms = same.platforms;
+		this.targets = same.targets;
+	}
+
+	/**
+	 * This graph under a new identity, for a newer version of the database that left the
+	 * region's lines as they were: what was derived from the lines stays, while what is
+	 * kept per graph identity elsewhere ({@link RankedCandidates}) starts afresh unless
+	 * carried over.
+	 */
+	LocalGraph restamped() {
+		return new LocalGraph(this);
+	}
+
+	/**
+	 * This graph with the lines of some sites replaced by {@code current}, their lines in
+	 * the region as read now (none for a site no longer in it), in the order a whole read
+	 * returns them, so that the result is the graph a whole read would give.
+	 * @param currentGroups the group links of the companies of {@code current}
+	 */
+	LocalGraph withLinesOf(Set<String> siteIds, List<Make> current, Map<String, Set<String>> currentGroups) {
+		List<Make> lines = new ArrayList<>(read.size() + current.size());
+		read.stream().filter(m -> !siteIds.contains(m.siteId())).forEach(lines::add);
+		lines.addAll(current);
+		lines.sort(READ_ORDER);
+		Map<String, Set<String>> allGroups = new LinkedHashMap<>(groups);
+		allGroups.putAll(currentGroups);
+		return new LocalGraph(region, regionName, catalogue, lines, platforms, targets, allGroups);
+	}
+
+	/** The order of local-production.cypher's lines. */
+	static final Comparator<Make> READ_ORDER = Comparator.comparing((Make m) -> m.company().id())
+		.thenComparing(Make::siteId)
+		.thenComparing(Make::productId)
+		.thenComparing(Make::status, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+	/** Whether a site of the region has lines here (leads in talks aside). */
+	boolean hasLinesOf(Set<String> siteIds) {
+		return read.stream().anyMatch(m -> siteIds.contains(m.siteId()));
 	}
 
 	/**

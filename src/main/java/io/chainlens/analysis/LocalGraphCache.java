@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
@@ -12,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import io.chainlens.database.GraphState;
+import io.chainlens.web.GraphQlLimits;
 
 /**
  * Keeps the last {@link LocalGraph} read per region, with the graph's version it was read
@@ -21,6 +23,14 @@ import io.chainlens.database.GraphState;
  * regions are read at the same time). Every write path moves the version on in its own
  * transaction ({@link GraphState}), and the version lives in the database, so a write
  * through another app instance on the same database is seen here too.
+ *
+ * <p>
+ * A write that says what it touched (capacity lines of a few sites:
+ * {@link GraphState.Touched}) does not cost a region its whole graph: the region's graph
+ * takes in the current lines of those sites alone, the catalogue stays, and so do the
+ * ranked candidates the write left as they were ({@link RankedCandidates#carryOver}). A
+ * chain lead's capacity edit is then followed by answers in milliseconds, not by a
+ * re-read of the region's thousands of lines.
  *
  * <p>
  * Bounded twice: at most {@link #REGIONS} regions, the most recently used, and at most
@@ -54,6 +64,8 @@ class LocalGraphCache {
 
 	private final AnalysisQueries queries;
 
+	private final RankedCandidates rankings;
+
 	private final int maxRegions;
 
 	private final int maxLines;
@@ -70,12 +82,13 @@ class LocalGraphCache {
 	private long lines;
 
 	@Autowired
-	LocalGraphCache(AnalysisQueries queries) {
-		this(queries, REGIONS, LINES);
+	LocalGraphCache(AnalysisQueries queries, GraphQlLimits limits) {
+		this(queries, REGIONS, LINES, limits.maxPageSize());
 	}
 
-	LocalGraphCache(AnalysisQueries queries, int maxRegions, int maxLines) {
+	LocalGraphCache(AnalysisQueries queries, int maxRegions, int maxLines, int candidatesPerProduct) {
 		this.queries = queries;
+		this.rankings = new RankedCandidates(candidatesPerProduct);
 		this.maxRegions = maxRegions;
 		this.maxLines = maxLines;
 		for (int i = 0; i < STRIPES; i++) {
@@ -114,15 +127,45 @@ class LocalGraphCache {
 				return entry.graph();
 			}
 			long started = System.nanoTime();
-			LocalGraph graph = queries.localGraph(region, catalogue(version));
+			LocalGraph graph = entry == null ? null : successor(region, entry, version);
+			String how = "Took the writes into";
+			if (graph == null) {
+				graph = queries.localGraph(region, catalogue(version));
+				how = "Read";
+			}
 			keep(region, new Entry(version, graph));
-			log.debug("Read the local graph of {} at version {} in {} ms", region, version.number(),
+			log.debug("{} the local graph of {} at version {} in {} ms", how, region, version.number(),
 					(System.nanoTime() - started) / 1_000_000);
 			return graph;
 		}
 		finally {
 			lock.unlock();
 		}
+	}
+
+	/**
+	 * The graph of {@code kept} after the writes up to {@code version}, when each of them
+	 * said what it touched; null when any did not (then the region is read afresh).
+	 */
+	private LocalGraph successor(String region, Entry kept, GraphState.Version version) {
+		Optional<GraphState.Touched> touched = queries.touchedBetween(kept.version(), version)
+			.map(GraphState.Touched::union);
+		if (touched.isEmpty()) {
+			return null;
+		}
+		LocalGraph before = kept.graph();
+		keepCatalogue(before.catalogue(), version);
+		Set<String> sites = touched.get().siteIds();
+		AnalysisQueries.Lines now = queries.linesOfSites(region, sites);
+		LocalGraph after = now.makes().isEmpty() && !before.hasLinesOf(sites) ? before.restamped()
+				: before.withLinesOf(sites, now.makes(), now.groups());
+		rankings.carryOver(before, after, touched.get());
+		return after;
+	}
+
+	/** The ranked candidates kept per region's graph. */
+	RankedCandidates rankings() {
+		return rankings;
 	}
 
 	/**
@@ -144,9 +187,32 @@ class LocalGraphCache {
 			if (kept != null && kept.version().covers(version)) {
 				return kept.catalogue();
 			}
+			if (kept != null && queries.touchedBetween(kept.version(), version).isPresent()) {
+				// writes of capacity lines alone leave chains, products and FEEDS as they
+				// were
+				this.catalogue = new KeptCatalogue(version, kept.catalogue());
+				return kept.catalogue();
+			}
 			LocalGraph.Catalogue read = queries.catalogue();
 			this.catalogue = new KeptCatalogue(version, read);
 			return read;
+		}
+		finally {
+			readingCatalogue.unlock();
+		}
+	}
+
+	/**
+	 * Keeps {@code catalogue}, valid at {@code version}, as the shared one unless a newer
+	 * one is kept.
+	 */
+	private void keepCatalogue(LocalGraph.Catalogue catalogue, GraphState.Version version) {
+		readingCatalogue.lock();
+		try {
+			KeptCatalogue kept = this.catalogue;
+			if (kept == null || !kept.version().covers(version)) {
+				this.catalogue = new KeptCatalogue(version, catalogue);
+			}
 		}
 		finally {
 			readingCatalogue.unlock();

@@ -1,17 +1,21 @@
 package io.chainlens.analysis;
 
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.chainlens.database.GraphState;
+
 /**
  * The ranked candidates of the products asked about most recently, each kept with the
  * local graph it was computed at: the graph is replaced when the graph's version moves on
- * (any write), so a kept list is used only while nothing has been written since. Ranking
- * a national product reads and scores every maker (hundreds), while the list changes only
- * when the graph does. Bounded in products and in candidates per product (as many as one
- * request may ask for), so it stays a few megabytes at national scale. Kept per region
- * and product: a candidate is a maker outside the region asked about.
+ * (any write), so a kept list is used only while nothing has been written since, or while
+ * the writes since left it as it was ({@link #carryOver}). Ranking a national product
+ * reads and scores every maker (hundreds), while the list changes only when the graph
+ * does. Bounded in products and in candidates per product (as many as one request may ask
+ * for), so it stays a few megabytes at national scale. Kept per region and product: a
+ * candidate is a maker outside the region asked about.
  */
 final class RankedCandidates {
 
@@ -46,6 +50,33 @@ final class RankedCandidates {
 		List<Candidate> kept = List.copyOf(ranked.subList(0, Math.min(perProduct, ranked.size())));
 		entries.put(graph.region() + "/" + productId, new Entry(graph, kept));
 		return kept;
+	}
+
+	/**
+	 * Keeps the lists of the graph {@code from} for its successor {@code to} after writes
+	 * that touched only {@code touched}: a ranking reads the product's makers nationwide
+	 * (their lines of it, other products, sites, ties, group) and, from the local graph,
+	 * the products made here. Writes that changed only the figures of existing lines
+	 * leave all but their products' rankings as they were, unless the products made here
+	 * changed; writes that added a line or a site may change any (a new maker, another
+	 * product of a candidate), so nothing of {@code from} is kept.
+	 */
+	synchronized void carryOver(LocalGraph from, LocalGraph to, GraphState.Touched touched) {
+		boolean keepAny = !touched.newLines() && from.madeHere().equals(to.madeHere());
+		Iterator<Map.Entry<String, Entry>> all = entries.entrySet().iterator();
+		Map<String, Entry> carried = new LinkedHashMap<>();
+		while (all.hasNext()) {
+			Map.Entry<String, Entry> entry = all.next();
+			if (entry.getValue().graph() != from) {
+				continue;
+			}
+			all.remove();
+			String productId = entry.getKey().substring(from.region().length() + 1);
+			if (keepAny && !touched.productIds().contains(productId)) {
+				carried.put(entry.getKey(), new Entry(to, entry.getValue().ranked()));
+			}
+		}
+		entries.putAll(carried);
 	}
 
 }

@@ -89,7 +89,7 @@ class RegionAnalysisTest {
 			.stream()
 			.map(r -> (String) r.get("id"))
 			.toList();
-		LocalGraphCache fourRegions = new LocalGraphCache(queries, 4, LocalGraphCache.LINES);
+		LocalGraphCache fourRegions = new LocalGraphCache(queries, 4, LocalGraphCache.LINES, 100);
 		regions.forEach(fourRegions::get);
 		assertThat(fourRegions.size()).isEqualTo(4);
 		// the app's own cache, through the API
@@ -107,7 +107,7 @@ class RegionAnalysisTest {
 		int cityLines = cache.get("baotou").lines();
 		int districtLines = cache.get("baotou-kundulun").lines();
 		assertThat(districtLines).isPositive().isLessThan(cityLines);
-		LocalGraphCache small = new LocalGraphCache(queries, LocalGraphCache.REGIONS, cityLines - 1);
+		LocalGraphCache small = new LocalGraphCache(queries, LocalGraphCache.REGIONS, cityLines - 1, 100);
 		small.get("baotou");
 		assertThat(small.size()).as("larger than the bound, but the region just read").isEqualTo(1);
 		small.get("baotou-kundulun");

@@ -1,0 +1,179 @@
+package io.chainlens.analysis;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import io.chainlens.ChainlensTest;
+import io.chainlens.TestGraph;
+import io.chainlens.editing.Login;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A write of capacity lines says which sites and products it touched (issue 17 item 4): a
+ * region's cached graph takes in those sites' lines alone and ends up as a whole read
+ * would give it, the catalogue is kept, and so are the ranked candidates the write left
+ * as they were. Any other write still costs the cached graphs.
+ */
+@ChainlensTest
+class WritesTakenInTest {
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Autowired
+	TestGraph graph;
+
+	@Autowired
+	LocalGraphCache cache;
+
+	@Autowired
+	AnalysisQueries queries;
+
+	@Autowired
+	AnalysisService analysis;
+
+	@BeforeEach
+	void seed() {
+		graph.seed();
+	}
+
+	@AfterEach
+	void graphWasWritten() {
+		graph.changed();
+	}
+
+	@Test
+	void aCapacityEditOfALocalLineGivesTheGraphAWholeReadWouldGive() {
+		LocalGraph before = cache.get("baotou");
+		double was = capacity(before, "tongwei-kundulun", "pv-polysilicon", "OPERATING");
+
+		setCapacity("tongwei", "pv-polysilicon", "昆都仑区", "tongwei-kundulun", was + 1234, "OPERATING");
+
+		LocalGraph after = cache.get("baotou");
+		assertThat(after).isNotSameAs(before);
+		assertThat(after.catalogue()).as("the catalogue was not read again").isSameAs(before.catalogue());
+		assertThat(capacity(after, "tongwei-kundulun", "pv-polysilicon", "OPERATING")).isEqualTo(was + 1234);
+		assertSameAsWholeRead(after);
+	}
+
+	@Test
+	void aNewLineAndANewSiteAreTakenInAsAWholeReadWouldGive() {
+		LocalGraph before = cache.get("baotou");
+		assertThat(before.makesOf("pv-wafer")).noneMatch(m -> m.company().id().equals("jinko"));
+
+		setCapacity("jinko", "pv-wafer", "青山区", null, 5, "PLANNED");
+
+		LocalGraph after = cache.get("baotou");
+		assertThat(after.makesOf("pv-wafer")).anyMatch(m -> m.company().id().equals("jinko"));
+		assertThat(after.catalogue()).isSameAs(before.catalogue());
+		assertSameAsWholeRead(after);
+	}
+
+	@Test
+	void aRegionWithoutTheTouchedSitesKeepsItsLinesUnderANewIdentity() {
+		LocalGraph district = cache.get("baotou-qingshan");
+
+		setCapacity("tongwei", "pv-polysilicon", "昆都仑区", "tongwei-kundulun", 71000, "OPERATING");
+
+		LocalGraph after = cache.get("baotou-qingshan");
+		assertThat(after).isNotSameAs(district);
+		assertThat(after.makes()).isSameAs(district.makes());
+		assertSameAsWholeRead(after);
+	}
+
+	@Test
+	void rankingsTheFiguresEditLeftAsTheyWereAreKeptAndTheEditedProductsAreNot() {
+		LocalGraph before = cache.get("baotou");
+		analysis.candidates("pv-wafer", 10, before);
+		analysis.candidates("pv-polysilicon", 10, before);
+		assertThat(cache.rankings().get(before, "pv-wafer")).isNotNull();
+
+		setCapacity("tongwei", "pv-polysilicon", "昆都仑区", "tongwei-kundulun", 72000, "OPERATING");
+
+		LocalGraph after = cache.get("baotou");
+		assertThat(cache.rankings().get(after, "pv-wafer")).as("not touched by the edit").isNotNull();
+		assertThat(cache.rankings().get(after, "pv-polysilicon")).as("the edited product").isNull();
+		assertThat(analysis.candidates("pv-wafer", 10, after)).isEqualTo(freshRanking("pv-wafer", after));
+	}
+
+	@Test
+	void aNewLineDropsEveryRankingOfTheRegion() {
+		LocalGraph before = cache.get("baotou");
+		analysis.candidates("pv-wafer", 10, before);
+
+		setCapacity("jinko", "pv-polysilicon", "青山区", null, 10, "PLANNED");
+
+		assertThat(cache.rankings().get(cache.get("baotou"), "pv-wafer")).isNull();
+	}
+
+	@Test
+	void aWriteOfAnotherKindReadsTheRegionAndTheCatalogueAgain() {
+		LocalGraph before = cache.get("baotou");
+		Login.ADMIN.as(graphQl).document("""
+				mutation { updateCompany(input: {id: "tongwei", aliases: ["通威", "通威股份"], \
+				source: "public: test, 2024-05-01"}) { id } }""").execute().path("updateCompany.id").hasValue();
+
+		LocalGraph after = cache.get("baotou");
+		assertThat(after.catalogue()).isNotSameAs(before.catalogue());
+		assertSameAsWholeRead(after);
+	}
+
+	@Test
+	void writesTooOldToBeRememberedReadTheRegionAgain() {
+		LocalGraph before = cache.get("baotou");
+		for (int i = 0; i <= io.chainlens.database.GraphState.KEPT_CHANGES; i++) {
+			setCapacity("tongwei", "pv-polysilicon", "昆都仑区", "tongwei-kundulun", 70000 + i, "OPERATING");
+		}
+		LocalGraph after = cache.get("baotou");
+		assertThat(after.catalogue()).as("more writes than remembered: read afresh").isNotSameAs(before.catalogue());
+		assertSameAsWholeRead(after);
+	}
+
+	private void assertSameAsWholeRead(LocalGraph taken) {
+		LocalGraph whole = queries.localGraph(taken.region(), queries.catalogue());
+		assertThat(taken.makes()).isEqualTo(whole.makes());
+		assertThat(taken.madeHere()).isEqualTo(whole.madeHere());
+		assertThat(taken.lines()).isEqualTo(whole.lines());
+		taken.makes().forEach(m -> assertThat(taken.makesOf(m.productId())).isEqualTo(whole.makesOf(m.productId())));
+	}
+
+	private List<Candidate> freshRanking(String productId, LocalGraph graph) {
+		LocalGraph whole = queries.localGraph(graph.region(), queries.catalogue());
+		return analysis.candidates(productId, 10, whole);
+	}
+
+	private static double capacity(LocalGraph graph, String siteId, String productId, String status) {
+		return graph.makesOf(productId)
+			.stream()
+			.filter(m -> m.siteId().equals(siteId) && m.status().equals(status))
+			.findFirst()
+			.orElseThrow()
+			.capacity();
+	}
+
+	private void setCapacity(String companyId, String productId, String region, String siteId, double capacity,
+			String status) {
+		Map<String, Object> input = new HashMap<>(Map.of("companyId", companyId, "productId", productId, "region",
+				region, "capacity", capacity, "unit", productId.equals("pv-wafer") ? "GW" : "t", "status", status,
+				"source", "public: test, 2024-05-01"));
+		if (siteId != null) {
+			input.put("siteId", siteId);
+		}
+		Login.ADMIN.as(graphQl)
+			.documentName("setCapacity")
+			.variable("input", input)
+			.execute()
+			.path("setCapacity.product.id")
+			.entity(String.class)
+			.isEqualTo(productId);
+	}
+
+}
