@@ -68,7 +68,12 @@ public final class LoadDriver {
 	 * sent with it (an {@code Authorization} header's value; null: none).
 	 */
 	record Workload(String name, List<String> parameters, String graphQl, String variable, String cypher, Expect expect,
-			String login) {
+			String login, boolean writesFirst) {
+
+		Workload(String name, List<String> parameters, String graphQl, String variable, String cypher, Expect expect,
+				String login) {
+			this(name, parameters, graphQl, variable, cypher, expect, login, false);
+		}
 
 		Workload(String name, List<String> parameters, String graphQl, String variable, String cypher) {
 			this(name, parameters, graphQl, variable, cypher, Expect.ANSWER, null);
@@ -86,6 +91,10 @@ public final class LoadDriver {
 	 */
 	static final String INVESTMENT = "Basic " + java.util.Base64.getEncoder()
 		.encodeToString("investment:investment-demo".getBytes(StandardCharsets.UTF_8));
+
+	/** The demo chain lead of pv (application.yml), who writes the pv lines of the write workloads. */
+	static final String LEAD_PV = "Basic "
+			+ java.util.Base64.getEncoder().encodeToString("lead-pv:pv-demo".getBytes(StandardCharsets.UTF_8));
 
 	private LoadDriver() {
 	}
@@ -110,7 +119,8 @@ public final class LoadDriver {
 				.build();
 			URI uri = URI.create(args[1]);
 			for (Workload w : workloads) {
-				run(label, "app", w, warmUp, duration, concurrency, out, p -> graphQl(http, uri, w, p));
+				run(label, "app", w, warmUp, duration, concurrency, out, p -> graphQl(http, uri, w, p),
+						w.writesFirst() ? p -> written(http, uri, p) : null);
 			}
 			RegionWorkloads.runApp(RegionWorkloads.benches(data, System.getProperty("bench.only")), uri, label, warmUp,
 					duration, concurrency, out);
@@ -134,8 +144,11 @@ public final class LoadDriver {
 
 	/** Answers null when the request succeeded, else what went wrong. */
 	private static String graphQl(HttpClient http, URI uri, Workload w, String parameter) {
-		String body = "{\"query\":" + json(w.graphQl()) + ",\"variables\":{\"" + w.variable() + "\":" + json(parameter)
-				+ "}}";
+		return post(http, uri, w, "{\"query\":" + json(w.graphQl()) + ",\"variables\":{\"" + w.variable() + "\":"
+				+ json(parameter) + "}}");
+	}
+
+	private static String post(HttpClient http, URI uri, Workload w, String body) {
 		try {
 			HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
 				.header("Content-Type", "application/json")
@@ -172,6 +185,20 @@ public final class LoadDriver {
 		}
 	}
 
+	/**
+	 * Sends the write of a write workload's parameter (its setCapacity body, a line, then
+	 * the parameter of the timed request) and answers the timed request's parameter.
+	 */
+	private static String written(HttpClient http, URI uri, String parameter) {
+		int line = parameter.lastIndexOf('\n');
+		Workload write = new Workload("setCapacity before", List.of(), null, null, null, Expect.ANSWER, LEAD_PV);
+		String error = post(http, uri, write, parameter.substring(0, line));
+		if (error != null) {
+			throw new IllegalStateException("the write before the request failed: " + error);
+		}
+		return parameter.substring(line + 1);
+	}
+
 	private static String cypher(Driver driver, Workload w, String parameter) {
 		try (Session session = driver.session()) {
 			session.executeRead(tx -> tx.run(w.cypher(), Map.of("p", parameter, "region", REGION)).list());
@@ -184,12 +211,21 @@ public final class LoadDriver {
 
 	static void run(String label, String path, Workload w, int warmUp, int duration, int concurrency, Path out,
 			Function<String, String> request) throws Exception {
+		run(label, path, w, warmUp, duration, concurrency, out, request, null);
+	}
+
+	/**
+	 * @param before done before each timed request and not timed (a write workload's
+	 * write); answers the request's parameter; null: none
+	 */
+	static void run(String label, String path, Workload w, int warmUp, int duration, int concurrency, Path out,
+			Function<String, String> request, Function<String, String> before) throws Exception {
 		AtomicInteger next = new AtomicInteger();
-		load(w, warmUp, concurrency, next, request, null);
+		load(w, warmUp, concurrency, next, request, before, null);
 		AtomicLong errors = new AtomicLong();
 		List<long[]> perThread = new ArrayList<>();
 		long started = System.nanoTime();
-		long requests = load(w, duration, concurrency, next, request, new Recording(perThread, errors));
+		long requests = load(w, duration, concurrency, next, request, before, new Recording(perThread, errors));
 		double seconds = (System.nanoTime() - started) / 1e9;
 		long[] all = perThread.stream().flatMapToLong(Arrays::stream).sorted().toArray();
 		String line = String.format(Locale.ROOT, "%s,%s,%s,%d,%.1f,%d,%d,%.2f,%.2f,%.1f%n", label, w.name(), path,
@@ -204,7 +240,8 @@ public final class LoadDriver {
 
 	/** Runs the workload on {@code concurrency} threads until the time is up; returns requests done. */
 	static long load(Workload w, int seconds, int concurrency, AtomicInteger next,
-			Function<String, String> request, Recording recording) throws InterruptedException {
+			Function<String, String> request, Function<String, String> before, Recording recording)
+			throws InterruptedException {
 		long deadline = System.nanoTime() + seconds * 1_000_000_000L;
 		AtomicLong done = new AtomicLong();
 		List<Thread> threads = new ArrayList<>();
@@ -214,6 +251,9 @@ public final class LoadDriver {
 				int n = 0;
 				while (System.nanoTime() < deadline) {
 					String parameter = w.parameters().get(Math.floorMod(next.getAndIncrement(), w.parameters().size()));
+					if (before != null) {
+						parameter = before.apply(parameter);
+					}
 					long t0 = System.nanoTime();
 					String error = request.apply(parameter);
 					long nanos = System.nanoTime() - t0;
@@ -322,6 +362,25 @@ public final class LoadDriver {
 				query ($p: ID!) { company(id: $p) { id nameZh name sites { id name region district
 				  productions { capacity unit status product { id nameZh chains { id nameZh } } } } } }""", "p",
 				Floors.BROWSE));
+		// issue 17 item 4: the first candidates request after a chain lead's capacity edit of a
+		// local line (the figure moved by a few tonnes each time), for another product of the
+		// list and for the product written, whose ranking the edit changed
+		List<String> edits = localEdits(Path.of("graph-seed"));
+		List<String> afterEdit = new ArrayList<>();
+		List<String> ofEdited = new ArrayList<>();
+		for (int i = 0; i < productIds.size(); i++) {
+			String edit = edits.get(i % edits.size());
+			afterEdit.add(edit + "\n" + productIds.get(i));
+			ofEdited.add(edit + "\n" + edit.replaceAll("(?s).*\"productId\": \"([^\"]+)\".*", "$1"));
+		}
+		String candidates = """
+				query ($p: ID!) { candidates(productId: $p) { company { id nameZh } score capacity relatedness
+				  reasons } }""";
+		all.put("candidatesAfterWrite", new Workload("candidates(product) first after a capacity edit", afterEdit,
+				candidates, "p", null, Expect.ANSWER, null, true));
+		all.put("candidatesOfWrittenAfterWrite", new Workload(
+				"candidates(product) of the edited product first after the edit", ofEdited, candidates, "p", null,
+				Expect.ANSWER, null, true));
 		// the 招商 leads (issue 15 item 9), written by SeedLeads before the app starts
 		// (bench/run); reading them needs a login: the INVESTMENT role's
 		all.put("leads", new Workload("leads(chain) first 100", CHAINS, """
@@ -345,6 +404,35 @@ public final class LoadDriver {
 			all.keySet().retainAll(List.of(only.split(",")));
 		}
 		return List.copyOf(all.values());
+	}
+
+	/**
+	 * setCapacity bodies for the seed's pv lines of known capacity at sites in the focus
+	 * city, each figure moved by 1 to 9 tonnes (or the product's unit) from the seed's, in
+	 * turn: the edits a chain lead makes.
+	 */
+	static List<String> localEdits(Path seed) throws IOException {
+		Map<String, CSVRecord> sites = new LinkedHashMap<>();
+		for (CSVRecord site : read(seed.resolve("pv/sites.csv"))) {
+			sites.put(site.get("id"), site);
+		}
+		List<String> edits = new ArrayList<>();
+		int step = 0;
+		for (CSVRecord line : read(seed.resolve("pv/capacities.csv"))) {
+			CSVRecord site = sites.get(line.get("site_id"));
+			if (site == null || line.get("capacity").isBlank() || !site.get("region_id").startsWith("baotou")) {
+				continue;
+			}
+			double figure = Double.parseDouble(line.get("capacity")) + 1 + step++ % 9;
+			edits.add("""
+					{"query": "mutation ($c: CapacityInput!) { setCapacity(input: $c) { capacity } }", \
+					"variables": {"c": {"companyId": "%s", "productId": "%s", "region": "%s", "siteId": "%s", \
+					"capacity": %s, "unit": "%s", "status": "%s", "source": "estimate: bench/run, a chain lead's edit"}}}"""
+				.formatted(site.get("company_id"), line.get("product_id"), site.get("region_id"), site.get("id"),
+						String.format(Locale.ROOT, "%.1f", figure), line.get("unit"), line.get("status"))
+				.replace("\n", " "));
+		}
+		return edits;
 	}
 
 	private static List<CSVRecord> read(Path file) throws IOException {

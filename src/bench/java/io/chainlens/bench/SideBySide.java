@@ -415,7 +415,7 @@ public final class SideBySide {
 			catch (RuntimeException ex) {
 				return ex.toString();
 			}
-		}, recording);
+		}, null, recording);
 	}
 
 	/** CPU seconds (user + system) the process has used so far; 0 for no process. */
