@@ -46,7 +46,7 @@ public final class GraphState {
 	public static final String BUMP_TOUCHED = """
 			MERGE (g:GraphState {id: 'graph'})
 			ON CREATE SET g.epoch = randomUUID(), g.version = 1, g.unsaid = 1
-			ON MATCH SET g.version = g.version + 1
+			ON MATCH SET g.unsaid = coalesce(g.unsaid, g.version), g.version = g.version + 1
 			SET g.changes = (coalesce(g.changes, []) + (toString(g.version) + '|' + $touched))[-%d..]"""
 		.formatted(KEPT_CHANGES);
 
