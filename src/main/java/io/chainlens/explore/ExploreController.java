@@ -2,6 +2,7 @@ package io.chainlens.explore;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,11 +128,15 @@ class ExploreController {
 			.limit(regionsWanted)
 			.toList();
 		List<String> keptIds = kept.stream().map(Region::id).toList();
-		List<String> productOrder = List.copyOf(byId.keySet());
+		// positions looked up in maps: a sort of a country's cells that searched the
+		// lists
+		// for each comparison cost more than the analysis of the kept cells
+		Map<String, Integer> regionAt = positions(keptIds);
+		Map<String, Integer> productAt = positions(List.copyOf(byId.keySet()));
 		List<RegionMatrix.Cell> cells = all.stream()
-			.filter(c -> keptIds.contains(c.region().id()))
-			.sorted(Comparator.comparing((RegionMatrix.Cell c) -> keptIds.indexOf(c.region().id()))
-				.thenComparing(c -> productOrder.indexOf(c.product().id())))
+			.filter(c -> regionAt.containsKey(c.region().id()))
+			.sorted(Comparator.comparingInt((RegionMatrix.Cell c) -> regionAt.get(c.region().id()))
+				.thenComparingInt(c -> productAt.getOrDefault(c.product().id(), -1)))
 			.toList();
 		if (!selection.containsAnyOf("cells/" + FIGURES, CELL_FIGURES)) {
 			// each region's analysis is a local graph: not read for a matrix of
@@ -142,6 +147,14 @@ class ExploreController {
 				scenario == null ? Scenario.CURRENT : Scenario.valueOf(scenario));
 		return new RegionMatrix(chainId, regionLevel, kept, chainProducts,
 				cells.stream().map(c -> c.with(analysed.get(c.region().id()).get(c.product().id()))).toList());
+	}
+
+	private static Map<String, Integer> positions(List<String> ids) {
+		Map<String, Integer> at = new HashMap<>();
+		for (int i = 0; i < ids.size(); i++) {
+			at.putIfAbsent(ids.get(i), i);
+		}
+		return at;
 	}
 
 	/**
