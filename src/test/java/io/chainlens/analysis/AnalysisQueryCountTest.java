@@ -1,5 +1,6 @@
 package io.chainlens.analysis;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import io.chainlens.ChainlensTest;
 import io.chainlens.QueryCounter;
 import io.chainlens.TestGraph;
+import io.chainlens.editing.Login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,6 +56,24 @@ class AnalysisQueryCountTest {
 		graph.write("MATCH (p:Product {id: 'pv-polysilicon'}) SET p.note = 'changed'", Map.of());
 		assertThat(balance()).as("the version and the local graph").isEqualTo(first);
 		assertThat(balance()).isEqualTo(1);
+	}
+
+	@Test
+	void aCapacityEditCostsTheNextRequestTheEditedSitesLinesNotTheRegionsGraph() {
+		graph.changed();
+		graph.seed();
+		balance();
+		Map<String, Object> input = new HashMap<>(Map.of("companyId", "tongwei", "productId", "pv-polysilicon",
+				"region", "昆都仑区", "siteId", "tongwei-kundulun", "capacity", 70001, "unit", "t", "status", "OPERATING",
+				"source", "public: test, 2024-05-01"));
+		Login.ADMIN.as(graphQl)
+			.documentName("setCapacity")
+			.variable("input", input)
+			.execute()
+			.path("setCapacity.capacity")
+			.hasValue();
+		assertThat(balance()).as("the version, what the edit touched, and the edited site's lines").isEqualTo(3);
+		graph.changed();
 	}
 
 	@Test
