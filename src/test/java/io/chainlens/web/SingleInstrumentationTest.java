@@ -1,0 +1,166 @@
+package io.chainlens.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.GraphQlSource;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import graphql.ExecutionResult;
+import graphql.ExecutionResultImpl;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldParameters;
+import io.chainlens.ChainlensTest;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The app's instrumentations run as one: each hook reaches only the instrumentations that
+ * implement it, each with its own state, in their order, and the app's requests are still
+ * observed, budgeted and limited (RequestBudgetTest, QueryLimitsTest).
+ */
+@ChainlensTest
+class SingleInstrumentationTest {
+
+	@Autowired
+	GraphQlSource source;
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Test
+	void theAppRunsItsInstrumentationsAsOneAndStillObservesEachRequest() {
+		assertThat(source.graphQl().getInstrumentation()).isInstanceOf(SingleInstrumentation.class);
+		double before = requests();
+		graphQl.document("{ chains { id } }").execute().path("chains").hasValue();
+		assertThat(requests()).isEqualTo(before + 1);
+	}
+
+	@Test
+	void eachHookReachesOnlyTheInstrumentationsImplementingItWithTheirOwnState() {
+		List<String> calls = new ArrayList<>();
+		Instrumentation single = SingleInstrumentation
+			.of(List.of(new Counting("a", calls), new Limiting("b", calls), new Limiting("c", calls)))
+			.orElseThrow();
+		InstrumentationState state = single.createStateAsync(null).join();
+
+		single.beginFieldExecution(null, state);
+		assertThat(calls).containsExactly("a field with state a");
+
+		calls.clear();
+		InstrumentationContext<ExecutionResult> operation = single.beginExecuteOperation(null, state);
+		operation.onCompleted(ExecutionResultImpl.newExecutionResult().build(), null);
+		assertThat(calls).containsExactly("b operation with state b", "c operation with state c", "b completed",
+				"c completed");
+
+		calls.clear();
+		ExecutionResult result = single
+			.instrumentExecutionResult(ExecutionResultImpl.newExecutionResult().data("x").build(), null, state)
+			.join();
+		assertThat(result.<String>getData()).isEqualTo("x b c");
+	}
+
+	@Test
+	void twoInstrumentationsOfAFieldFetchingHookAreLeftToTheChain() {
+		List<String> calls = new ArrayList<>();
+		assertThat(SingleInstrumentation.of(List.of(new Fetching(calls), new Fetching(calls)))).isEmpty();
+		assertThat(SingleInstrumentation.of(List.of(new Fetching(calls), new Counting("a", calls)))).isPresent();
+	}
+
+	private double requests() {
+		var timer = meters.find("graphql.request").timer();
+		return timer == null ? 0 : timer.count();
+	}
+
+	private record Named(String name) implements InstrumentationState {
+	}
+
+	/** An instrumentation whose state is its name. */
+	static class Stated extends SimplePerformantInstrumentation {
+
+		final String name;
+
+		final List<String> calls;
+
+		Stated(String name, List<String> calls) {
+			this.name = name;
+			this.calls = calls;
+		}
+
+		@Override
+		public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
+			return new Named(name);
+		}
+
+	}
+
+	static class Counting extends Stated {
+
+		Counting(String name, List<String> calls) {
+			super(name, calls);
+		}
+
+		@Override
+		public InstrumentationContext<Object> beginFieldExecution(InstrumentationFieldParameters parameters,
+				InstrumentationState state) {
+			calls.add(name + " field with state " + ((Named) state).name());
+			return SimpleInstrumentationContext.noOp();
+		}
+
+	}
+
+	static class Limiting extends Stated {
+
+		Limiting(String name, List<String> calls) {
+			super(name, calls);
+		}
+
+		@Override
+		public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+				InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+			calls.add(name + " operation with state " + ((Named) state).name());
+			return SimpleInstrumentationContext.whenCompleted((r, t) -> calls.add(name + " completed"));
+		}
+
+		@Override
+		public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
+				InstrumentationExecutionParameters parameters, InstrumentationState state) {
+			return CompletableFuture
+				.completedFuture(ExecutionResultImpl.newExecutionResult().data(result.getData() + " " + name).build());
+		}
+
+	}
+
+	static class Fetching extends SimplePerformantInstrumentation {
+
+		final List<String> calls;
+
+		Fetching(List<String> calls) {
+			this.calls = calls;
+		}
+
+		@Override
+		public graphql.execution.instrumentation.FieldFetchingInstrumentationContext beginFieldFetching(
+				InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
+			calls.add("fetching");
+			return graphql.execution.instrumentation.FieldFetchingInstrumentationContext.NOOP;
+		}
+
+	}
+
+}
