@@ -43,7 +43,24 @@ public class SchemaMigrations {
 	}
 
 	record Migration(int version, String name, String checksum, List<String> statements) {
+
+		/**
+		 * The statements that make indexes, constraints and token names, without those
+		 * that change data.
+		 */
+		List<String> schemaStatements() {
+			return statements.stream().filter(s -> SCHEMA_STATEMENT.matcher(s).lookingAt()).toList();
+		}
+
 	}
+
+	/**
+	 * A statement that changes the schema or names a token, not the data: what a store
+	 * the offline importer made needs of each file.
+	 */
+	static final Pattern SCHEMA_STATEMENT = Pattern
+		.compile("(CREATE\\s+(CONSTRAINT|(RANGE\\s+|TEXT\\s+|POINT\\s+|FULLTEXT\\s+|VECTOR\\s+|LOOKUP\\s+)?INDEX)\\b"
+				+ "|CALL\\s+db\\.create(Label|RelationshipType|Property)\\s*\\()", Pattern.CASE_INSENSITIVE);
 
 	static List<Migration> load(String pattern) {
 		try {
@@ -79,10 +96,7 @@ public class SchemaMigrations {
 	public void apply() {
 		long started = System.nanoTime();
 		try (Session session = driver.session()) {
-			Map<Long, String> applied = session
-				.executeRead(tx -> tx.run("MATCH (m:SchemaMigration) RETURN m.version AS v, m.checksum AS c").list())
-				.stream()
-				.collect(java.util.stream.Collectors.toMap(r -> r.get("v").asLong(), r -> r.get("c").asString()));
+			Map<Long, String> applied = applied(session);
 			for (Migration migration : migrations) {
 				String checksum = applied.get((long) migration.version());
 				if (checksum != null) {
@@ -105,6 +119,60 @@ public class SchemaMigrations {
 			session.run("CALL db.awaitIndexes(300)").consume();
 		}
 		log.info("Schema checked in {} ms", (System.nanoTime() - started) / 1_000_000);
+	}
+
+	/**
+	 * Applies the schema to a store Neo4j's offline importer has just made
+	 * (io.chainlens.seed.OfflineImport): every file's indexes, constraints and token
+	 * names, but not its data statements, and records every file as applied. A data
+	 * statement brings data written before its file existed up to date; the importer's
+	 * rows were checked and written by this version's rules (the bounds of V006 among the
+	 * checks, no leads among the rows) and the seed load after it recounts every
+	 * product's makers and moves the graph version on, so on such a store each would redo
+	 * that work over the whole graph (V005 and V006 recount the makers, each a scan of
+	 * every capacity line) and change nothing the online import would leave otherwise.
+	 * The indexes are created in one transaction, so that Neo4j populates them in one
+	 * scan of the store rather than one per file, and the uniqueness constraints, which
+	 * Neo4j populates one by one as each is created, after them, while they populate.
+	 * @throws IllegalStateException when the store has schema files applied already: it
+	 * is not one the importer has just made
+	 */
+	public void applyToImportedStore() {
+		long started = System.nanoTime();
+		try (Session session = driver.session()) {
+			if (!applied(session).isEmpty()) {
+				throw new IllegalStateException(
+						"The store has schema files applied already; it is not one the offline importer has just made");
+			}
+			List<String> statements = migrations.stream().flatMap(m -> m.schemaStatements().stream()).toList();
+			Map<String, List<String>> byKind = statements.stream()
+				.collect(java.util.stream.Collectors.groupingBy(SchemaMigrations::kind));
+			// names are writes, which cannot share a transaction with schema statements
+			for (String kind : List.of("index", "constraint", "name")) {
+				List<String> some = byKind.getOrDefault(kind, List.of());
+				session.executeWriteWithoutResult(tx -> some.forEach(s -> tx.run(s).consume()));
+			}
+			session.executeWriteWithoutResult(tx -> migrations.forEach(migration -> tx.run(
+					"CREATE (:SchemaMigration {version: $version, name: $name, checksum: $checksum, appliedAt: datetime()})",
+					Map.of("version", migration.version(), "name", migration.name(), "checksum",
+							migration.checksum()))));
+			session.run("CALL db.awaitIndexes(300)").consume();
+		}
+		log.info("Schema applied to the imported store ({} files, their data statements not needed) in {} ms",
+				migrations.size(), (System.nanoTime() - started) / 1_000_000);
+	}
+
+	private static String kind(String schemaStatement) {
+		String words = schemaStatement.toUpperCase(java.util.Locale.ROOT);
+		return words.startsWith("CALL") ? "name"
+				: words.matches("(?s)CREATE\\s+CONSTRAINT\\b.*") ? "constraint" : "index";
+	}
+
+	private static Map<Long, String> applied(Session session) {
+		return session
+			.executeRead(tx -> tx.run("MATCH (m:SchemaMigration) RETURN m.version AS v, m.checksum AS c").list())
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(r -> r.get("v").asLong(), r -> r.get("c").asString()));
 	}
 
 	private static String sha256(String text) {

@@ -24,9 +24,14 @@ class StartupLoad implements SmartInitializingSingleton, DisposableBean {
 	private final CompletableFuture<Void> done;
 
 	StartupLoad(SchemaMigrations schema, SeedLoader loader, SeedSettings settings,
-			ObjectProvider<EmbeddedNeo4j> embedded) {
+			ObjectProvider<EmbeddedNeo4j> embedded, ObjectProvider<OfflineImport.Imported> offlineImport) {
 		this.done = CompletableFuture.runAsync(() -> {
-			schema.apply();
+			if (offlineImport.getIfAvailable() != null) {
+				schema.applyToImportedStore();
+			}
+			else {
+				schema.apply();
+			}
 			if (settings.loadOnStart() && loader.loadIfEmpty(settings.location())) {
 				// what lets the build's store serve as the template of new stores
 				embedded.ifAvailable(neo4j -> neo4j.recordSeeded(settings.location()));
