@@ -261,11 +261,11 @@ final class LocalGraph {
 		return new LocalGraph(region, regionName, catalogue, lines, platforms, targets, allGroups);
 	}
 
-	/** The order of local-production.cypher's lines. */
+	/** The order of local-production.cypher's lines (Cypher sorts a null last). */
 	static final Comparator<Make> READ_ORDER = Comparator.comparing((Make m) -> m.company().id())
 		.thenComparing(Make::siteId)
 		.thenComparing(Make::productId)
-		.thenComparing(Make::status, Comparator.nullsFirst(Comparator.naturalOrder()));
+		.thenComparing(Make::status, Comparator.nullsLast(Comparator.naturalOrder()));
 
 	/** Whether a site of the region has lines here (leads in talks aside). */
 	boolean hasLinesOf(Set<String> siteIds) {

@@ -146,8 +146,8 @@ public final class GraphState {
 		private static final Pattern ID = Pattern.compile("[^|,\\s]+");
 
 		public Touched {
-			siteIds = Set.copyOf(new TreeSet<>(siteIds));
-			productIds = Set.copyOf(new TreeSet<>(productIds));
+			siteIds = Set.copyOf(siteIds);
+			productIds = Set.copyOf(productIds);
 		}
 
 		/** Whether every id can be written in {@link #encoded()} and read back. */

@@ -301,43 +301,46 @@ final class SingleInstrumentation extends SimplePerformantInstrumentation {
 		return begin(listCompletion, state, (i, s) -> i.beginFieldListCompletion(parameters, s));
 	}
 
+	/** One instrumentation's step over a value the instrumentations transform in turn. */
+	private interface Step<T> {
+
+		T apply(Instrumentation instrumentation, T value, InstrumentationState state);
+
+	}
+
+	private <T> T inTurn(int[] which, T value, InstrumentationState state, Step<T> step) {
+		for (int i : which) {
+			value = step.apply(all.get(i), value, of(state, i));
+		}
+		return value;
+	}
+
 	@Override
 	public ExecutionInput instrumentExecutionInput(ExecutionInput executionInput,
 			InstrumentationExecutionParameters parameters, InstrumentationState state) {
-		for (int i : input) {
-			executionInput = all.get(i).instrumentExecutionInput(executionInput, parameters, of(state, i));
-		}
-		return executionInput;
+		return inTurn(input, executionInput, state, (i, v, s) -> i.instrumentExecutionInput(v, parameters, s));
 	}
 
 	@Override
 	public DocumentAndVariables instrumentDocumentAndVariables(DocumentAndVariables documentAndVariables,
 			InstrumentationExecutionParameters parameters, InstrumentationState state) {
-		for (int i : document) {
-			documentAndVariables = all.get(i)
-				.instrumentDocumentAndVariables(documentAndVariables, parameters, of(state, i));
-		}
-		return documentAndVariables;
+		return inTurn(document, documentAndVariables, state,
+				(i, v, s) -> i.instrumentDocumentAndVariables(v, parameters, s));
 	}
 
 	@Override
 	public GraphQLSchema instrumentSchema(GraphQLSchema graphQLSchema, InstrumentationExecutionParameters parameters,
 			InstrumentationState state) {
-		for (int i : schema) {
-			graphQLSchema = all.get(i).instrumentSchema(graphQLSchema, parameters, of(state, i));
-		}
-		return graphQLSchema;
+		return inTurn(schema, graphQLSchema, state, (i, v, s) -> i.instrumentSchema(v, parameters, s));
 	}
 
 	@Override
 	public ExecutionContext instrumentExecutionContext(ExecutionContext executionContext,
 			InstrumentationExecutionParameters parameters, InstrumentationState state) {
-		for (int i : context) {
-			executionContext = all.get(i).instrumentExecutionContext(executionContext, parameters, of(state, i));
-		}
-		return executionContext;
+		return inTurn(context, executionContext, state, (i, v, s) -> i.instrumentExecutionContext(v, parameters, s));
 	}
 
+	// per field: a plain loop, without the lambda the others allocate per call
 	@Override
 	public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
 			InstrumentationState state) {
