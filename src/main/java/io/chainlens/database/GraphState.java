@@ -1,6 +1,7 @@
 package io.chainlens.database;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,9 +119,12 @@ public final class GraphState {
 		}
 		Map<Long, Touched> byVersion = new HashMap<>();
 		for (Object change : (List<?>) row.get("changes")) {
-			String text = (String) change;
-			int bar = text.indexOf('|');
-			byVersion.put(Long.parseLong(text.substring(0, bar)), Touched.decode(text.substring(bar + 1)));
+			Optional<Map.Entry<Long, Touched>> entry = Touched.entry(change);
+			// an entry this code cannot read, or a version said twice, is a record no
+			// longer to be trusted: read afresh rather than patch from it
+			if (entry.isEmpty() || byVersion.putIfAbsent(entry.get().getKey(), entry.get().getValue()) != null) {
+				return Optional.empty();
+			}
 		}
 		List<Touched> touched = new ArrayList<>();
 		for (long n = from.number() + 1; n <= to.number(); n++) {
@@ -164,11 +168,32 @@ public final class GraphState {
 
 		static Touched decode(String text) {
 			String[] parts = text.split("\\|", -1);
+			if (parts.length != 3 || !(parts[0].equals("new") || parts[0].equals("figures"))) {
+				throw new IllegalArgumentException("not a touched record: " + text);
+			}
 			return new Touched(ids(parts[1]), ids(parts[2]), "new".equals(parts[0]));
 		}
 
+		/**
+		 * One entry of the state node's changes, {@code version|encoded}; empty if
+		 * malformed.
+		 */
+		static Optional<Map.Entry<Long, Touched>> entry(Object change) {
+			if (!(change instanceof String text)) {
+				return Optional.empty();
+			}
+			int bar = text.indexOf('|');
+			try {
+				return Optional.of(Map.entry(Long.parseLong(text.substring(0, Math.max(bar, 0))),
+						decode(text.substring(bar + 1))));
+			}
+			catch (IllegalArgumentException malformed) {
+				return Optional.empty();
+			}
+		}
+
 		private static Set<String> ids(String text) {
-			return text.isEmpty() ? Set.of() : Set.of(text.split(","));
+			return text.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(text.split(",")));
 		}
 
 		/** All that some writes touched together. */

@@ -3,6 +3,9 @@ package io.chainlens.analysis;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -153,6 +156,56 @@ class WritesTakenInTest {
 		}
 		LocalGraph after = cache.get("baotou");
 		assertThat(after.catalogue()).as("more writes than remembered: read afresh").isNotSameAs(before.catalogue());
+		assertSameAsWholeRead(after);
+	}
+
+	@Test
+	void aRecordOfChangesItCannotReadMakesItReadTheRegionAgain() {
+		for (String spoiled : List.of("'garbled'", "'x|figures||'", "g.changes[-1]")) {
+			LocalGraph before = cache.get("baotou");
+			setCapacity("tongwei", "pv-polysilicon", "昆都仑区", "tongwei-kundulun", 70100, "OPERATING");
+			// the last record spoiled (or, for the last case, said twice)
+			try (Session session = driver.session()) {
+				session.executeWriteWithoutResult(tx -> tx
+					.run("MATCH (g:GraphState) SET g.changes = g.changes[..-1] + [" + spoiled + ", g.changes[-1]]")
+					.consume());
+			}
+			LocalGraph after = cache.get("baotou");
+			assertThat(after.catalogue()).as(spoiled).isNotSameAs(before.catalogue());
+			assertSameAsWholeRead(after);
+		}
+	}
+
+	@Test
+	void editsOfTwoWritersAtOnceWhileTheRegionIsReadAreAllTakenIn() throws Exception {
+		cache.get("baotou");
+		ExecutorService pool = Executors.newFixedThreadPool(3);
+		try {
+			Future<?> tongwei = pool.submit(() -> {
+				for (int i = 1; i <= 5; i++) {
+					setCapacity("tongwei", "pv-polysilicon", "昆都仑区", "tongwei-kundulun", 60000 + i, "OPERATING");
+				}
+			});
+			Future<?> hoyuan = pool.submit(() -> {
+				for (int i = 1; i <= 5; i++) {
+					setCapacity("hoyuan", "pv-wafer", "青山区", "hoyuan-qingshan", 20 + i, "OPERATING");
+				}
+			});
+			Future<?> reader = pool.submit(() -> {
+				while (!tongwei.isDone() || !hoyuan.isDone()) {
+					cache.get("baotou");
+				}
+			});
+			tongwei.get();
+			hoyuan.get();
+			reader.get();
+		}
+		finally {
+			pool.shutdown();
+		}
+		LocalGraph after = cache.get("baotou");
+		assertThat(capacity(after, "tongwei-kundulun", "pv-polysilicon", "OPERATING")).isEqualTo(60005);
+		assertThat(capacity(after, "hoyuan-qingshan", "pv-wafer", "OPERATING")).isEqualTo(25);
 		assertSameAsWholeRead(after);
 	}
 
