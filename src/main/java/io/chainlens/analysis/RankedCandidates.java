@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.chainlens.database.GraphState;
 
@@ -59,10 +60,14 @@ final class RankedCandidates {
 	 * the products made here. Writes that changed only the figures of existing lines
 	 * leave all but their products' rankings as they were, unless the products made here
 	 * changed; writes that added a line or a site may change any (a new maker, another
-	 * product of a candidate), so nothing of {@code from} is kept.
+	 * product of a candidate), so nothing of {@code from} is kept. When every touched
+	 * site lies in the region, even the touched products' rankings are kept: a company
+	 * with a line of the product in the region is no candidate for it, and only whether
+	 * local lines exist enters a ranking (proximity, group, ties), never their figures.
 	 */
 	synchronized void carryOver(LocalGraph from, LocalGraph to, GraphState.Touched touched) {
 		boolean keepAny = !touched.newLines() && from.madeHere().equals(to.madeHere());
+		boolean onlyLocalFigures = keepAny && touched.siteIds().stream().allMatch(id -> to.hasLinesOf(Set.of(id)));
 		Iterator<Map.Entry<String, Entry>> all = entries.entrySet().iterator();
 		Map<String, Entry> carried = new LinkedHashMap<>();
 		while (all.hasNext()) {
@@ -72,7 +77,7 @@ final class RankedCandidates {
 			}
 			all.remove();
 			String productId = entry.getKey().substring(from.region().length() + 1);
-			if (keepAny && !touched.productIds().contains(productId)) {
+			if (onlyLocalFigures || keepAny && !touched.productIds().contains(productId)) {
 				carried.put(entry.getKey(), new Entry(to, entry.getValue().ranked()));
 			}
 		}

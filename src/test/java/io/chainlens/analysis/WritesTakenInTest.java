@@ -112,7 +112,7 @@ class WritesTakenInTest {
 	}
 
 	@Test
-	void rankingsTheFiguresEditLeftAsTheyWereAreKeptAndTheEditedProductsAreNot() {
+	void aFiguresEditOfALocalLineKeepsEveryRankingOfTheRegionEvenTheEditedProducts() {
 		LocalGraph before = cache.get("baotou");
 		analysis.candidates("pv-wafer", 10, before);
 		analysis.candidates("pv-polysilicon", 10, before);
@@ -120,10 +120,32 @@ class WritesTakenInTest {
 
 		setCapacity("tongwei", "pv-polysilicon", "昆都仑区", "tongwei-kundulun", 72000, "OPERATING");
 
+		// tongwei makes polysilicon in the region, so it is no candidate for it: the
+		// edited
+		// figure is no input of the ranking
 		LocalGraph after = cache.get("baotou");
 		assertThat(cache.rankings().get(after, "pv-wafer")).as("not touched by the edit").isNotNull();
-		assertThat(cache.rankings().get(after, "pv-polysilicon")).as("the edited product").isNull();
+		assertThat(cache.rankings().get(after, "pv-polysilicon")).as("the edited product").isNotNull();
 		assertThat(analysis.candidates("pv-wafer", 10, after)).isEqualTo(freshRanking("pv-wafer", after));
+		assertThat(analysis.candidates("pv-polysilicon", 100, after))
+			.isEqualTo(freshRanking("pv-polysilicon", after, 100));
+	}
+
+	@Test
+	void aFiguresEditOfALineOutsideTheRegionDropsTheEditedProductsRankingThere() {
+		// 昆都仑区 is outside 青山区: there tongwei is a candidate for polysilicon
+		LocalGraph before = cache.get("baotou-qingshan");
+		List<Candidate> was = analysis.candidates("pv-polysilicon", 100, before);
+		analysis.candidates("pv-wafer", 10, before);
+		assertThat(was).anyMatch(c -> c.company().id().equals("tongwei"));
+
+		setCapacity("tongwei", "pv-polysilicon", "昆都仑区", "tongwei-kundulun", 72000, "OPERATING");
+
+		LocalGraph after = cache.get("baotou-qingshan");
+		assertThat(cache.rankings().get(after, "pv-wafer")).as("not touched by the edit").isNotNull();
+		assertThat(cache.rankings().get(after, "pv-polysilicon")).as("the edited product").isNull();
+		List<Candidate> now = analysis.candidates("pv-polysilicon", 100, after);
+		assertThat(now).isEqualTo(freshRanking("pv-polysilicon", after, 100)).isNotEqualTo(was);
 	}
 
 	@Test
@@ -218,8 +240,12 @@ class WritesTakenInTest {
 	}
 
 	private List<Candidate> freshRanking(String productId, LocalGraph graph) {
+		return freshRanking(productId, graph, 10);
+	}
+
+	private List<Candidate> freshRanking(String productId, LocalGraph graph, int first) {
 		LocalGraph whole = queries.localGraph(graph.region(), queries.catalogue());
-		return analysis.candidates(productId, 10, whole);
+		return analysis.candidates(productId, first, whole);
 	}
 
 	private static double capacity(LocalGraph graph, String siteId, String productId, String status) {
