@@ -373,6 +373,15 @@ public final class LoadDriver {
 			afterEdit.add(edit + "\n" + productIds.get(i));
 			ofEdited.add(edit + "\n" + edit.replaceAll("(?s).*\"productId\": \"([^\"]+)\".*", "$1"));
 		}
+		// the same edits seen from 青山区, a district of 包头市 that does not hold the edited
+		// sites: there the editing company is a candidate for the product, so its ranking did
+		// change and is computed afresh
+		List<String> ofEditedElsewhere = new ArrayList<>();
+		for (String edit : edits) {
+			if (!edit.contains("\"region\": \"baotou-qingshan\"")) {
+				ofEditedElsewhere.add(edit + "\n" + edit.replaceAll("(?s).*\"productId\": \"([^\"]+)\".*", "$1"));
+			}
+		}
 		String candidates = """
 				query ($p: ID!) { candidates(productId: $p) { company { id nameZh } score capacity relatedness
 				  reasons } }""";
@@ -381,6 +390,11 @@ public final class LoadDriver {
 		all.put("candidatesOfWrittenAfterWrite", new Workload(
 				"candidates(product) of the edited product first after the edit", ofEdited, candidates, "p", null,
 				Expect.ANSWER, null, true));
+		all.put("candidatesOfWrittenElsewhereAfterWrite", new Workload(
+				"candidates(product, region 青山区) of the edited product first after an edit outside the district",
+				ofEditedElsewhere, """
+						query ($p: ID!) { candidates(productId: $p, region: "baotou-qingshan") { company { id nameZh }
+						  score capacity relatedness reasons } }""", "p", null, Expect.ANSWER, null, true));
 		// the 招商 leads (issue 15 item 9), written by SeedLeads before the app starts
 		// (bench/run); reading them needs a login: the INVESTMENT role's
 		all.put("leads", new Workload("leads(chain) first 100", CHAINS, """
