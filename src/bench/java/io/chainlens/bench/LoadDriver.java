@@ -391,7 +391,7 @@ public final class LoadDriver {
 				"candidates(product) of the edited product first after the edit", ofEdited, candidates, "p", null,
 				Expect.ANSWER, null, true));
 		all.put("candidatesOfWrittenElsewhereAfterWrite", new Workload(
-				"candidates(product, region 青山区) of the edited product first after an edit outside the district",
+				"candidates(product) in 青山区 of the edited product first after an edit outside the district",
 				ofEditedElsewhere, """
 						query ($p: ID!) { candidates(productId: $p, region: "baotou-qingshan") { company { id nameZh }
 						  score capacity relatedness reasons } }""", "p", null, Expect.ANSWER, null, true));
