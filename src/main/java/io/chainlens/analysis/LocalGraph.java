@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import io.chainlens.chain.Chain;
@@ -161,6 +162,11 @@ final class LocalGraph {
 	// what it was built from, to build a successor from when a write touched a few sites
 	private final List<Make> read;
 
+	private static final AtomicLong IDENTITIES = new AtomicLong();
+
+	// names this graph where holding it would keep its lines in memory (RankedCandidates)
+	private final long identity = IDENTITIES.incrementAndGet();
+
 	private final List<PlatformSupport> platforms;
 
 	private final List<Target> targets;
@@ -277,6 +283,14 @@ final class LocalGraph {
 	 */
 	String region() {
 		return region;
+	}
+
+	/**
+	 * This graph's identity as a number, larger for a graph made later: a successor's is
+	 * larger than its predecessor's.
+	 */
+	long identity() {
+		return identity;
 	}
 
 	/** The catalogue this graph shares with the other regions' at its version. */

@@ -149,6 +149,31 @@ class WritesTakenInTest {
 	}
 
 	@Test
+	void aRankingFinishedAfterAnEditThatLeftItAsItWasIsKeptForTheGraphAfterTheEdit() {
+		LocalGraph before = cache.get("baotou");
+		setCapacity("tongwei", "pv-polysilicon", "昆都仑区", "tongwei-kundulun", 72500, "OPERATING");
+		LocalGraph after = cache.get("baotou");
+
+		// computed at the graph before the edit, kept only once the graph after it exists
+		analysis.candidates("pv-wafer", 10, before);
+
+		assertThat(cache.rankings().get(after, "pv-wafer")).isEqualTo(freshRanking("pv-wafer", after));
+	}
+
+	@Test
+	void aRankingFinishedAfterAnEditThatChangedItIsNotKeptForTheGraphAfterTheEdit() {
+		LocalGraph before = cache.get("baotou-qingshan");
+		setCapacity("tongwei", "pv-polysilicon", "昆都仑区", "tongwei-kundulun", 72500, "OPERATING");
+		LocalGraph after = cache.get("baotou-qingshan");
+
+		analysis.candidates("pv-polysilicon", 10, before);
+		analysis.candidates("pv-wafer", 10, before);
+
+		assertThat(cache.rankings().get(after, "pv-polysilicon")).as("changed by the edit").isNull();
+		assertThat(cache.rankings().get(after, "pv-wafer")).as("left as it was").isNotNull();
+	}
+
+	@Test
 	void aNewLineDropsEveryRankingOfTheRegion() {
 		LocalGraph before = cache.get("baotou");
 		analysis.candidates("pv-wafer", 10, before);
