@@ -73,6 +73,22 @@ class AnalysisQueries {
 			int knownSites, List<OtherProduct> others, int localSites, List<String> localProducts,
 			List<SupplyTie> supplyTies, String notAttractable, Region headquarters, List<String> siteRegions,
 			List<String> localProjects) {
+
+		/** This row with the figures of its lines of the product as read again. */
+		CandidateRow with(Figures figures) {
+			return new CandidateRow(productId, company, figures.capacity(), figures.operating(), figures.unknown(),
+					figures.known(), others, localSites, localProducts, supplyTies, notAttractable, headquarters,
+					siteRegions, localProjects);
+		}
+
+	}
+
+	/**
+	 * A company's lines of one product, summed as candidates.cypher sums a candidate's:
+	 * capacity and operating capacity of the lines of known capacity, and how many lines
+	 * are of known and unknown capacity.
+	 */
+	record Figures(double capacity, double operating, int unknown, int known) {
 	}
 
 	/** Companies making both p and q, p, and q; and whether the focus region makes q. */
@@ -322,6 +338,36 @@ class AnalysisQueries {
 						r.get("headquarters").isEmpty() ? null : Region.of(r.get("headquarters").get(0)),
 						r.get("siteRegions").asList(Value::asString).stream().sorted().toList(),
 						r.get("localProjects").asList(Value::asString)));
+	}
+
+	/**
+	 * The figures of {@code productId} of the companies running the sites of
+	 * {@code siteIds}, over all their lines of it: what a ranking's rows need again after
+	 * a write changed those sites' figures (and nothing else).
+	 */
+	Map<String, Figures> figuresOfCompaniesAt(String productId, Collection<String> siteIds) {
+		Map<String, Figures> figures = new LinkedHashMap<>();
+		neo4j
+			.query("""
+					MATCH (p:Product {id: $productId})
+					UNWIND $siteIds AS siteId
+					MATCH (c:Company)-[:HAS_SITE]->(:Site {id: siteId})
+					WITH DISTINCT p, c
+					MATCH (c)-[:HAS_SITE]->(:Site)-[m:MAKES]->(p)
+					WITH c, collect(m) AS makes
+					RETURN c.id AS id,
+					       reduce(total = 0.0, m IN makes | total + coalesce(m.capacity, 0.0)) AS capacity,
+					       reduce(total = 0.0, m IN makes | total + CASE m.status WHEN 'OPERATING'
+					                                                 THEN coalesce(m.capacity, 0.0) ELSE 0.0 END) AS operating,
+					       size([m IN makes WHERE m.capacity IS NULL]) AS unknown,
+					       size([m IN makes WHERE m.capacity IS NOT NULL]) AS known""")
+			.bindAll(Map.of("productId", productId, "siteIds", List.copyOf(siteIds)))
+			.fetch()
+			.all()
+			.forEach(r -> figures.put((String) r.get("id"),
+					new Figures(((Number) r.get("capacity")).doubleValue(), ((Number) r.get("operating")).doubleValue(),
+							((Number) r.get("unknown")).intValue(), ((Number) r.get("known")).intValue())));
+		return figures;
 	}
 
 	/**

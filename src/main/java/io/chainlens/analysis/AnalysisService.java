@@ -190,14 +190,41 @@ class AnalysisService {
 	List<Candidate> candidates(String productId, int first, LocalGraph graph) {
 		List<Candidate> ranked = rankedCandidates.get(graph, productId);
 		if (ranked == null) {
-			Product product = products.byId(List.of(productId)).get(productId);
+			ranked = rankedCandidates.put(graph, productId, rank(productId, graph));
+		}
+		return ranked.stream().limit(first).toList();
+	}
+
+	// one product's ranking, scored again from the rows it was last scored from when
+	// writes since changed only some makers' figures
+	private List<Candidate> rank(String productId, LocalGraph graph) {
+		RankedCandidates.Rows kept = rankedCandidates.rows(graph, productId);
+		Product product;
+		List<AnalysisQueries.CandidateRow> rows;
+		List<AnalysisQueries.ProximityRow> proximity;
+		if (kept != null) {
+			product = kept.product();
+			proximity = kept.proximity();
+			rows = kept.rows();
+			if (!kept.stale().isEmpty()) {
+				Map<String, AnalysisQueries.Figures> figures = queries.figuresOfCompaniesAt(productId, kept.stale());
+				rows = rows.stream().map(r -> {
+					AnalysisQueries.Figures now = figures.get(r.company().id());
+					return now == null ? r : r.with(now);
+				}).toList();
+			}
+		}
+		else {
+			product = products.byId(List.of(productId)).get(productId);
 			if (product == null) {
 				throw new NotFound("product", productId);
 			}
-			ranked = candidatesByProduct(Map.of(productId, product), graph).get(productId);
-			ranked = rankedCandidates.put(graph, productId, ranked);
+			rows = queries.candidates(Set.of(productId), graph.madeHere(), graph.region())
+				.getOrDefault(productId, List.of());
+			proximity = queries.proximity(Set.of(productId), graph.madeHere()).getOrDefault(productId, List.of());
 		}
-		return ranked.stream().limit(first).toList();
+		rankedCandidates.putRows(graph, product, rows, proximity);
+		return scorer.score(product, rows, proximity, graph.regionName());
 	}
 
 	/** The candidates of many gaps at once: three queries whatever the number of gaps. */

@@ -88,6 +88,43 @@ class AnalysisQueryCountTest {
 			.isGreaterThanOrEqualTo(again + 3);
 	}
 
+	@Test
+	void aFiguresEditOfAMakerElsewhereScoresTheKeptRowsAgainReadingOnlyItsFigures() {
+		graph.changed();
+		graph.seed();
+		List<String> before = candidateIds("baotou-qingshan");
+		int kept = count(() -> candidateIds("baotou-qingshan"));
+		Map<String, Object> input = new HashMap<>(Map.of("companyId", "tongwei", "productId", "pv-polysilicon",
+				"region", "昆都仑区", "siteId", "tongwei-kundulun", "capacity", 70002, "unit", "t", "status", "OPERATING",
+				"source", "public: test, 2024-05-01"));
+		Login.ADMIN.as(graphQl)
+			.documentName("setCapacity")
+			.variable("input", input)
+			.execute()
+			.path("setCapacity.capacity")
+			.hasValue();
+		// 青山区 does not hold the edited site: tongwei is a candidate there, its ranking
+		// changed
+		int afterEdit = count(() -> assertThat(candidateIds("baotou-qingshan")).hasSameSizeAs(before));
+		// a full ranking would read the product, its candidates and proximity
+		assertThat(afterEdit)
+			.as("as a kept ranking, and what the edit touched, the edited site's lines and the "
+					+ "editing company's figures")
+			.isEqualTo(kept + 3);
+		graph.changed();
+	}
+
+	private List<String> candidateIds(String region) {
+		return graphQl.documentName("candidates")
+			.variable("productId", "pv-polysilicon")
+			.variable("region", region)
+			.execute()
+			.path("candidates[*].company.id")
+			.entityList(String.class)
+			.hasSizeGreaterThan(0)
+			.get();
+	}
+
 	private List<String> candidateIds() {
 		return graphQl.documentName("candidates")
 			.variable("productId", "pv-polysilicon")

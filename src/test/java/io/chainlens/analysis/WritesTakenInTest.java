@@ -144,8 +144,29 @@ class WritesTakenInTest {
 		LocalGraph after = cache.get("baotou-qingshan");
 		assertThat(cache.rankings().get(after, "pv-wafer")).as("not touched by the edit").isNotNull();
 		assertThat(cache.rankings().get(after, "pv-polysilicon")).as("the edited product").isNull();
+		assertThat(cache.rankings().rows(after, "pv-polysilicon").stale()).as("scored again from its rows")
+			.containsExactly("tongwei-kundulun");
 		List<Candidate> now = analysis.candidates("pv-polysilicon", 100, after);
 		assertThat(now).isEqualTo(freshRanking("pv-polysilicon", after, 100)).isNotEqualTo(was);
+		assertThat(now).filteredOn(c -> c.company().id().equals("tongwei"))
+			.singleElement()
+			.satisfies(c -> assertThat(c.capacity()).isEqualTo(72000 + 200000));
+	}
+
+	@Test
+	void editsOutsideTheRegionWhileItsRankingIsComputedAreAllScoredIn() {
+		LocalGraph first = cache.get("baotou-qingshan");
+		setCapacity("tongwei", "pv-polysilicon", "昆都仑区", "tongwei-kundulun", 73000, "OPERATING");
+		setCapacity("daqo", "pv-polysilicon", "九原区", "daqo-jiuyuan", 99000, "OPERATING");
+		LocalGraph after = cache.get("baotou-qingshan");
+
+		// computed at the first graph, kept once two edits have led to another
+		analysis.candidates("pv-polysilicon", 100, first);
+
+		assertThat(cache.rankings().rows(after, "pv-polysilicon").stale()).containsExactlyInAnyOrder("tongwei-kundulun",
+				"daqo-jiuyuan");
+		assertThat(analysis.candidates("pv-polysilicon", 100, after))
+			.isEqualTo(freshRanking("pv-polysilicon", after, 100));
 	}
 
 	@Test
