@@ -19,10 +19,10 @@ import io.chainlens.database.GraphState;
  * maker (hundreds), while the list changes only when the graph does. Bounded in products
  * and in candidates per product (as many as one request may ask for), so it stays a few
  * megabytes at national scale. Kept per region and product: a candidate is a maker
- * outside the region asked about. Beside the lists, the rows the most recent rankings were
- * scored from ({@link Rows}, at most {@link #ROWS} in all): a write that changed only some
- * makers' figures costs a ranking those makers' figures and a scoring, not a read of
- * every maker.
+ * outside the region asked about. Beside the lists, the rows the most recent rankings
+ * were scored from ({@link Rows}, at most {@link #ROWS} in all): a write that changed
+ * only some makers' figures costs a ranking those makers' figures and a scoring, not a
+ * read of every maker.
  */
 final class RankedCandidates {
 

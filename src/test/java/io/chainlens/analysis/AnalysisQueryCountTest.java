@@ -63,15 +63,7 @@ class AnalysisQueryCountTest {
 		graph.changed();
 		graph.seed();
 		balance();
-		Map<String, Object> input = new HashMap<>(Map.of("companyId", "tongwei", "productId", "pv-polysilicon",
-				"region", "昆都仑区", "siteId", "tongwei-kundulun", "capacity", 70001, "unit", "t", "status", "OPERATING",
-				"source", "public: test, 2024-05-01"));
-		Login.ADMIN.as(graphQl)
-			.documentName("setCapacity")
-			.variable("input", input)
-			.execute()
-			.path("setCapacity.capacity")
-			.hasValue();
+		setTongweiPolysilicon(70001);
 		assertThat(balance()).as("the version, what the edit touched, and the edited site's lines").isEqualTo(3);
 		graph.changed();
 	}
@@ -94,15 +86,7 @@ class AnalysisQueryCountTest {
 		graph.seed();
 		List<String> before = candidateIds("baotou-qingshan");
 		int kept = count(() -> candidateIds("baotou-qingshan"));
-		Map<String, Object> input = new HashMap<>(Map.of("companyId", "tongwei", "productId", "pv-polysilicon",
-				"region", "昆都仑区", "siteId", "tongwei-kundulun", "capacity", 70002, "unit", "t", "status", "OPERATING",
-				"source", "public: test, 2024-05-01"));
-		Login.ADMIN.as(graphQl)
-			.documentName("setCapacity")
-			.variable("input", input)
-			.execute()
-			.path("setCapacity.capacity")
-			.hasValue();
+		setTongweiPolysilicon(70002);
 		// 青山区 does not hold the edited site: tongwei is a candidate there, its ranking
 		// changed
 		int afterEdit = count(() -> assertThat(candidateIds("baotou-qingshan")).hasSameSizeAs(before));
@@ -112,6 +96,19 @@ class AnalysisQueryCountTest {
 					+ "editing company's figures")
 			.isEqualTo(kept + 3);
 		graph.changed();
+	}
+
+	// a chain lead's edit of a local line: tongwei's operating polysilicon in 昆都仑区
+	private void setTongweiPolysilicon(int capacity) {
+		Map<String, Object> input = new HashMap<>(Map.of("companyId", "tongwei", "productId", "pv-polysilicon",
+				"region", "昆都仑区", "siteId", "tongwei-kundulun", "capacity", capacity, "unit", "t", "status",
+				"OPERATING", "source", "public: test, 2024-05-01"));
+		Login.ADMIN.as(graphQl)
+			.documentName("setCapacity")
+			.variable("input", input)
+			.execute()
+			.path("setCapacity.capacity")
+			.hasValue();
 	}
 
 	private List<String> candidateIds(String region) {
