@@ -273,6 +273,17 @@ final class LocalGraph {
 		.thenComparing(Make::productId)
 		.thenComparing(Make::status, Comparator.nullsLast(Comparator.naturalOrder()));
 
+	/** Which of these sites have lines here (leads in talks included), in one pass. */
+	Set<String> sitesWithLines(Set<String> siteIds) {
+		Set<String> found = new TreeSet<>();
+		for (Make m : read) {
+			if (siteIds.contains(m.siteId())) {
+				found.add(m.siteId());
+			}
+		}
+		return found;
+	}
+
 	/** Whether a site of the region has lines here (leads in talks aside). */
 	boolean hasLinesOf(Set<String> siteIds) {
 		return read.stream().anyMatch(m -> siteIds.contains(m.siteId()));

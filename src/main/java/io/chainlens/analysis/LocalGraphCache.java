@@ -1,5 +1,6 @@
 package io.chainlens.analysis;
 
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -159,7 +160,12 @@ class LocalGraphCache {
 		AnalysisQueries.Lines now = queries.linesOfSites(region, sites);
 		LocalGraph after = now.makes().isEmpty() && !before.hasLinesOf(sites) ? before.restamped()
 				: before.withLinesOf(sites, now.makes(), now.groups());
-		rankings.carryOver(before, after, touched.get());
+		// whether every touched site lies in the region, before and after the writes
+		// (scanned here, not under the rankings' lock)
+		Set<String> stillHere = new HashSet<>();
+		now.makes().forEach(m -> stillHere.add(m.siteId()));
+		boolean inRegion = stillHere.containsAll(sites) && before.sitesWithLines(sites).equals(sites);
+		rankings.carryOver(before, after, touched.get(), inRegion);
 		return after;
 	}
 

@@ -164,7 +164,10 @@ final class RankedCandidates {
 		}
 		String key = graph.region() + "/" + product.id();
 		Rows newer = rows.get(key);
-		if (newer != null && newer.graph() >= kept.graph()) {
+		// rows of a later graph stay; at the same graph, those with fewer stale sites win
+		// (the rows just scored again have none)
+		if (newer != null && (newer.graph() > kept.graph()
+				|| newer.graph() == kept.graph() && !newer.stale().containsAll(kept.stale()))) {
 			return;
 		}
 		keepRows(key, kept);
@@ -195,10 +198,13 @@ final class RankedCandidates {
 	 * site lies in the region, even the touched products' rankings are kept: a company
 	 * with a line of the product in the region is no candidate for it, and only whether
 	 * local lines exist enters a ranking (proximity, group, ties), never their figures.
+	 * @param touchedSitesInRegion whether every touched site has lines in the region in
+	 * both graphs
 	 */
-	synchronized void carryOver(LocalGraph from, LocalGraph to, GraphState.Touched touched) {
+	synchronized void carryOver(LocalGraph from, LocalGraph to, GraphState.Touched touched,
+			boolean touchedSitesInRegion) {
 		boolean keepAny = !touched.newLines() && from.madeHere().equals(to.madeHere());
-		boolean onlyLocalFigures = keepAny && touched.siteIds().stream().allMatch(id -> to.hasLinesOf(Set.of(id)));
+		boolean onlyLocalFigures = keepAny && touchedSitesInRegion;
 		Carried kept = new Carried(to.identity(), keepAny, onlyLocalFigures, touched.productIds(), touched.siteIds());
 		carried.put(from.identity(), kept);
 		Iterator<Map.Entry<String, Rows>> allRows = rows.entrySet().iterator();

@@ -114,11 +114,11 @@ public final class GraphState {
 			return Optional.empty();
 		}
 		Map<String, Object> row = neo4j.query(READ_CHANGES).fetch().one().orElse(null);
-		if (row == null || !from.epoch().equals(row.get("epoch"))) {
+		if (row == null || !from.epoch().equals(row.get("epoch")) || !(row.get("changes") instanceof List<?> changes)) {
 			return Optional.empty();
 		}
 		Map<Long, Touched> byVersion = new HashMap<>();
-		for (Object change : (List<?>) row.get("changes")) {
+		for (Object change : changes) {
 			Optional<Map.Entry<Long, Touched>> entry = Touched.entry(change);
 			// an entry this code cannot read, or a version said twice, is a record no
 			// longer to be trusted: read afresh rather than patch from it

@@ -154,6 +154,27 @@ class WritesTakenInTest {
 	}
 
 	@Test
+	void rowsScoredBeforeTwoEditsOutsideTheRegionAreScoredAgainWithBothEditsFigures() {
+		LocalGraph first = cache.get("baotou-qingshan");
+		List<Candidate> was = analysis.candidates("pv-polysilicon", 100, first);
+		setCapacity("tongwei", "pv-polysilicon", "昆都仑区", "tongwei-kundulun", 74000, "OPERATING");
+		cache.get("baotou-qingshan");
+		setCapacity("daqo", "pv-polysilicon", "九原区", "daqo-jiuyuan", 98000, "OPERATING");
+		LocalGraph after = cache.get("baotou-qingshan");
+		assertThat(cache.rankings().rows(after, "pv-polysilicon").stale()).containsExactlyInAnyOrder("tongwei-kundulun",
+				"daqo-jiuyuan");
+
+		List<Candidate> now = analysis.candidates("pv-polysilicon", 100, after);
+
+		assertThat(cache.rankings().rows(after, "pv-polysilicon").stale()).as("the rows scored again replace them")
+			.isEmpty();
+		assertThat(now).isNotEqualTo(was).isEqualTo(freshRanking("pv-polysilicon", after, 100));
+		assertThat(now).filteredOn(c -> c.company().id().equals("daqo"))
+			.singleElement()
+			.satisfies(c -> assertThat(c.capacity()).isEqualTo(98000 + 100000));
+	}
+
+	@Test
 	void editsOutsideTheRegionWhileItsRankingIsComputedAreAllScoredIn() {
 		LocalGraph first = cache.get("baotou-qingshan");
 		setCapacity("tongwei", "pv-polysilicon", "昆都仑区", "tongwei-kundulun", 73000, "OPERATING");
