@@ -14,6 +14,7 @@ import graphql.schema.DataFetchingEnvironment;
 
 import io.chainlens.web.BadArgument;
 import io.chainlens.web.Primed;
+import io.chainlens.web.Selected;
 import io.chainlens.web.NotFound;
 
 import static io.chainlens.database.Batched.byKey;
@@ -38,7 +39,7 @@ class ChainController {
 
 	@QueryMapping
 	Chain chain(@Argument String id, DataFetchingEnvironment env) {
-		if (!env.getSelectionSet().contains("segments/products")) {
+		if (!Selected.path(env, "segments", "products")) {
 			return queries.chain(id).orElse(null);
 		}
 		// A chain's outline (the map page's first question, and a client's usual one)

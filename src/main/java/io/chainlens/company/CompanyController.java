@@ -14,7 +14,6 @@ import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
 import graphql.schema.DataFetchingEnvironment;
-import graphql.schema.DataFetchingFieldSelectionSet;
 
 import io.chainlens.chain.Chain;
 import io.chainlens.chain.PolicyItem;
@@ -24,6 +23,7 @@ import io.chainlens.chain.Region;
 import io.chainlens.chain.Segment;
 import io.chainlens.web.BadArgument;
 import io.chainlens.web.Primed;
+import io.chainlens.web.Selected;
 import io.chainlens.web.GraphQlLimits;
 import reactor.core.publisher.Mono;
 
@@ -59,15 +59,14 @@ class CompanyController {
 
 	@QueryMapping
 	Company company(@Argument String id, DataFetchingEnvironment env) {
-		DataFetchingFieldSelectionSet selection = env.getSelectionSet();
-		if (!selection.contains("sites/productions")) {
+		if (!Selected.path(env, "sites", "productions")) {
 			return queries.company(id).orElse(null);
 		}
 		// The company card (the map page's, and the usual way to browse) asks for sites,
 		// their productions and products, and often the products' chains: one query reads
 		// them all and hands them to the data loaders of those fields, which would
 		// otherwise read them level by level, one round trip each.
-		boolean withChains = selection.contains("sites/productions/product/chains");
+		boolean withChains = Selected.path(env, "sites", "productions", "product", "chains");
 		return queries.card(id, withChains).map(card -> {
 			Primed.prime(env, "Company.sites", card.company(),
 					card.sites().stream().map(CompanyQueries.CardSite::site).toList());

@@ -51,6 +51,28 @@ class CompanyCardTest {
 	}
 
 	@Test
+	void readsTheCardInOneQueryWhenAskedThroughAliasesAndFragments() {
+		int ran = queries.countDuring(() -> graphQl.documentName("companyCard")
+			.operationName("companyCardInFragments")
+			.variable("id", "china-northern-rare-earth")
+			.execute()
+			.path("company.places[0].productions[0].product.chains[0].id")
+			.hasValue());
+		assertThat(ran).isEqualTo(1);
+	}
+
+	@Test
+	void readsSitesAloneWithoutTheCardWhenNoProductionIsAsked() {
+		int ran = queries.countDuring(() -> graphQl.documentName("companyCard")
+			.operationName("companySitesOnly")
+			.variable("id", "china-northern-rare-earth")
+			.execute()
+			.path("company.sites[0].id")
+			.hasValue());
+		assertThat(ran).as("the company, then its sites").isEqualTo(2);
+	}
+
+	@Test
 	void companyCardAnswersWhatTheFieldsReadLevelByLevelAnswer() {
 		// searchCompanies reads sites, productions, products and chains with one batch
 		// load per level, company(id) with one query: both must give the same answer
