@@ -67,7 +67,7 @@ class CompanyController {
 		// them all and hands them to the data loaders of those fields, which would
 		// otherwise read them level by level, one round trip each.
 		boolean withChains = Selected.path(env, "sites", "productions", "product", "chains");
-		return queries.card(id, withChains).map(card -> {
+		return queries.card(id, withChains, asksForPlaces(env)).map(card -> {
 			Primed.prime(env, "Company.sites", card.company(),
 					card.sites().stream().map(CompanyQueries.CardSite::site).toList());
 			card.sites().forEach(site -> {
@@ -82,6 +82,17 @@ class CompanyController {
 			});
 			return card.company();
 		}).orElse(null);
+	}
+
+	// whether the card's sites or productions are asked where they lie
+	private static boolean asksForPlaces(DataFetchingEnvironment env) {
+		for (String field : List.of("region", "district")) {
+			if (Selected.path(env, "sites", field) || Selected.path(env, "sites", "productions", field)
+					|| Selected.path(env, "sites", "productions", "site", field)) {
+				return true;
+			}
+		}
+		return Selected.path(env, "sites", "productions", "local");
 	}
 
 	@QueryMapping

@@ -223,9 +223,12 @@ class CompanyQueries {
 	/**
 	 * The company card in one query: what the batch mappings of {@code Company.sites},
 	 * {@code Site.productions}, {@code Production.product} and {@code Product.chains}
-	 * read in four, with the same rows in the same order.
+	 * read in four, with the same rows in the same order. {@code withPlaces} false when
+	 * the request asks for neither a site's nor a production's region, district or
+	 * {@code local}: those are then left out (empty, null, false) instead of walking the
+	 * region tree up from every site, the larger part of the card's cost in Neo4j.
 	 */
-	Optional<Card> card(String id, boolean withChains) {
+	Optional<Card> card(String id, boolean withChains, boolean withPlaces) {
 		Map<String, Object> params = new HashMap<>(region);
 		params.put("id", id);
 		params.put("withChains", withChains);
@@ -236,7 +239,7 @@ class CompanyQueries {
 					MATCH (c:Company {id: $id})
 					RETURN c, COLLECT {
 					  MATCH (c)-[:HAS_SITE]->(s:Site)-[:IN_REGION]->(r:Region)
-					  WITH c, s, %s AS region, CASE r.level WHEN 'DISTRICT' THEN r.nameZh END AS district, %s AS local
+					  WITH c, s, %s AS region, %s AS district, %s AS local
 					  RETURN {s: s, companyId: c.id, region: region, district: district, productions: COLLECT {
 					    MATCH (s)-[m:MAKES]->(p:Product)
 					    RETURN {siteId: s.id, productId: p.id, region: region, district: district,
@@ -247,7 +250,9 @@ class CompanyQueries {
 					            } ELSE [] END} AS production ORDER BY p.id, m.status
 					  }} AS site ORDER BY s.id
 					} AS sites"""
-				.formatted(FocusRegion.CITY_OF_R, FocusRegion.IN_FOCUS))
+				.formatted(withPlaces ? FocusRegion.CITY_OF_R : "''",
+						withPlaces ? "CASE r.level WHEN 'DISTRICT' THEN r.nameZh END" : "null",
+						withPlaces ? FocusRegion.IN_FOCUS : "false"))
 			.bindAll(params)
 			.fetchAs(Card.class)
 			.mappedBy((t, r) -> new Card(Company.of(r.get("c")),

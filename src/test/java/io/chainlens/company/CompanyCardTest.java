@@ -62,6 +62,27 @@ class CompanyCardTest {
 	}
 
 	@Test
+	void aCardAskedWithoutWhereItsSitesLieAnswersWhatTheFieldsReadLevelByLevelAnswer() {
+		// no region, district or local asked: the card leaves them out of its query
+		List<Map<String, Object>> inOneQuery = graphQl.documentName("companyCard")
+			.operationName("companyCardInFragments")
+			.variable("id", "china-northern-rare-earth")
+			.execute()
+			.path("company.places")
+			.entity(SITES)
+			.get();
+		List<Map<String, Object>> levelByLevel = graphQl.documentName("companyCard")
+			.operationName("companyLinesBySearch")
+			.variable("text", "北方稀土")
+			.execute()
+			.path("searchCompanies[0].places")
+			.entity(SITES)
+			.get();
+		assertThat(inOneQuery.toString()).contains("chains=[{");
+		assertThat(inOneQuery).hasSizeGreaterThan(1).isEqualTo(levelByLevel);
+	}
+
+	@Test
 	void readsSitesAloneWithoutTheCardWhenNoProductionIsAsked() {
 		int ran = queries.countDuring(() -> graphQl.documentName("companyCard")
 			.operationName("companySitesOnly")
