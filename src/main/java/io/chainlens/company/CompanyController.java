@@ -3,6 +3,7 @@ package io.chainlens.company;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import org.dataloader.DataLoader;
@@ -84,16 +85,14 @@ class CompanyController {
 		}).orElse(null);
 	}
 
-	// whether the card's sites or productions are asked where they lie
+	// whether anything below the card asks where a site lies: also a site reached again
+	// through a production, whose lines the card's data loaders would answer from the
+	// card
 	private static boolean asksForPlaces(DataFetchingEnvironment env) {
-		for (String field : List.of("region", "district")) {
-			if (Selected.path(env, "sites", field) || Selected.path(env, "sites", "productions", field)
-					|| Selected.path(env, "sites", "productions", "site", field)) {
-				return true;
-			}
-		}
-		return Selected.path(env, "sites", "productions", "local");
+		return Selected.anywhere(env, PLACES);
 	}
+
+	private static final Set<String> PLACES = Set.of("region", "district", "local");
 
 	@QueryMapping
 	List<Company> searchCompanies(@Argument String text, @Argument Integer first, DataFetchingEnvironment env) {

@@ -1,5 +1,8 @@
 package io.chainlens.web;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
@@ -27,6 +30,45 @@ public final class Selected {
 		for (Field field : env.getMergedField().getFields()) {
 			if (selects(env, field.getSelectionSet(), path, 0)) {
 				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether any field below the one being fetched, at any depth, has one of these
+	 * names.
+	 */
+	public static boolean anywhere(DataFetchingEnvironment env, Set<String> names) {
+		for (Field field : env.getMergedField().getFields()) {
+			if (anywhere(env, field.getSelectionSet(), names, new HashSet<>())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean anywhere(DataFetchingEnvironment env, SelectionSet set, Set<String> names,
+			Set<String> fragmentsSeen) {
+		if (set == null) {
+			return false;
+		}
+		for (Selection<?> selection : set.getSelections()) {
+			if (selection instanceof Field field) {
+				if (names.contains(field.getName()) || anywhere(env, field.getSelectionSet(), names, fragmentsSeen)) {
+					return true;
+				}
+			}
+			else if (selection instanceof InlineFragment fragment) {
+				if (anywhere(env, fragment.getSelectionSet(), names, fragmentsSeen)) {
+					return true;
+				}
+			}
+			else if (selection instanceof FragmentSpread spread && fragmentsSeen.add(spread.getName())) {
+				FragmentDefinition definition = env.getFragmentsByName().get(spread.getName());
+				if (definition != null && anywhere(env, definition.getSelectionSet(), names, fragmentsSeen)) {
+					return true;
+				}
 			}
 		}
 		return false;

@@ -83,6 +83,18 @@ class CompanyCardTest {
 	}
 
 	@Test
+	void whereASiteLiesIsReadWhenAskedOnlyDeepBelowTheCard() {
+		List<String> regions = graphQl.documentName("companyCard")
+			.operationName("companyCardNested")
+			.variable("id", "china-northern-rare-earth")
+			.execute()
+			.path("company.sites[*].productions[*].site.productions[*].region")
+			.entityList(String.class)
+			.get();
+		assertThat(regions).isNotEmpty().allSatisfy(region -> assertThat(region).isNotBlank());
+	}
+
+	@Test
 	void readsSitesAloneWithoutTheCardWhenNoProductionIsAsked() {
 		int ran = queries.countDuring(() -> graphQl.documentName("companyCard")
 			.operationName("companySitesOnly")
