@@ -85,11 +85,11 @@ class CompanyController {
 		}).orElse(null);
 	}
 
-	// whether anything below the card asks where a site lies: also a site reached again
-	// through a production, whose lines the card's data loaders would answer from the
-	// card
+	// whether anything in the request asks where a site lies: the card primes the
+	// request's data loaders, so a site reached again through a production, or the same
+	// company's sites reached by another path, would be answered from the card
 	private static boolean asksForPlaces(DataFetchingEnvironment env) {
-		return Selected.anywhere(env, PLACES);
+		return Selected.anywhereInRequest(env, PLACES);
 	}
 
 	private static final Set<String> PLACES = Set.of("region", "district", "local");

@@ -36,16 +36,12 @@ public final class Selected {
 	}
 
 	/**
-	 * Whether any field below the one being fetched, at any depth, has one of these
-	 * names.
+	 * Whether any field of the whole request, at any depth, has one of these names: what
+	 * a handler priming the request's data loaders must ask, since every path of the
+	 * request to the same keys is then answered from what it primed.
 	 */
-	public static boolean anywhere(DataFetchingEnvironment env, Set<String> names) {
-		for (Field field : env.getMergedField().getFields()) {
-			if (anywhere(env, field.getSelectionSet(), names, new HashSet<>())) {
-				return true;
-			}
-		}
-		return false;
+	public static boolean anywhereInRequest(DataFetchingEnvironment env, Set<String> names) {
+		return anywhere(env, env.getOperationDefinition().getSelectionSet(), names, new HashSet<>());
 	}
 
 	private static boolean anywhere(DataFetchingEnvironment env, SelectionSet set, Set<String> names,

@@ -95,6 +95,20 @@ class CompanyCardTest {
 	}
 
 	@Test
+	void whereASiteLiesIsReadWhenAnotherPartOfTheRequestAsksIt() {
+		// the card's sites are handed to the request's data loaders, which answer the
+		// other path to the same company's sites too
+		List<String> regions = graphQl.documentName("companyCard")
+			.operationName("companyCardBesideSites")
+			.variable("id", "china-northern-rare-earth")
+			.execute()
+			.path("places.sites[*].region")
+			.entityList(String.class)
+			.get();
+		assertThat(regions).isNotEmpty().allSatisfy(region -> assertThat(region).isNotBlank());
+	}
+
+	@Test
 	void readsSitesAloneWithoutTheCardWhenNoProductionIsAsked() {
 		int ran = queries.countDuring(() -> graphQl.documentName("companyCard")
 			.operationName("companySitesOnly")
