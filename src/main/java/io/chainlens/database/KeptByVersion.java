@@ -87,7 +87,10 @@ public final class KeptByVersion<K, V> {
 		try {
 			value = compute.get();
 		}
-		catch (RuntimeException | Error failed) {
+		catch (Throwable failed) {
+			// whatever ends the computation (a checked exception thrown sneakily too)
+			// must
+			// release those waiting for it
 			if (mine != null) {
 				synchronized (kept) {
 					computing.remove(key, mine);

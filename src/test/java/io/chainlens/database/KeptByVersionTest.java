@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,14 +46,8 @@ class KeptByVersionTest {
 	@Test
 	void callersAskingForAKeyBeingComputedWaitForItInsteadOfComputingItAgain() throws Exception {
 		AtomicInteger computed = new AtomicInteger();
-		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
-		Future<String> first = pool.submit(() -> kept.get(V1, "matrix", () -> {
-			started.countDown();
-			await(release);
-			return "cells" + computed.incrementAndGet();
-		}));
-		assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+		Future<String> first = computing(V1, release, () -> "cells" + computed.incrementAndGet());
 		Future<String> second = pool.submit(() -> kept.get(V1, "matrix", () -> "cells" + computed.incrementAndGet()));
 		Future<String> third = pool.submit(() -> kept.get(V1, "matrix", () -> "cells" + computed.incrementAndGet()));
 		Thread.sleep(200);
@@ -67,14 +62,8 @@ class KeptByVersionTest {
 
 	@Test
 	void aCallerAtALaterVersionDoesNotWaitForAComputationOfAnEarlierOne() throws Exception {
-		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
-		Future<String> old = pool.submit(() -> kept.get(V1, "matrix", () -> {
-			started.countDown();
-			await(release);
-			return "old";
-		}));
-		assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+		Future<String> old = computing(V1, release, () -> "old");
 
 		assertThat(kept.get(V2, "matrix", () -> "new")).isEqualTo("new");
 		release.countDown();
@@ -84,22 +73,33 @@ class KeptByVersionTest {
 
 	@Test
 	void whenTheComputationWaitedForFailsTheWaiterComputesTheValueItself() throws Exception {
-		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
-		Future<String> failing = pool.submit(() -> kept.get(V1, "matrix", () -> {
-			started.countDown();
-			await(release);
+		Future<String> failing = computing(V1, release, () -> {
 			throw new IllegalStateException("the first caller's budget ran out");
-		}));
-		assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+		});
 		Future<String> waiting = pool.submit(() -> kept.get(V1, "matrix", () -> "its own"));
 		Thread.sleep(200);
+		assertThat(waiting.isDone()).as("waiting for the first").isFalse();
 		release.countDown();
 
 		assertThat(waiting.get(5, TimeUnit.SECONDS)).isEqualTo("its own");
 		assertThatThrownBy(() -> failing.get(5, TimeUnit.SECONDS))
 			.hasRootCauseMessage("the first caller's budget ran out");
 		assertThat(kept.get(V1, "matrix", () -> "again")).isEqualTo("its own");
+	}
+
+	// a computation of the key at a version, started on the pool, that gives its value
+	// only once released
+	private Future<String> computing(Optional<GraphState.Version> version, CountDownLatch release,
+			Supplier<String> value) throws InterruptedException {
+		CountDownLatch started = new CountDownLatch(1);
+		Future<String> result = pool.submit(() -> kept.get(version, "matrix", () -> {
+			started.countDown();
+			await(release);
+			return value.get();
+		}));
+		assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+		return result;
 	}
 
 	private static void await(CountDownLatch latch) {
