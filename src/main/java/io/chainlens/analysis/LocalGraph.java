@@ -284,11 +284,6 @@ final class LocalGraph {
 		return found;
 	}
 
-	/** Whether a site of the region has lines here (leads in talks aside). */
-	boolean hasLinesOf(Set<String> siteIds) {
-		return read.stream().anyMatch(m -> siteIds.contains(m.siteId()));
-	}
-
 	/**
 	 * The region as the queries name it (the configured focus region's name, or an id).
 	 */

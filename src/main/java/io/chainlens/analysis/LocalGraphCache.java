@@ -158,13 +158,14 @@ class LocalGraphCache {
 		keepCatalogue(before.catalogue(), version);
 		Set<String> sites = touched.get().siteIds();
 		AnalysisQueries.Lines now = queries.linesOfSites(region, sites);
-		LocalGraph after = now.makes().isEmpty() && !before.hasLinesOf(sites) ? before.restamped()
+		Set<String> hadLines = before.sitesWithLines(sites);
+		LocalGraph after = now.makes().isEmpty() && hadLines.isEmpty() ? before.restamped()
 				: before.withLinesOf(sites, now.makes(), now.groups());
 		// whether every touched site lies in the region, before and after the writes
 		// (scanned here, not under the rankings' lock)
 		Set<String> stillHere = new HashSet<>();
 		now.makes().forEach(m -> stillHere.add(m.siteId()));
-		boolean inRegion = stillHere.containsAll(sites) && before.sitesWithLines(sites).equals(sites);
+		boolean inRegion = stillHere.containsAll(sites) && hadLines.equals(sites);
 		rankings.carryOver(before, after, touched.get(), inRegion);
 		return after;
 	}
