@@ -148,9 +148,7 @@ class WritesTakenInTest {
 			.containsExactly("tongwei-kundulun");
 		List<Candidate> now = analysis.candidates("pv-polysilicon", 100, after);
 		assertThat(now).isEqualTo(freshRanking("pv-polysilicon", after, 100)).isNotEqualTo(was);
-		assertThat(now).filteredOn(c -> c.company().id().equals("tongwei"))
-			.singleElement()
-			.satisfies(c -> assertThat(c.capacity()).isEqualTo(72000 + 200000));
+		assertThat(capacityOf(now, "tongwei")).isEqualTo(72000 + 200000);
 	}
 
 	@Test
@@ -169,9 +167,7 @@ class WritesTakenInTest {
 		assertThat(cache.rankings().rows(after, "pv-polysilicon").stale()).as("the rows scored again replace them")
 			.isEmpty();
 		assertThat(now).isNotEqualTo(was).isEqualTo(freshRanking("pv-polysilicon", after, 100));
-		assertThat(now).filteredOn(c -> c.company().id().equals("daqo"))
-			.singleElement()
-			.satisfies(c -> assertThat(c.capacity()).isEqualTo(98000 + 100000));
+		assertThat(capacityOf(now, "daqo")).isEqualTo(98000 + 100000);
 	}
 
 	@Test
@@ -313,6 +309,11 @@ class WritesTakenInTest {
 	private List<Candidate> freshRanking(String productId, LocalGraph graph, int first) {
 		LocalGraph whole = queries.localGraph(graph.region(), queries.catalogue());
 		return analysis.candidates(productId, first, whole);
+	}
+
+	// the capacity a candidate of the list is ranked with
+	private static Double capacityOf(List<Candidate> ranked, String companyId) {
+		return ranked.stream().filter(c -> c.company().id().equals(companyId)).findFirst().orElseThrow().capacity();
 	}
 
 	private static double capacity(LocalGraph graph, String siteId, String productId, String status) {
