@@ -47,8 +47,8 @@ class CompanyPages {
 
 	}
 
-	/** Site {@code s} lies in the filter's region, when there is one. */
-	private static final String IN_REGION = "($regionId IS NULL OR EXISTS { (s)-[:IN_REGION]->(:Region)-[:PART_OF*0..5]->(:Region {id: $regionId}) })";
+	/** Site {@code s} lies in the filter's region (asked only when there is one). */
+	private static final String SITE_IN_REGION = "EXISTS { (s)-[:IN_REGION]->(:Region)-[:PART_OF*0..5]->(:Region {id: $regionId}) }";
 
 	/** The statuses a capacity line may have. */
 	static final Set<String> STATUSES = Set.of("OPERATING", "UNDER_CONSTRUCTION", "PLANNED");
@@ -58,12 +58,18 @@ class CompanyPages {
 	 * given; in the filter's region, when given); null when none is known: an unknown is
 	 * never 0.
 	 */
-	private static final String CAPACITY = """
-			COLLECT { MATCH (c)-[:HAS_SITE]->(s:Site)-[m:MAKES]->(:Product {id: $productId})
-			          WHERE ($status IS NULL OR m.status = $status) AND m.capacity IS NOT NULL
-			            AND ($regionId IS NULL
-			                 OR EXISTS { (s)-[:IN_REGION]->(:Region)-[:PART_OF*0..5]->(:Region {id: $regionId}) })
-			          RETURN CASE WHEN count(m) = 0 THEN null ELSE sum(m.capacity) END }[0]""";
+	private static String capacity(Map<String, Object> params) {
+		List<String> where = new ArrayList<>(List.of("m.capacity IS NOT NULL"));
+		if (params.get("status") != null) {
+			where.add("m.status = $status");
+		}
+		if (params.get("regionId") != null) {
+			where.add(SITE_IN_REGION);
+		}
+		return "COLLECT { MATCH (c)-[:HAS_SITE]->(s:Site)-[m:MAKES]->(:Product {id: $productId}) WHERE "
+				+ String.join(" AND ", where)
+				+ " RETURN CASE WHEN count(m) = 0 THEN null ELSE sum(m.capacity) END }[0]";
+	}
 
 	/** The filters; null means no filter. */
 	record Filter(String region, String chainId, String productId, Boolean local, String text, String status,
@@ -89,35 +95,62 @@ class CompanyPages {
 	private static final Filter NO_FILTER = new Filter(null, null, null, null, null, null, null);
 
 	/**
-	 * The conditions on company {@code c} of the filter, asked or not. The planner skips
-	 * an existence test behind {@code $x IS NULL OR}, but a comparison of a computed
-	 * value ({@code local}, the capacity) it computes for every company first unless a
-	 * CASE guards it (bench/README.md, "Side by side": the walk to the focus region was
-	 * 99 % of an unfiltered page's work).
+	 * The tests on company {@code c} of the filters that are set, each written only when
+	 * its parameter is: behind {@code $x IS NULL OR} every filter was in every query, and
+	 * Neo4j took up to a second to plan such a query of a dozen subqueries (again after
+	 * each import, when the statistics moved), longer than most pages take to read
+	 * (SideBySideTest: a first filtered page over the 20 s time budget on a busy
+	 * machine); a comparison of a computed value (local, the capacity) the planner would
+	 * also compute for every company before testing the parameter (bench/README.md, "Side
+	 * by side"). {@code met}: the parameter whose company-level test the match's start
+	 * already meets; a site's test of the region inside the others stays.
 	 */
-	private static final String CONDITIONS = """
-			WHERE ($regionId IS NULL OR EXISTS { MATCH (c)-[:HAS_SITE]->(:Site)-[:IN_REGION]->(:Region)-[:PART_OF*0..5]->(:Region {id: $regionId}) })
-			  AND ($chainId IS NULL OR EXISTS { MATCH (c)-[:HAS_SITE]->(s:Site)-[:MAKES]->(:Product)<-[:HAS_PRODUCT]-(:Segment)<-[:HAS_SEGMENT]-(:Chain {id: $chainId})
-			                                    WHERE %1$s })
-			  AND ($productId IS NULL OR EXISTS { MATCH (c)-[:HAS_SITE]->(s:Site)-[:MAKES]->(:Product {id: $productId})
-			                                      WHERE %1$s })
-			  AND ($status IS NULL OR EXISTS { MATCH (c)-[:HAS_SITE]->(s:Site)-[m:MAKES]->(p:Product)
-			                                   WHERE m.status = $status AND ($productId IS NULL OR p.id = $productId)
-			                                     AND %1$s })
-			  AND CASE WHEN $minCapacity IS NULL THEN true ELSE %2$s >= $minCapacity END
-			  AND CASE WHEN $local IS NULL THEN true ELSE %3$s = $local END
-			  AND ($text IS NULL OR toLower(c.nameZh) CONTAINS $text OR toLower(coalesce(c.name, '')) CONTAINS $text
-			       OR any(a IN coalesce(c.aliases, []) WHERE toLower(a) CONTAINS $text))
-			"""
-		.formatted(IN_REGION, CAPACITY, CompanyQueries.LOCAL);
+	private static List<String> conditions(Map<String, Object> params, String met) {
+		boolean inRegion = params.get("regionId") != null;
+		String siteInRegion = inRegion ? " WHERE " + SITE_IN_REGION : "";
+		List<String> tests = new ArrayList<>();
+		if (inRegion && !"regionId".equals(met)) {
+			tests.add("EXISTS { MATCH (c)-[:HAS_SITE]->(:Site)-[:IN_REGION]->(:Region)-[:PART_OF*0..5]->"
+					+ "(:Region {id: $regionId}) }");
+		}
+		if (params.get("chainId") != null && !"chainId".equals(met)) {
+			tests.add("EXISTS { MATCH (c)-[:HAS_SITE]->(s:Site)-[:MAKES]->(:Product)<-[:HAS_PRODUCT]-(:Segment)"
+					+ "<-[:HAS_SEGMENT]-(:Chain {id: $chainId})" + siteInRegion + " }");
+		}
+		boolean oneProduct = params.get("productId") != null;
+		if (oneProduct && !"productId".equals(met)) {
+			tests.add("EXISTS { MATCH (c)-[:HAS_SITE]->(s:Site)-[:MAKES]->(:Product {id: $productId})" + siteInRegion
+					+ " }");
+		}
+		if (params.get("status") != null) {
+			tests.add("EXISTS { MATCH (c)-[:HAS_SITE]->(s:Site)-[m:MAKES]->("
+					+ (oneProduct ? ":Product {id: $productId}" : ":Product") + ") WHERE m.status = $status"
+					+ (inRegion ? " AND " + SITE_IN_REGION : "") + " }");
+		}
+		if (params.get("minCapacity") != null) {
+			tests.add(capacity(params) + " >= $minCapacity");
+		}
+		if (params.get("local") != null) {
+			tests.add(CompanyQueries.LOCAL + " = $local");
+		}
+		if (params.get("text") != null) {
+			tests.add("(toLower(c.nameZh) CONTAINS $text OR toLower(coalesce(c.name, '')) CONTAINS $text"
+					+ " OR any(a IN coalesce(c.aliases, []) WHERE toLower(a) CONTAINS $text))");
+		}
+		return tests;
+	}
+
+	/** A WHERE of the tests, none when there are none. */
+	private static String where(List<String> tests) {
+		return tests.isEmpty() ? "" : "WHERE " + String.join("\n  AND ", tests) + "\n";
+	}
 
 	/**
 	 * The companies {@code c} the filter (as parameters) keeps. The planner cannot tell
-	 * which of the optional filters is set, so with all of them in one WHERE it scans
-	 * every company and tests each (tens of times the hand-written query at national
-	 * scale: bench/run's companiesPage). The match therefore starts from the product,
-	 * region or chain the filter names, the narrowest first; the conditions stay whole,
-	 * so the same companies are kept.
+	 * which filters a query's parameters set, so the match starts from the product,
+	 * region or chain the filter names, the narrowest first, rather than from every
+	 * company (tens of times the hand-written query at national scale: bench/run's
+	 * companiesPage); the tests stay whole, so the same companies are kept.
 	 */
 	static String matching(Map<String, Object> params) {
 		String start;
@@ -135,30 +168,21 @@ class CompanyPages {
 		else {
 			start = "MATCH (c:Company)\n";
 		}
-		// the condition the start already meets is not tested again for every company (a
-		// chain's companies nationwide: tens of thousands of walks to the chain); with a
-		// region, the product's and chain's conditions also ask for a site in it, so stay
-		String conditions = CONDITIONS;
+		// the test the start already meets is not made again for every company (a chain's
+		// companies nationwide: tens of thousands of walks to the chain); with a region,
+		// the product's and chain's tests also ask for a site in it, so stay
 		boolean regionless = params.get("regionId") == null;
+		String met = null;
 		if (params.get("productId") != null && regionless) {
-			conditions = met(conditions, "$productId");
+			met = "productId";
 		}
 		else if (params.get("regionId") != null && params.get("productId") == null) {
-			conditions = met(conditions, "$regionId");
+			met = "regionId";
 		}
 		else if (params.get("chainId") != null && regionless) {
-			conditions = met(conditions, "$chainId");
+			met = "chainId";
 		}
-		return start + conditions;
-	}
-
-	/**
-	 * The conditions with the company-level test of {@code param} (its first) made true;
-	 * a site's test of the region inside the others stays.
-	 */
-	private static String met(String conditions, String param) {
-		return conditions.replaceFirst(java.util.regex.Pattern.quote("(" + param + " IS NULL OR EXISTS"),
-				"(true OR EXISTS");
+		return start + where(conditions(params, met));
 	}
 
 	/** The filter checked and as query parameters; refused with the argument named. */
@@ -233,13 +257,25 @@ class CompanyPages {
 		params.put("level", level);
 		params.put("first", first);
 		boolean oneProduct = groupBy == GroupBy.PRODUCT || f.productId() != null;
+		// as in the filter, a line's test is written only when its parameter is set
+		List<String> lineTests = new ArrayList<>();
+		if (params.get("regionId") != null) {
+			lineTests.add(SITE_IN_REGION);
+		}
+		if (params.get("productId") != null) {
+			lineTests.add("p.id = $productId");
+		}
+		if (params.get("status") != null) {
+			lineTests.add("m.status = $status");
+		}
+		if (params.get("chainId") != null) {
+			lineTests.add("EXISTS { (p)<-[:HAS_PRODUCT]-(:Segment)<-[:HAS_SEGMENT]-(:Chain {id: $chainId}) }");
+		}
 		return List.copyOf(neo4j
 			.query(matching(params)
 					+ """
 							MATCH (c)-[:HAS_SITE]->(s:Site)-[m:MAKES]->(p:Product)
-							WHERE %s AND ($productId IS NULL OR p.id = $productId) AND ($status IS NULL OR m.status = $status)
-							  AND ($chainId IS NULL OR EXISTS { (p)<-[:HAS_PRODUCT]-(:Segment)<-[:HAS_SEGMENT]-(:Chain {id: $chainId}) })
-							%s
+							%s%s
 							WITH key, name, count(DISTINCT c) AS companies, count(DISTINCT s) AS sites, count(m) AS lines,
 							     count(m) - count(m.capacity) AS unknown, sum(m.capacity) AS capacity, count(m.capacity) AS known,
 							     collect(DISTINCT p.unit) AS units
@@ -247,7 +283,7 @@ class CompanyPages {
 							       CASE WHEN $oneProduct AND known > 0 THEN capacity END AS capacity,
 							       CASE WHEN $oneProduct THEN units[0] END AS unit
 							ORDER BY companies DESC, lines DESC, key LIMIT $first"""
-						.formatted(IN_REGION, GROUP_KEY.get(groupBy)))
+						.formatted(where(lineTests), GROUP_KEY.get(groupBy)))
 			.bindAll(params)
 			.bind(oneProduct)
 			.to("oneProduct")
@@ -273,7 +309,7 @@ class CompanyPages {
 			case NAME -> "c.nameZh";
 			case PRODUCT_COUNT -> "COUNT { MATCH (c)-[:HAS_SITE]->(:Site)-[:MAKES]->(q:Product) RETURN DISTINCT q }";
 			// an unknown capacity sorts after every known one, 0 included
-			case CAPACITY -> "coalesce(" + CAPACITY + ", -1.0)";
+			case CAPACITY -> "coalesce(" + capacity(params) + ", -1.0)";
 		};
 		String after0 = switch (order) {
 			case NAME -> "($afterId IS NULL OR key > $afterKey OR (key = $afterKey AND c.id > $afterId))";
@@ -288,7 +324,7 @@ class CompanyPages {
 		String query;
 		if (order == Order.NAME && walksNames(version, total)) {
 			params.put("fromName", position == null ? "" : position[0]);
-			query = NAME_WALK;
+			query = nameWalk(params);
 		}
 		else {
 			query = matching(params) + """
@@ -354,12 +390,12 @@ class CompanyPages {
 	 * the filter reads and sorts all it keeps (a chain's 38,000 companies nationwide for
 	 * the 50 after row 10,000: bench/run's companiesDeepPage).
 	 */
-	private static final String NAME_WALK = """
-			MATCH (c:Company) WHERE c.nameZh >= $fromName
-			WITH c
-			""" + CONDITIONS + """
-			  AND ($afterId IS NULL OR c.nameZh > $afterKey OR c.id > $afterId)
-			RETURN c, c.nameZh AS key ORDER BY c.nameZh, c.id LIMIT $first + 1""";
+	private static String nameWalk(Map<String, Object> params) {
+		List<String> tests = new ArrayList<>(conditions(params, null));
+		tests.add("($afterId IS NULL OR c.nameZh > $afterKey OR c.id > $afterId)");
+		return "MATCH (c:Company) WHERE c.nameZh >= $fromName\nWITH c\n" + where(tests)
+				+ "RETURN c, c.nameZh AS key ORDER BY c.nameZh, c.id LIMIT $first + 1";
+	}
 
 	/**
 	 * The share of all companies above which a filter's pages walk the name index: at 1
