@@ -19,6 +19,7 @@ import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
 import graphql.GraphQLContext;
+import graphql.schema.DataFetchingEnvironment;
 import io.chainlens.analysis.AnalysisService.ChainScenario;
 import io.chainlens.analysis.AnalysisService.TargetScenario;
 import io.chainlens.analysis.Gap.CandidatePool;
@@ -29,6 +30,7 @@ import io.chainlens.security.Caller;
 import io.chainlens.security.LeadRights;
 import io.chainlens.web.GraphQlLimits;
 import io.chainlens.web.NotAvailableYet;
+import io.chainlens.web.Selected;
 import reactor.core.publisher.Mono;
 
 import static io.chainlens.database.Batched.byKey;
@@ -68,11 +70,20 @@ class AnalysisController {
 	 * analysis fields.
 	 */
 	private LocalGraph graph(GraphQLContext context, String region) {
+		String name = regionName(region);
+		return context.computeIfAbsent(graphKey(region), key -> analysis.localGraph(name.isEmpty() ? null : name));
+	}
+
+	/** The key of the request's snapshot of a region's graph. */
+	private String graphKey(String region) {
+		return LocalGraph.class.getName() + "/" + regionName(region);
+	}
+
+	/** The region as asked; "" for the focus region by its configured name. */
+	private String regionName(String region) {
 		String given = region == null ? "" : region.strip();
 		// the focus region by its configured name is the request's default graph
-		String name = analysis.isFocus(given) ? "" : given;
-		return context.computeIfAbsent(LocalGraph.class.getName() + "/" + name,
-				key -> analysis.localGraph(name.isEmpty() ? null : name));
+		return analysis.isFocus(given) ? "" : given;
 	}
 
 	/**
@@ -101,10 +112,21 @@ class AnalysisController {
 
 	@QueryMapping
 	List<Gap> gaps(@Argument String chainId, @Argument List<GapKind> kinds, @Argument Scenario scenario,
-			@Argument Integer first, @Argument String region, GraphQLContext context) {
+			@Argument Integer first, @Argument String region, GraphQLContext context, DataFetchingEnvironment env) {
 		int limit = first(first, 50);
-		return analysis.gaps(graph(context, region), chainId, kinds, scenario(scenario, chainId), limit);
+		LocalGraph graph = chainId != null && !context.hasKey(graphKey(region))
+				&& !Selected.anywhereInRequest(env, NEED_THE_WHOLE_GRAPH) ? analysis.localGraphForChain(region, chainId)
+						: graph(context, region);
+		return analysis.gaps(graph, chainId, kinds, scenario(scenario, chainId), limit);
 	}
+
+	/**
+	 * The fields answered from a region's whole graph: a request asking any of them reads
+	 * it anyway, so its gaps are taken from it rather than from a chain's part read
+	 * beside it.
+	 */
+	private static final Set<String> NEED_THE_WHOLE_GRAPH = Set.of("candidates", "localSupportRate", "localSupport",
+			"progress", "balance", "impact", "supplyPaths", "matchmaking", "gapsWithoutLeads");
 
 	@QueryMapping
 	List<Gap> gapsWithoutLeads(@Argument String chainId, @Argument Scenario scenario, GraphQLContext context) {

@@ -2,6 +2,7 @@ package io.chainlens.analysis;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -208,6 +209,14 @@ class AnalysisQueries {
 	 * own located platforms and no targets.
 	 */
 	LocalGraph localGraph(String regionKey, LocalGraph.Catalogue catalogue) {
+		return localGraph(regionKey, catalogue, null);
+	}
+
+	/**
+	 * The local graph of a region holding only the lines of {@code productIds} (all when
+	 * null): what one chain's balances read ({@link LocalGraph.Catalogue#linesForChain}).
+	 */
+	LocalGraph localGraph(String regionKey, LocalGraph.Catalogue catalogue, Set<String> productIds) {
 		Map<String, Object> region = Map.of("region", regionKey);
 		String regionName = list("""
 				MATCH (f:Region) WHERE f.id = $region OR f.nameZh = $region
@@ -215,7 +224,9 @@ class AnalysisQueries {
 			.stream()
 			.findFirst()
 			.orElse(regionKey);
-		Lines lines = lines(LOCAL_PRODUCTION, region);
+		Map<String, Object> params = new HashMap<>(region);
+		params.put("products", productIds == null ? null : List.copyOf(productIds));
+		Lines lines = lines(LOCAL_PRODUCTION, params);
 		return new LocalGraph(regionKey, regionName, catalogue, lines.makes(), platforms(regionKey), targets(regionKey),
 				lines.groups());
 	}
@@ -247,6 +258,7 @@ class AnalysisQueries {
 				groups.putIfAbsent(company.id(), Set.copyOf(group));
 			}
 		});
+		makes.sort(LocalGraph.READ_ORDER);
 		return new Lines(makes, groups);
 	}
 

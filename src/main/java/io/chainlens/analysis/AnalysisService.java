@@ -100,6 +100,14 @@ class AnalysisService {
 		return localGraphs.get(queries.regionOf(region));
 	}
 
+	/**
+	 * What the gaps of one chain in a region read ({@link LocalGraphCache#forChain}): for
+	 * a request that asks nothing else of the region's graph.
+	 */
+	LocalGraph localGraphForChain(String region, String chainId) {
+		return localGraphs.forChain(queries.regionOf(region), chainId);
+	}
+
 	List<Gap> gaps(LocalGraph graph, String chainId, Collection<GapKind> kinds, Scenario scenario, int first) {
 		if (chainId != null) {
 			chainOf(graph, chainId);

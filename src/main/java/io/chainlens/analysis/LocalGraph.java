@@ -119,6 +119,26 @@ final class LocalGraph {
 			});
 		}
 
+		/**
+		 * The products whose local lines the balances of a chain's products read: the
+		 * chain's products (supply), the products they feed (demand) and the process
+		 * products yielding any of these (co-product supply); null for a chain not in the
+		 * catalogue.
+		 */
+		Set<String> linesForChain(String chainId) {
+			ChainInfo chain = chains.stream().filter(c -> c.chain().id().equals(chainId)).findFirst().orElse(null);
+			if (chain == null) {
+				return null;
+			}
+			Set<String> read = new TreeSet<>();
+			chain.segments().forEach(s -> s.products().forEach(p -> read.add(p.id())));
+			for (String product : List.copyOf(read)) {
+				feedsFrom.getOrDefault(product, List.of()).forEach(f -> read.add(f.outputId()));
+				yieldsInto.getOrDefault(product, List.of()).forEach(y -> read.add(y.processId()));
+			}
+			return Set.copyOf(read);
+		}
+
 	}
 
 	private final String region;
@@ -267,7 +287,10 @@ final class LocalGraph {
 		return new LocalGraph(region, regionName, catalogue, lines, platforms, targets, allGroups);
 	}
 
-	/** The order of local-production.cypher's lines (Cypher sorts a null last). */
+	/**
+	 * The order a region's lines are kept in: by company, site, product and status (a
+	 * null last).
+	 */
 	static final Comparator<Make> READ_ORDER = Comparator.comparing((Make m) -> m.company().id())
 		.thenComparing(Make::siteId)
 		.thenComparing(Make::productId)

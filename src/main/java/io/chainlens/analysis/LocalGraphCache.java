@@ -115,27 +115,67 @@ class LocalGraphCache {
 			// tell a change by, so nothing is kept
 			return queries.localGraph(region, queries.catalogue());
 		}
+		return get(region, region, null, read.get());
+	}
+
+	/**
+	 * What the gaps of one chain in a region read: the region's whole graph when it is
+	 * kept at this version; otherwise the region's lines of the products the chain's
+	 * balances need ({@link LocalGraph.Catalogue#linesForChain}), kept as a graph of its
+	 * own beside the whole ones. A region asked about for one chain (the explorer's first
+	 * question of a city) reads a fraction of its lines. Only the gaps may use it: what
+	 * else a region's graph answers (candidates, what the region makes) needs all of its
+	 * lines.
+	 */
+	LocalGraph forChain(String region, String chainId) {
+		Optional<GraphState.Version> read = queries.version();
+		if (read.isEmpty()) {
+			return get(region);
+		}
 		GraphState.Version version = read.get();
-		Entry entry = cachedEntry(region);
+		Entry whole = cachedEntry(region);
+		if (whole != null && whole.version().covers(version)) {
+			return whole.graph();
+		}
+		Set<String> products = catalogue(version).linesForChain(chainId);
+		if (products == null) {
+			// an unknown chain: the whole graph's answer names it
+			return get(region, region, null, version);
+		}
+		return get(region + CHAIN_KEY + chainId, region, products, version);
+	}
+
+	// separates a region from a chain in the key of a chain's part of a region's graph:
+	// no region id or name holds it
+	private static final String CHAIN_KEY = "\n";
+
+	/**
+	 * The graph kept under {@code key} at a version covering {@code version}, else read
+	 * (or taken on from the kept one when the writes since said what they touched).
+	 * @param products the products whose lines it holds, all when null
+	 */
+	private LocalGraph get(String key, String region, Set<String> products, GraphState.Version version) {
+		Entry entry = cachedEntry(key);
 		if (entry != null && entry.version().covers(version)) {
 			return entry.graph();
 		}
-		ReentrantLock lock = reading[Math.floorMod(region.hashCode(), STRIPES)];
+		ReentrantLock lock = reading[Math.floorMod(key.hashCode(), STRIPES)];
 		lock.lock();
 		try {
-			entry = cachedEntry(region);
+			entry = cachedEntry(key);
 			if (entry != null && entry.version().covers(version)) {
 				return entry.graph();
 			}
 			long started = System.nanoTime();
-			LocalGraph graph = entry == null ? null : successor(region, entry, version);
+			LocalGraph graph = entry == null ? null : successor(region, products, entry, version);
 			String how = "Took the writes into";
 			if (graph == null) {
-				graph = queries.localGraph(region, catalogue(version));
+				graph = queries.localGraph(region, catalogue(version), products);
 				how = "Read";
 			}
-			keep(region, new Entry(version, graph));
-			log.debug("{} the local graph of {} at version {} in {} ms", how, region, version.number(),
+			keep(key, new Entry(version, graph));
+			log.debug("{} the local graph of {}{} at version {} in {} ms", how, region,
+					products == null ? "" : " (" + products.size() + " products)", version.number(),
 					(System.nanoTime() - started) / 1_000_000);
 			return graph;
 		}
@@ -148,7 +188,7 @@ class LocalGraphCache {
 	 * The graph of {@code kept} after the writes up to {@code version}, when each of them
 	 * said what it touched; null when any did not (then the region is read afresh).
 	 */
-	private LocalGraph successor(String region, Entry kept, GraphState.Version version) {
+	private LocalGraph successor(String region, Set<String> products, Entry kept, GraphState.Version version) {
 		Optional<GraphState.Touched> touched = queries.touchedBetween(kept.version(), version)
 			.map(GraphState.Touched::union);
 		if (touched.isEmpty()) {
@@ -157,7 +197,10 @@ class LocalGraphCache {
 		LocalGraph before = kept.graph();
 		keepCatalogue(before.catalogue(), version);
 		Set<String> sites = touched.get().siteIds();
-		AnalysisQueries.Lines now = queries.linesOfSites(region, sites);
+		AnalysisQueries.Lines read = queries.linesOfSites(region, sites);
+		// a chain's part of a region holds the lines of its products alone
+		AnalysisQueries.Lines now = products == null ? read : new AnalysisQueries.Lines(
+				read.makes().stream().filter(m -> products.contains(m.productId())).toList(), read.groups());
 		Set<String> hadLines = before.sitesWithLines(sites);
 		LocalGraph after = now.makes().isEmpty() && hadLines.isEmpty() ? before.restamped()
 				: before.withLinesOf(sites, now.makes(), now.groups());
@@ -166,7 +209,11 @@ class LocalGraphCache {
 		Set<String> stillHere = new HashSet<>();
 		now.makes().forEach(m -> stillHere.add(m.siteId()));
 		boolean inRegion = stillHere.containsAll(sites) && hadLines.equals(sites);
-		rankings.carryOver(before, after, touched.get(), inRegion);
+		if (products == null) {
+			// rankings are kept for whole graphs only: a chain's part answers no
+			// candidates
+			rankings.carryOver(before, after, touched.get(), inRegion);
+		}
 		return after;
 	}
 
@@ -249,6 +296,13 @@ class LocalGraphCache {
 	int size() {
 		synchronized (cached) {
 			return cached.size();
+		}
+	}
+
+	/** How many of the kept graphs are a chain's part of a region. */
+	int parts() {
+		synchronized (cached) {
+			return (int) cached.keySet().stream().filter(k -> k.contains(CHAIN_KEY)).count();
 		}
 	}
 
