@@ -53,6 +53,9 @@ class RegionWorkloadsTest {
 		assertThat(measured).doesNotHaveDuplicates().doesNotContainAnyElementsOf(warmUp).doesNotContain("baotou");
 		assertThat(cold.once()).isTrue();
 		assertThat(cold.name()).contains(measured.size() + " regions");
+		// the warm-up asks its regions for every chain: each pair is cold too
+		assertThat(cold.warmUpCalls()).hasSize(warmUp.stream().distinct().toList().size() * LoadDriver.CHAINS.size())
+			.doesNotHaveDuplicates();
 	}
 
 	@Test
