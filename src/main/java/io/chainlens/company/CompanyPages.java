@@ -47,8 +47,15 @@ class CompanyPages {
 
 	}
 
-	/** Site {@code s} lies in the filter's region (asked only when there is one). */
-	private static final String SITE_IN_REGION = "EXISTS { (s)-[:IN_REGION]->(:Region)-[:PART_OF*0..5]->(:Region {id: $regionId}) }";
+	/**
+	 * Site {@code s} lies in the filter's region, when there is one. Written behind
+	 * {@code $regionId IS NULL OR} even where the region is set: the guard makes Neo4j
+	 * test it on each site the enclosing pattern reaches from the company, where a bare
+	 * EXISTS becomes a semi-join it may start elsewhere (at LARGE a province's page of a
+	 * chain's companies took three times the Neo4j CPU, walking every site's regions up
+	 * before the chain).
+	 */
+	private static final String IN_REGION = "($regionId IS NULL OR EXISTS { (s)-[:IN_REGION]->(:Region)-[:PART_OF*0..5]->(:Region {id: $regionId}) })";
 
 	/** The statuses a capacity line may have. */
 	static final Set<String> STATUSES = Set.of("OPERATING", "UNDER_CONSTRUCTION", "PLANNED");
@@ -58,18 +65,11 @@ class CompanyPages {
 	 * given; in the filter's region, when given); null when none is known: an unknown is
 	 * never 0.
 	 */
-	private static String capacity(Map<String, Object> params) {
-		List<String> where = new ArrayList<>(List.of("m.capacity IS NOT NULL"));
-		if (params.get("status") != null) {
-			where.add("m.status = $status");
-		}
-		if (params.get("regionId") != null) {
-			where.add(SITE_IN_REGION);
-		}
-		return "COLLECT { MATCH (c)-[:HAS_SITE]->(s:Site)-[m:MAKES]->(:Product {id: $productId}) WHERE "
-				+ String.join(" AND ", where)
-				+ " RETURN CASE WHEN count(m) = 0 THEN null ELSE sum(m.capacity) END }[0]";
-	}
+	private static final String CAPACITY = """
+			COLLECT { MATCH (c)-[:HAS_SITE]->(s:Site)-[m:MAKES]->(:Product {id: $productId})
+			          WHERE ($status IS NULL OR m.status = $status) AND m.capacity IS NOT NULL
+			            AND %s
+			          RETURN CASE WHEN count(m) = 0 THEN null ELSE sum(m.capacity) END }[0]""".formatted(IN_REGION);
 
 	/** The filters; null means no filter. */
 	record Filter(String region, String chainId, String productId, Boolean local, String text, String status,
@@ -95,47 +95,52 @@ class CompanyPages {
 	private static final Filter NO_FILTER = new Filter(null, null, null, null, null, null, null);
 
 	/**
-	 * The tests on company {@code c} of the filters that are set, each written only when
-	 * its parameter is: behind {@code $x IS NULL OR} every filter was in every query, and
-	 * Neo4j took up to a second to plan such a query of a dozen subqueries (again after
-	 * each import, when the statistics moved), longer than most pages take to read
-	 * (SideBySideTest: a first filtered page over the 20 s time budget on a busy
-	 * machine); a comparison of a computed value (local, the capacity) the planner would
-	 * also compute for every company before testing the parameter (bench/README.md, "Side
-	 * by side"). {@code met}: the parameter whose company-level test the match's start
-	 * already meets; a site's test of the region inside the others stays.
+	 * The tests on company {@code c} of the filters that are set; a filter not set is not
+	 * written at all. With every filter in every query (each behind
+	 * {@code $x IS NULL OR}), Neo4j took 0.5 to 1.2 s to plan one query of a dozen
+	 * subqueries (EXPLAIN at LARGE), again after each import as the statistics moved:
+	 * longer than most pages take to read, and a fresh-clone CI's first filtered page ran
+	 * over the 20 s time budget. A test that is written keeps its guard: behind
+	 * {@code $x IS NULL OR} Neo4j tests the EXISTS on each company from the company,
+	 * where a bare one becomes a semi-join it may start at the chain or the region (three
+	 * times the CPU for a province's page of a chain's companies at LARGE); and a
+	 * comparison of a computed value (local, the capacity) stays behind a CASE, or the
+	 * planner computes it for every company first (bench/README.md, "Side by side").
+	 * {@code met}: the parameter whose company-level test the match's start already
+	 * meets; a site's test of the region inside the others stays.
 	 */
 	private static List<String> conditions(Map<String, Object> params, String met) {
 		boolean inRegion = params.get("regionId") != null;
-		String siteInRegion = inRegion ? " WHERE " + SITE_IN_REGION : "";
+		String siteInRegion = inRegion ? "\n   WHERE " + IN_REGION : "";
 		List<String> tests = new ArrayList<>();
 		if (inRegion && !"regionId".equals(met)) {
-			tests.add("EXISTS { MATCH (c)-[:HAS_SITE]->(:Site)-[:IN_REGION]->(:Region)-[:PART_OF*0..5]->"
-					+ "(:Region {id: $regionId}) }");
+			tests.add("($regionId IS NULL OR EXISTS { MATCH (c)-[:HAS_SITE]->(:Site)-[:IN_REGION]->(:Region)"
+					+ "-[:PART_OF*0..5]->(:Region {id: $regionId}) })");
 		}
 		if (params.get("chainId") != null && !"chainId".equals(met)) {
-			tests.add("EXISTS { MATCH (c)-[:HAS_SITE]->(s:Site)-[:MAKES]->(:Product)<-[:HAS_PRODUCT]-(:Segment)"
-					+ "<-[:HAS_SEGMENT]-(:Chain {id: $chainId})" + siteInRegion + " }");
+			tests.add("($chainId IS NULL OR EXISTS { MATCH (c)-[:HAS_SITE]->(s:Site)-[:MAKES]->(:Product)"
+					+ "<-[:HAS_PRODUCT]-(:Segment)<-[:HAS_SEGMENT]-(:Chain {id: $chainId})" + siteInRegion + " })");
 		}
-		boolean oneProduct = params.get("productId") != null;
-		if (oneProduct && !"productId".equals(met)) {
-			tests.add("EXISTS { MATCH (c)-[:HAS_SITE]->(s:Site)-[:MAKES]->(:Product {id: $productId})" + siteInRegion
-					+ " }");
+		if (params.get("productId") != null && !"productId".equals(met)) {
+			tests.add(
+					"($productId IS NULL OR EXISTS { MATCH (c)-[:HAS_SITE]->(s:Site)-[:MAKES]->(:Product {id: $productId})"
+							+ siteInRegion + " })");
 		}
 		if (params.get("status") != null) {
-			tests.add("EXISTS { MATCH (c)-[:HAS_SITE]->(s:Site)-[m:MAKES]->("
-					+ (oneProduct ? ":Product {id: $productId}" : ":Product") + ") WHERE m.status = $status"
-					+ (inRegion ? " AND " + SITE_IN_REGION : "") + " }");
+			tests.add("($status IS NULL OR EXISTS { MATCH (c)-[:HAS_SITE]->(s:Site)-[m:MAKES]->(p:Product)\n"
+					+ "   WHERE m.status = $status AND ($productId IS NULL OR p.id = $productId)"
+					+ (inRegion ? " AND " + IN_REGION : "") + " })");
 		}
 		if (params.get("minCapacity") != null) {
-			tests.add(capacity(params) + " >= $minCapacity");
+			tests.add("CASE WHEN $minCapacity IS NULL THEN true ELSE " + CAPACITY + " >= $minCapacity END");
 		}
 		if (params.get("local") != null) {
-			tests.add(CompanyQueries.LOCAL + " = $local");
+			tests.add("CASE WHEN $local IS NULL THEN true ELSE " + CompanyQueries.LOCAL + " = $local END");
 		}
 		if (params.get("text") != null) {
-			tests.add("(toLower(c.nameZh) CONTAINS $text OR toLower(coalesce(c.name, '')) CONTAINS $text"
-					+ " OR any(a IN coalesce(c.aliases, []) WHERE toLower(a) CONTAINS $text))");
+			tests.add(
+					"($text IS NULL OR toLower(c.nameZh) CONTAINS $text OR toLower(coalesce(c.name, '')) CONTAINS $text"
+							+ " OR any(a IN coalesce(c.aliases, []) WHERE toLower(a) CONTAINS $text))");
 		}
 		return tests;
 	}
@@ -257,25 +262,13 @@ class CompanyPages {
 		params.put("level", level);
 		params.put("first", first);
 		boolean oneProduct = groupBy == GroupBy.PRODUCT || f.productId() != null;
-		// as in the filter, a line's test is written only when its parameter is set
-		List<String> lineTests = new ArrayList<>();
-		if (params.get("regionId") != null) {
-			lineTests.add(SITE_IN_REGION);
-		}
-		if (params.get("productId") != null) {
-			lineTests.add("p.id = $productId");
-		}
-		if (params.get("status") != null) {
-			lineTests.add("m.status = $status");
-		}
-		if (params.get("chainId") != null) {
-			lineTests.add("EXISTS { (p)<-[:HAS_PRODUCT]-(:Segment)<-[:HAS_SEGMENT]-(:Chain {id: $chainId}) }");
-		}
 		return List.copyOf(neo4j
 			.query(matching(params)
 					+ """
 							MATCH (c)-[:HAS_SITE]->(s:Site)-[m:MAKES]->(p:Product)
-							%s%s
+							WHERE %s AND ($productId IS NULL OR p.id = $productId) AND ($status IS NULL OR m.status = $status)
+							  AND ($chainId IS NULL OR EXISTS { (p)<-[:HAS_PRODUCT]-(:Segment)<-[:HAS_SEGMENT]-(:Chain {id: $chainId}) })
+							%s
 							WITH key, name, count(DISTINCT c) AS companies, count(DISTINCT s) AS sites, count(m) AS lines,
 							     count(m) - count(m.capacity) AS unknown, sum(m.capacity) AS capacity, count(m.capacity) AS known,
 							     collect(DISTINCT p.unit) AS units
@@ -283,7 +276,7 @@ class CompanyPages {
 							       CASE WHEN $oneProduct AND known > 0 THEN capacity END AS capacity,
 							       CASE WHEN $oneProduct THEN units[0] END AS unit
 							ORDER BY companies DESC, lines DESC, key LIMIT $first"""
-						.formatted(where(lineTests), GROUP_KEY.get(groupBy)))
+						.formatted(IN_REGION, GROUP_KEY.get(groupBy)))
 			.bindAll(params)
 			.bind(oneProduct)
 			.to("oneProduct")
@@ -309,7 +302,7 @@ class CompanyPages {
 			case NAME -> "c.nameZh";
 			case PRODUCT_COUNT -> "COUNT { MATCH (c)-[:HAS_SITE]->(:Site)-[:MAKES]->(q:Product) RETURN DISTINCT q }";
 			// an unknown capacity sorts after every known one, 0 included
-			case CAPACITY -> "coalesce(" + capacity(params) + ", -1.0)";
+			case CAPACITY -> "coalesce(" + CAPACITY + ", -1.0)";
 		};
 		String after0 = switch (order) {
 			case NAME -> "($afterId IS NULL OR key > $afterKey OR (key = $afterKey AND c.id > $afterId))";
