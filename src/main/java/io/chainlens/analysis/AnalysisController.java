@@ -19,6 +19,8 @@ import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
 import graphql.GraphQLContext;
+import graphql.language.Field;
+import graphql.language.Selection;
 import graphql.schema.DataFetchingEnvironment;
 import io.chainlens.analysis.AnalysisService.ChainScenario;
 import io.chainlens.analysis.AnalysisService.TargetScenario;
@@ -114,17 +116,23 @@ class AnalysisController {
 	List<Gap> gaps(@Argument String chainId, @Argument List<GapKind> kinds, @Argument Scenario scenario,
 			@Argument Integer first, @Argument String region, GraphQLContext context, DataFetchingEnvironment env) {
 		int limit = first(first, 50);
-		LocalGraph graph = chainId != null && !context.hasKey(graphKey(region))
-				&& !Selected.anywhereInRequest(env, NEED_THE_WHOLE_GRAPH) ? analysis.localGraphForChain(region, chainId)
-						: graph(context, region);
+		LocalGraph graph = chainId != null && asksNothingElse(env) ? analysis.localGraphForChain(region, chainId)
+				: graph(context, region);
 		return analysis.gaps(graph, chainId, kinds, scenario(scenario, chainId), limit);
 	}
 
 	/**
-	 * The fields answered from a region's whole graph: a request asking any of them reads
-	 * it anyway, so its gaps are taken from it rather than from a chain's part read
-	 * beside it.
+	 * Whether the request is this one field and asks below it nothing answered from a
+	 * region's whole graph: a request reading the whole graph anyway (or several chains'
+	 * gaps) takes its gaps from it rather than from chains' parts read beside it, so that
+	 * its fields also share one snapshot.
 	 */
+	private static boolean asksNothingElse(DataFetchingEnvironment env) {
+		List<Selection> top = env.getOperationDefinition().getSelectionSet().getSelections();
+		return top.size() == 1 && top.get(0) instanceof Field && !Selected.anywhereInRequest(env, NEED_THE_WHOLE_GRAPH);
+	}
+
+	/** The fields answered from a region's whole graph. */
 	private static final Set<String> NEED_THE_WHOLE_GRAPH = Set.of("candidates", "localSupportRate", "localSupport",
 			"progress", "balance", "impact", "supplyPaths", "matchmaking", "gapsWithoutLeads");
 

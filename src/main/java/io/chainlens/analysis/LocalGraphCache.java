@@ -34,10 +34,11 @@ import io.chainlens.web.GraphQlLimits;
  * re-read of the region's thousands of lines.
  *
  * <p>
- * Bounded twice: at most {@link #REGIONS} regions, the most recently used, and at most
+ * Bounded twice: at most {@link #REGIONS} graphs, the most recently used, and at most
  * {@link #LINES} local capacity lines in all, since a province of the national graph
- * holds a hundred times the lines of a district. The region most recently read is kept
- * whatever its size.
+ * holds a hundred times the lines of a district. Chains' parts of regions
+ * ({@link #forChain}) are kept among them and let go first; a region's parts are let go
+ * when its whole graph is kept. The graph most recently read is kept whatever its size.
  */
 @Component
 class LocalGraphCache {
@@ -133,9 +134,11 @@ class LocalGraphCache {
 			return get(region);
 		}
 		GraphState.Version version = read.get();
-		Entry whole = cachedEntry(region);
-		if (whole != null && whole.version().covers(version)) {
-			return whole.graph();
+		if (cachedEntry(region) != null) {
+			// a region in use as a whole stays whole: a write that said what it touched
+			// is
+			// taken into its graph, cheaper than reading a part
+			return get(region, region, null, version);
 		}
 		Set<String> products = catalogue(version).linesForChain(chainId);
 		if (products == null) {
@@ -273,21 +276,34 @@ class LocalGraphCache {
 		}
 	}
 
-	private void keep(String region, Entry entry) {
+	private void keep(String key, Entry entry) {
 		synchronized (cached) {
-			Entry replaced = cached.put(region, entry);
+			Entry replaced = cached.put(key, entry);
 			if (replaced != null) {
 				lines -= replaced.graph().lines();
 			}
 			lines += entry.graph().lines();
-			Iterator<Map.Entry<String, Entry>> eldest = cached.entrySet().iterator();
-			while ((cached.size() > maxRegions || lines > maxLines) && cached.size() > 1) {
-				Map.Entry<String, Entry> evicted = eldest.next();
-				if (evicted.getKey().equals(region)) {
-					continue;
+			if (!key.contains(CHAIN_KEY)) {
+				// the region's whole graph answers its chains' gaps from now on
+				cached.entrySet().removeIf(e -> {
+					boolean part = e.getKey().startsWith(key + CHAIN_KEY);
+					if (part) {
+						lines -= e.getValue().graph().lines();
+					}
+					return part;
+				});
+			}
+			// chains' parts go first: a whole graph costs more to read again
+			for (boolean parts : new boolean[] { true, false }) {
+				Iterator<Map.Entry<String, Entry>> eldest = cached.entrySet().iterator();
+				while ((cached.size() > maxRegions || lines > maxLines) && eldest.hasNext()) {
+					Map.Entry<String, Entry> evicted = eldest.next();
+					if (evicted.getKey().equals(key) || evicted.getKey().contains(CHAIN_KEY) != parts) {
+						continue;
+					}
+					lines -= evicted.getValue().graph().lines();
+					eldest.remove();
 				}
-				lines -= evicted.getValue().graph().lines();
-				eldest.remove();
 			}
 		}
 	}
@@ -296,6 +312,14 @@ class LocalGraphCache {
 	int size() {
 		synchronized (cached) {
 			return cached.size();
+		}
+	}
+
+	/** Lets every kept graph go: a test then starts from an empty cache. */
+	void clear() {
+		synchronized (cached) {
+			cached.clear();
+			lines = 0;
 		}
 	}
 

@@ -50,6 +50,8 @@ class ChainPartOfRegionTest {
 	@BeforeEach
 	void seed() {
 		graph.seed();
+		// other tests' whole graphs of these regions would answer instead of a part
+		cache.clear();
 	}
 
 	@AfterEach
@@ -158,17 +160,10 @@ class ChainPartOfRegionTest {
 		String region = "baotou";
 		List<String> before = gapProducts("pv", region);
 		LocalGraph part = cache.forChain(region, "pv");
+		assertThat(cache.parts()).isEqualTo(1);
 		assertThat(part.lines()).isLessThan(queries.localGraph(region, queries.catalogue()).lines());
 
-		Login.ADMIN.as(graphQl)
-			.documentName("setCapacity")
-			.variable("input",
-					Map.of("companyId", "jinko", "productId", "pv-wafer", "region", "青山区", "capacity", 5, "unit", "GW",
-							"status", "OPERATING", "source", "public: test, 2024-05-01"))
-			.execute()
-			.path("setCapacity.product.id")
-			.entity(String.class)
-			.isEqualTo("pv-wafer");
+		setCapacity("jinko", "pv-wafer", 5);
 
 		LocalGraph after = cache.forChain(region, "pv");
 		assertThat(after).isNotSameAs(part);
@@ -179,6 +174,60 @@ class ChainPartOfRegionTest {
 		}
 		assertThat(after.makesOf("pv-wafer")).anyMatch(m -> m.company().id().equals("jinko"));
 		assertThat(before).isNotEmpty();
+	}
+
+	@Test
+	void aRequestForSeveralChainsGapsReadsTheWholeRegionOnce() {
+		int parts = cache.parts();
+		graphQl.document("""
+				{ a: gaps(chainId: "pv", region: "baotou-donghe") { product { id } }
+				  b: gaps(chainId: "wind", region: "baotou-donghe") { product { id } } }""")
+			.execute()
+			.path("a")
+			.entityList(Object.class)
+			.hasSizeGreaterThan(0);
+
+		assertThat(cache.parts()).as("no chain's part read").isEqualTo(parts);
+		assertThat(cache.forChain("baotou-donghe", "pv")).isSameAs(cache.get("baotou-donghe"));
+	}
+
+	@Test
+	void aRegionKeptWholeTakesAnEditInRatherThanReadingAChainsPart() {
+		LocalGraph whole = cache.get("baotou");
+		int parts = cache.parts();
+		setCapacity("jinko", "pv-wafer", 7);
+
+		LocalGraph after = cache.forChain("baotou", "pv");
+		assertThat(cache.parts()).as("no chain's part read").isEqualTo(parts);
+		assertThat(after).isNotSameAs(whole).isSameAs(cache.get("baotou"));
+		assertThat(after.catalogue()).as("taken in, not read again").isSameAs(whole.catalogue());
+	}
+
+	@Test
+	void chainsPartsAreLetGoBeforeWholeRegionsAndWhenTheirRegionIsKeptWhole() {
+		LocalGraphCache small = new LocalGraphCache(queries, 2, LocalGraphCache.LINES, 10);
+		LocalGraph whole = small.get("baotou");
+		small.forChain("baotou-qingshan", "pv");
+		small.forChain("baotou-kundulun", "pv");
+		assertThat(small.size()).isEqualTo(2);
+		assertThat(small.parts()).as("the older part let go, not the whole region").isEqualTo(1);
+		assertThat(small.forChain("baotou", "rare-earth")).isSameAs(whole);
+
+		small.get("baotou-kundulun");
+		assertThat(small.parts()).as("a region kept whole lets its parts go").isZero();
+		assertThat(small.lines()).isEqualTo(whole.lines() + small.get("baotou-kundulun").lines());
+	}
+
+	private void setCapacity(String companyId, String productId, double capacity) {
+		Login.ADMIN.as(graphQl)
+			.documentName("setCapacity")
+			.variable("input",
+					Map.of("companyId", companyId, "productId", productId, "region", "青山区", "capacity", capacity,
+							"unit", "GW", "status", "OPERATING", "source", "public: test, 2024-05-01"))
+			.execute()
+			.path("setCapacity.product.id")
+			.entity(String.class)
+			.isEqualTo(productId);
 	}
 
 	private List<String> gapProducts(String chainId, String region) {
