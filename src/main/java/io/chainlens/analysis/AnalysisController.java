@@ -72,20 +72,11 @@ class AnalysisController {
 	 * analysis fields.
 	 */
 	private LocalGraph graph(GraphQLContext context, String region) {
-		String name = regionName(region);
-		return context.computeIfAbsent(graphKey(region), key -> analysis.localGraph(name.isEmpty() ? null : name));
-	}
-
-	/** The key of the request's snapshot of a region's graph. */
-	private String graphKey(String region) {
-		return LocalGraph.class.getName() + "/" + regionName(region);
-	}
-
-	/** The region as asked; "" for the focus region by its configured name. */
-	private String regionName(String region) {
 		String given = region == null ? "" : region.strip();
 		// the focus region by its configured name is the request's default graph
-		return analysis.isFocus(given) ? "" : given;
+		String name = analysis.isFocus(given) ? "" : given;
+		return context.computeIfAbsent(LocalGraph.class.getName() + "/" + name,
+				key -> analysis.localGraph(name.isEmpty() ? null : name));
 	}
 
 	/**

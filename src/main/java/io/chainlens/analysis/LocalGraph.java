@@ -97,6 +97,9 @@ final class LocalGraph {
 
 		private final Map<String, List<Yield>> yieldsFrom = new LinkedHashMap<>();
 
+		// per chain id, what linesForChain answers (empty for a chain not here)
+		private final Map<String, Optional<Set<String>>> linesForChain = new ConcurrentHashMap<>();
+
 		Catalogue(List<ChainInfo> chains, List<Feed> feeds, List<Yield> yields) {
 			this.chains = List.copyOf(chains);
 			for (ChainInfo chain : chains) {
@@ -126,17 +129,22 @@ final class LocalGraph {
 		 * catalogue.
 		 */
 		Set<String> linesForChain(String chainId) {
-			ChainInfo chain = chains.stream().filter(c -> c.chain().id().equals(chainId)).findFirst().orElse(null);
-			if (chain == null) {
-				return null;
-			}
-			Set<String> read = new TreeSet<>();
-			chain.segments().forEach(s -> s.products().forEach(p -> read.add(p.id())));
-			for (String product : List.copyOf(read)) {
-				feedsFrom.getOrDefault(product, List.of()).forEach(f -> read.add(f.outputId()));
-				yieldsInto.getOrDefault(product, List.of()).forEach(y -> read.add(y.processId()));
-			}
-			return Set.copyOf(read);
+			// asked by every gaps request of a chain's part, warm ones too: worked out
+			// once
+			// per catalogue
+			return linesForChain.computeIfAbsent(chainId, id -> {
+				ChainInfo chain = chains.stream().filter(c -> c.chain().id().equals(id)).findFirst().orElse(null);
+				if (chain == null) {
+					return Optional.empty();
+				}
+				Set<String> read = new TreeSet<>();
+				chain.segments().forEach(s -> s.products().forEach(p -> read.add(p.id())));
+				for (String product : List.copyOf(read)) {
+					feedsFrom.getOrDefault(product, List.of()).forEach(f -> read.add(f.outputId()));
+					yieldsInto.getOrDefault(product, List.of()).forEach(y -> read.add(y.processId()));
+				}
+				return Optional.of(Set.copyOf(read));
+			}).orElse(null);
 		}
 
 	}

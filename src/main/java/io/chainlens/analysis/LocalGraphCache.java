@@ -120,13 +120,13 @@ class LocalGraphCache {
 	}
 
 	/**
-	 * What the gaps of one chain in a region read: the region's whole graph when it is
-	 * kept at this version; otherwise the region's lines of the products the chain's
-	 * balances need ({@link LocalGraph.Catalogue#linesForChain}), kept as a graph of its
-	 * own beside the whole ones. A region asked about for one chain (the explorer's first
-	 * question of a city) reads a fraction of its lines. Only the gaps may use it: what
-	 * else a region's graph answers (candidates, what the region makes) needs all of its
-	 * lines.
+	 * What the gaps of one chain in a region read: the region's whole graph when one is
+	 * kept (brought to this version); otherwise the region's lines of the products the
+	 * chain's balances need ({@link LocalGraph.Catalogue#linesForChain}), kept as a graph
+	 * of its own beside the whole ones. A region asked about for one chain (the
+	 * explorer's first question of a city) reads a fraction of its lines. Only the gaps
+	 * may use it: what else a region's graph answers (candidates, what the region makes)
+	 * needs all of its lines.
 	 */
 	LocalGraph forChain(String region, String chainId) {
 		Optional<GraphState.Version> read = queries.version();
@@ -135,9 +135,8 @@ class LocalGraphCache {
 		}
 		GraphState.Version version = read.get();
 		if (cachedEntry(region) != null) {
-			// a region in use as a whole stays whole: a write that said what it touched
-			// is
-			// taken into its graph, cheaper than reading a part
+			// a region in use as a whole stays whole: a write that said what it
+			// touched is taken into its graph, cheaper than reading a part
 			return get(region, region, null, version);
 		}
 		Set<String> products = catalogue(version).linesForChain(chainId);
@@ -213,8 +212,8 @@ class LocalGraphCache {
 		now.makes().forEach(m -> stillHere.add(m.siteId()));
 		boolean inRegion = stillHere.containsAll(sites) && hadLines.equals(sites);
 		if (products == null) {
-			// rankings are kept for whole graphs only: a chain's part answers no
-			// candidates
+			// rankings are kept for whole graphs only: a chain's part answers
+			// no candidates
 			rankings.carryOver(before, after, touched.get(), inRegion);
 		}
 		return after;

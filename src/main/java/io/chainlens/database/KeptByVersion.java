@@ -88,9 +88,8 @@ public final class KeptByVersion<K, V> {
 			value = compute.get();
 		}
 		catch (Throwable failed) {
-			// whatever ends the computation (a checked exception thrown sneakily too)
-			// must
-			// release those waiting for it
+			// whatever ends the computation (a checked exception thrown sneakily
+			// too) must release those waiting for it
 			if (mine != null) {
 				synchronized (kept) {
 					computing.remove(key, mine);

@@ -121,6 +121,7 @@ class ChainPartOfRegionTest {
 			.allMatch(m -> read.contains(m.productId()))
 			.isEqualTo(whole.makes().stream().filter(m -> read.contains(m.productId())).toList());
 		assertThat(catalogue.linesForChain("no-such-chain")).isNull();
+		assertThat(catalogue.linesForChain("rare-earth")).as("worked out once per catalogue").isSameAs(read);
 	}
 
 	@Test
