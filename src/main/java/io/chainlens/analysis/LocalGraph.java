@@ -129,9 +129,8 @@ final class LocalGraph {
 		 * catalogue.
 		 */
 		Set<String> linesForChain(String chainId) {
-			// asked by every gaps request of a chain's part, warm ones too: worked out
-			// once
-			// per catalogue
+			// asked by every gaps request of a chain's part, warm ones too: worked
+			// out once per catalogue
 			return linesForChain.computeIfAbsent(chainId, id -> {
 				ChainInfo chain = chains.stream().filter(c -> c.chain().id().equals(id)).findFirst().orElse(null);
 				if (chain == null) {

@@ -64,6 +64,9 @@ class SideBySideTest {
 
 	private static final int PARAMETERS = 25;
 
+	/** A check running longer prints the stacks of Neo4j's and chainlens's threads. */
+	private static final int SLOW_SECONDS = 8;
+
 	@TempDir
 	static Path dir;
 
@@ -238,8 +241,13 @@ class SideBySideTest {
 			}
 			long started = System.nanoTime();
 			Thread dump = stacksIfSlow(q.name(), started);
-			Check check = SideBySide.check(q.name(), spread(q.parameters()), answers);
-			dump.interrupt();
+			Check check;
+			try {
+				check = SideBySide.check(q.name(), spread(q.parameters()), answers);
+			}
+			finally {
+				dump.interrupt();
+			}
 			String checked = q.name() + " (" + String.join(", ", answers.keySet()) + "): " + check.summary() + " in "
 					+ (System.nanoTime() - started) / 1_000_000 + " ms";
 			System.out.println(checked);
@@ -253,8 +261,8 @@ class SideBySideTest {
 	/**
 	 * A daemon that prints the stacks of the threads in Neo4j's or chainlens's code every
 	 * {@value #SLOW_SECONDS} s while a question's check runs: a check takes a few
-	 * seconds, and the first region-filtered page's rare 15 to 20 s (see the start) were
-	 * never caught with a profiler attached. Interrupted when the check ends.
+	 * seconds, and the region-filtered pages' slow runs (see the start) never happened
+	 * with a profiler attached. Interrupted when the check ends.
 	 */
 	private static Thread stacksIfSlow(String question, long started) {
 		Thread dump = new Thread(() -> {
@@ -285,8 +293,6 @@ class SideBySideTest {
 		dump.start();
 		return dump;
 	}
-
-	private static final int SLOW_SECONDS = 8;
 
 	/**
 	 * About {@link #PARAMETERS} of the parameters, spread over the list in runs of five:
