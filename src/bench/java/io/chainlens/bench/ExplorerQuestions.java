@@ -134,8 +134,10 @@ final class ExplorerQuestions {
 				    {makes: {some: {segments: {some: {chain: {some: {id: {eq: $chain}}}}}}}}]}}}) { %s } }"""
 			.formatted(PAGE, PEER_ORDER, regionOrBelow("region"), PAGE_FIELDS);
 		String cypher = """
+				MATCH (:Chain {id: $chain})-[:HAS_SEGMENT]->(:Segment)-[:HAS_PRODUCT]->(p:Product)
+				WITH collect(p) AS products
 				MATCH (:Region {id: $region})<-[:PART_OF*0..3]-(:Region)<-[:IN_REGION]-(s:Site)<-[:HAS_SITE]-(c:Company)
-				WHERE EXISTS { (s)-[:MAKES]->(:Product)<-[:HAS_PRODUCT]-(:Segment)<-[:HAS_SEGMENT]-(:Chain {id: $chain}) }
+				WHERE EXISTS { (s)-[:MAKES]->(q) WHERE q IN products }
 				WITH DISTINCT c ORDER BY c.nameZh, c.id
 				WITH collect(c {.id, .nameZh}) AS matched
 				RETURN size(matched) AS total, matched[0..$first] AS page, size(matched) > $first AS next""";

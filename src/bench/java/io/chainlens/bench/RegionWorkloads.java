@@ -731,10 +731,16 @@ final class RegionWorkloads {
 				""";
 
 
-		/** The companies with a site in the region (or under it) making a product of the chain. */
+		/**
+		 * The companies with a site in the region (or under it) making a product of the
+		 * chain. The chain's products are read first: with the chain inside the EXISTS,
+		 * Neo4j at times planned it as a hash join rebuilt for every site (CompanyPages).
+		 */
 		static final String PAGE = """
+				MATCH (:Chain {id: $chain})-[:HAS_SEGMENT]->(:Segment)-[:HAS_PRODUCT]->(p:Product)
+				WITH collect(p) AS products
 				MATCH (:Region {id: $region})<-[:PART_OF*0..5]-(:Region)<-[:IN_REGION]-(s:Site)<-[:HAS_SITE]-(c:Company)
-				WHERE EXISTS { (s)-[:MAKES]->(:Product)<-[:HAS_PRODUCT]-(:Segment)<-[:HAS_SEGMENT]-(:Chain {id: $chain}) }
+				WHERE EXISTS { (s)-[:MAKES]->(q) WHERE q IN products }
 				WITH DISTINCT c ORDER BY c.nameZh, c.id
 				WITH collect(c) AS rows
 				RETURN size(rows) AS total, [x IN rows[..%d] | {id: x.id, nameZh: x.nameZh, name: x.name}] AS page

@@ -48,14 +48,20 @@ class CompanyPages {
 	}
 
 	/**
-	 * Site {@code s} lies in the filter's region, when there is one. Written behind
+	 * Site {@code s} lies in the filter's region: its region is one of
+	 * {@code $regionIds}, the region and those under it, read before the query. Every
+	 * test on a company is written so that it can only be answered by expanding from the
+	 * company: no labelled node with an indexed property for Neo4j to seek. With
+	 * {@code (:Region {id: $regionId})} or {@code (:Chain {id: $chainId})} inside the
+	 * EXISTS, Neo4j now and then (the same data, in some JVMs only) planned the test as a
+	 * hash join of the company's sites with everything under the region or chain, built
+	 * again for every company, and kept that plan: a region's page of a chain's companies
+	 * then took 100 s at a third of SMALL, where it takes 1 s. Written behind
 	 * {@code $regionId IS NULL OR} even where the region is set: the guard makes Neo4j
-	 * test it on each site the enclosing pattern reaches from the company, where a bare
-	 * EXISTS becomes a semi-join it may start elsewhere (at LARGE a province's page of a
-	 * chain's companies took three times the Neo4j CPU, walking every site's regions up
-	 * before the chain).
+	 * test it on each site the enclosing pattern reaches, where a bare EXISTS becomes a
+	 * semi-join it may start elsewhere.
 	 */
-	private static final String IN_REGION = "($regionId IS NULL OR EXISTS { (s)-[:IN_REGION]->(:Region)-[:PART_OF*0..5]->(:Region {id: $regionId}) })";
+	private static final String IN_REGION = "($regionId IS NULL OR EXISTS { (s)-[:IN_REGION]->(r) WHERE r.id IN $regionIds })";
 
 	/** The statuses a capacity line may have. */
 	static final Set<String> STATUSES = Set.of("OPERATING", "UNDER_CONSTRUCTION", "PLANNED");
@@ -66,8 +72,8 @@ class CompanyPages {
 	 * never 0.
 	 */
 	private static final String CAPACITY = """
-			COLLECT { MATCH (c)-[:HAS_SITE]->(s:Site)-[m:MAKES]->(:Product {id: $productId})
-			          WHERE ($status IS NULL OR m.status = $status) AND m.capacity IS NOT NULL
+			COLLECT { MATCH (c)-[:HAS_SITE]->(s:Site)-[m:MAKES]->(p)
+			          WHERE p.id = $productId AND ($status IS NULL OR m.status = $status) AND m.capacity IS NOT NULL
 			            AND %s
 			          RETURN CASE WHEN count(m) = 0 THEN null ELSE sum(m.capacity) END }[0]""".formatted(IN_REGION);
 
@@ -106,28 +112,27 @@ class CompanyPages {
 	 * times the CPU for a province's page of a chain's companies at LARGE); and a
 	 * comparison of a computed value (local, the capacity) stays behind a CASE, or the
 	 * planner computes it for every company first (bench/README.md, "Side by side").
-	 * {@code met}: the parameter whose company-level test the match's start already
+	 * {@code met}: the parameters whose company-level tests the match's start already
 	 * meets; a site's test of the region inside the others stays.
 	 */
-	private static List<String> conditions(Map<String, Object> params, String met) {
+	private static List<String> conditions(Map<String, Object> params, Set<String> met) {
 		boolean inRegion = params.get("regionId") != null;
-		String siteInRegion = inRegion ? "\n   WHERE " + IN_REGION : "";
+		String siteInRegion = inRegion ? " AND " + IN_REGION : "";
 		List<String> tests = new ArrayList<>();
-		if (inRegion && !"regionId".equals(met)) {
-			tests.add("($regionId IS NULL OR EXISTS { MATCH (c)-[:HAS_SITE]->(:Site)-[:IN_REGION]->(:Region)"
-					+ "-[:PART_OF*0..5]->(:Region {id: $regionId}) })");
+		if (inRegion && !met.contains("regionId")) {
+			tests.add("($regionId IS NULL OR EXISTS { MATCH (c)-[:HAS_SITE]->(:Site)-[:IN_REGION]->(r)"
+					+ " WHERE r.id IN $regionIds })");
 		}
-		if (params.get("chainId") != null && !"chainId".equals(met)) {
-			tests.add("($chainId IS NULL OR EXISTS { MATCH (c)-[:HAS_SITE]->(s:Site)-[:MAKES]->(:Product)"
-					+ "<-[:HAS_PRODUCT]-(:Segment)<-[:HAS_SEGMENT]-(:Chain {id: $chainId})" + siteInRegion + " })");
+		if (params.get("chainId") != null && !met.contains("chainId")) {
+			tests.add("($chainId IS NULL OR EXISTS { MATCH (c)-[:HAS_SITE]->(s:Site)-[:MAKES]->(p)"
+					+ " WHERE p.id IN $chainProducts" + siteInRegion + " })");
 		}
-		if (params.get("productId") != null && !"productId".equals(met)) {
-			tests.add(
-					"($productId IS NULL OR EXISTS { MATCH (c)-[:HAS_SITE]->(s:Site)-[:MAKES]->(:Product {id: $productId})"
-							+ siteInRegion + " })");
+		if (params.get("productId") != null && !met.contains("productId")) {
+			tests.add("($productId IS NULL OR EXISTS { MATCH (c)-[:HAS_SITE]->(s:Site)-[:MAKES]->(p)"
+					+ " WHERE p.id = $productId" + siteInRegion + " })");
 		}
 		if (params.get("status") != null) {
-			tests.add("($status IS NULL OR EXISTS { MATCH (c)-[:HAS_SITE]->(s:Site)-[m:MAKES]->(p:Product)\n"
+			tests.add("($status IS NULL OR EXISTS { MATCH (c)-[:HAS_SITE]->(s:Site)-[m:MAKES]->(p)\n"
 					+ "   WHERE m.status = $status AND ($productId IS NULL OR p.id = $productId)"
 					+ (inRegion ? " AND " + IN_REGION : "") + " })");
 		}
@@ -162,6 +167,19 @@ class CompanyPages {
 		if (params.get("productId") != null) {
 			start = "MATCH (:Product {id: $productId})<-[:MAKES]-(:Site)<-[:HAS_SITE]-(c:Company)\nWITH DISTINCT c\n";
 		}
+		else if (params.get("regionId") != null && params.get("chainId") != null) {
+			// a site in the region making a product of the chain, tested on the site the
+			// start reaches: testing each company found in the region walks all its sites
+			// nationwide again (at LARGE, twice the hand-written query's time)
+			start = """
+					MATCH (:Chain {id: $chainId})-[:HAS_SEGMENT]->(:Segment)-[:HAS_PRODUCT]->(p:Product)
+					WITH collect(p) AS made
+					MATCH (:Region {id: $regionId})<-[:PART_OF*0..5]-(:Region)<-[:IN_REGION]-(s:Site)
+					WHERE EXISTS { (s)-[:MAKES]->(q) WHERE q IN made }
+					MATCH (s)<-[:HAS_SITE]-(c:Company)
+					WITH DISTINCT c
+					""";
+		}
 		else if (params.get("regionId") != null) {
 			start = "MATCH (:Region {id: $regionId})<-[:PART_OF*0..5]-(:Region)<-[:IN_REGION]-(:Site)<-[:HAS_SITE]-(c:Company)\n"
 					+ "WITH DISTINCT c\n";
@@ -173,25 +191,25 @@ class CompanyPages {
 		else {
 			start = "MATCH (c:Company)\n";
 		}
-		// the test the start already meets is not made again for every company (a chain's
-		// companies nationwide: tens of thousands of walks to the chain); with a region,
-		// the product's and chain's tests also ask for a site in it, so stay
+		// the tests the start already meets are not made again for every company (a
+		// chain's companies nationwide: tens of thousands of walks to the chain); with a
+		// region, the product's test also asks for a site in it, so stays
 		boolean regionless = params.get("regionId") == null;
-		String met = null;
-		if (params.get("productId") != null && regionless) {
-			met = "productId";
+		Set<String> met = Set.of();
+		if (params.get("productId") != null) {
+			met = regionless ? Set.of("productId") : Set.of();
 		}
-		else if (params.get("regionId") != null && params.get("productId") == null) {
-			met = "regionId";
+		else if (params.get("regionId") != null) {
+			met = params.get("chainId") != null ? Set.of("regionId", "chainId") : Set.of("regionId");
 		}
-		else if (params.get("chainId") != null && regionless) {
-			met = "chainId";
+		else if (params.get("chainId") != null) {
+			met = Set.of("chainId");
 		}
 		return start + where(conditions(params, met));
 	}
 
 	/** The filter checked and as query parameters; refused with the argument named. */
-	private Map<String, Object> params(Filter f) {
+	Map<String, Object> params(Filter f) {
 		if (f.status() != null && !STATUSES.contains(f.status())) {
 			throw new BadArgument("filter.status",
 					"must be one of " + new java.util.TreeSet<>(STATUSES) + ", not '" + f.status() + "'");
@@ -262,22 +280,9 @@ class CompanyPages {
 		params.put("level", level);
 		params.put("first", first);
 		boolean oneProduct = groupBy == GroupBy.PRODUCT || f.productId() != null;
-		return List.copyOf(neo4j
-			.query(matching(params)
-					+ """
-							MATCH (c)-[:HAS_SITE]->(s:Site)-[m:MAKES]->(p:Product)
-							WHERE %s AND ($productId IS NULL OR p.id = $productId) AND ($status IS NULL OR m.status = $status)
-							  AND ($chainId IS NULL OR EXISTS { (p)<-[:HAS_PRODUCT]-(:Segment)<-[:HAS_SEGMENT]-(:Chain {id: $chainId}) })
-							%s
-							WITH key, name, count(DISTINCT c) AS companies, count(DISTINCT s) AS sites, count(m) AS lines,
-							     count(m) - count(m.capacity) AS unknown, sum(m.capacity) AS capacity, count(m.capacity) AS known,
-							     collect(DISTINCT p.unit) AS units
-							RETURN key, name, companies, sites, lines, unknown,
-							       CASE WHEN $oneProduct AND known > 0 THEN capacity END AS capacity,
-							       CASE WHEN $oneProduct THEN units[0] END AS unit
-							ORDER BY companies DESC, lines DESC, key LIMIT $first"""
-						.formatted(IN_REGION, GROUP_KEY.get(groupBy)))
-			.bindAll(params)
+		String query = aggregateQuery(params, groupBy);
+		return List.copyOf(neo4j.query(query)
+			.bindAll(withLists(query, params))
 			.bind(oneProduct)
 			.to("oneProduct")
 			.fetchAs(Group.class)
@@ -286,6 +291,22 @@ class CompanyPages {
 					r.get("unknown").asInt(), r.get("capacity").isNull() ? null : r.get("capacity").asDouble(),
 					r.get("unit").asString(null)))
 			.all());
+	}
+
+	/** The query of {@link #aggregate}. */
+	static String aggregateQuery(Map<String, Object> params, GroupBy groupBy) {
+		return matching(params) + """
+				MATCH (c)-[:HAS_SITE]->(s:Site)-[m:MAKES]->(p:Product)
+				WHERE %s AND ($productId IS NULL OR p.id = $productId) AND ($status IS NULL OR m.status = $status)
+				  AND ($chainId IS NULL OR p.id IN $chainProducts)
+				%s
+				WITH key, name, count(DISTINCT c) AS companies, count(DISTINCT s) AS sites, count(m) AS lines,
+				     count(m) - count(m.capacity) AS unknown, sum(m.capacity) AS capacity, count(m.capacity) AS known,
+				     collect(DISTINCT p.unit) AS units
+				RETURN key, name, companies, sites, lines, unknown,
+				       CASE WHEN $oneProduct AND known > 0 THEN capacity END AS capacity,
+				       CASE WHEN $oneProduct THEN units[0] END AS unit
+				ORDER BY companies DESC, lines DESC, key LIMIT $first""".formatted(IN_REGION, GROUP_KEY.get(groupBy));
 	}
 
 	Connection<Company> page(Filter filter, Order order, int first, String after) {
@@ -298,13 +319,39 @@ class CompanyPages {
 		params.put("afterKey", position == null ? null : position[0]);
 		params.put("afterId", position == null ? null : position[1]);
 		params.put("first", first);
+		var version = GraphState.read(neo4j);
+		int total = count(version, params);
+		boolean walk = order == Order.NAME && walksNames(version, total);
+		if (walk) {
+			params.put("fromName", position == null ? "" : position[0]);
+		}
+		String query = pageQuery(params, order, walk);
+		List<Connection.Edge<Company>> edges = new ArrayList<>(
+				neo4j.query(query)
+					.bindAll(withLists(query, params))
+					.fetchAs(EDGE)
+					.mappedBy((t,
+							r) -> new Connection.Edge<>(encode(order, String.valueOf(r.get("key").asObject()),
+									r.get("c").get("id").asString()), Company.of(r.get("c"))))
+					.all());
+		return Connection.of(edges, first, total);
+	}
+
+	/**
+	 * The query of a page in the order: walking the name index ({@link #nameWalk}) or
+	 * from what the filter names.
+	 */
+	static String pageQuery(Map<String, Object> params, Order order, boolean walk) {
+		if (walk) {
+			return nameWalk(params);
+		}
 		String key = switch (order) {
 			case NAME -> "c.nameZh";
-			case PRODUCT_COUNT -> "COUNT { MATCH (c)-[:HAS_SITE]->(:Site)-[:MAKES]->(q:Product) RETURN DISTINCT q }";
+			case PRODUCT_COUNT -> "COUNT { MATCH (c)-[:HAS_SITE]->(:Site)-[:MAKES]->(q) RETURN DISTINCT q }";
 			// an unknown capacity sorts after every known one, 0 included
 			case CAPACITY -> "coalesce(" + CAPACITY + ", -1.0)";
 		};
-		String after0 = switch (order) {
+		String after = switch (order) {
 			case NAME -> "($afterId IS NULL OR key > $afterKey OR (key = $afterKey AND c.id > $afterId))";
 			case PRODUCT_COUNT ->
 				"($afterId IS NULL OR key < toInteger($afterKey) OR (key = toInteger($afterKey) AND c.id > $afterId))";
@@ -312,28 +359,10 @@ class CompanyPages {
 				"($afterId IS NULL OR key < toFloat($afterKey) OR (key = toFloat($afterKey) AND c.id > $afterId))";
 		};
 		String sort = (order == Order.NAME) ? "key, c.id" : "key DESC, c.id";
-		var version = GraphState.read(neo4j);
-		int total = count(version, params);
-		String query;
-		if (order == Order.NAME && walksNames(version, total)) {
-			params.put("fromName", position == null ? "" : position[0]);
-			query = nameWalk(params);
-		}
-		else {
-			query = matching(params) + """
-					WITH c, %s AS key
-					WHERE %s
-					RETURN c, key ORDER BY %s LIMIT $first + 1""".formatted(key, after0, sort);
-		}
-		List<Connection.Edge<Company>> edges = new ArrayList<>(
-				neo4j.query(query)
-					.bindAll(params)
-					.fetchAs(EDGE)
-					.mappedBy((t,
-							r) -> new Connection.Edge<>(encode(order, String.valueOf(r.get("key").asObject()),
-									r.get("c").get("id").asString()), Company.of(r.get("c"))))
-					.all());
-		return Connection.of(edges, first, total);
+		return matching(params) + """
+				WITH c, %s AS key
+				WHERE %s
+				RETURN c, key ORDER BY %s LIMIT $first + 1""".formatted(key, after, sort);
 	}
 
 	/**
@@ -384,7 +413,7 @@ class CompanyPages {
 	 * the 50 after row 10,000: bench/run's companiesDeepPage).
 	 */
 	private static String nameWalk(Map<String, Object> params) {
-		List<String> tests = new ArrayList<>(conditions(params, null));
+		List<String> tests = new ArrayList<>(conditions(params, Set.of()));
 		tests.add("($afterId IS NULL OR c.nameZh > $afterKey OR c.id > $afterId)");
 		return "MATCH (c:Company) WHERE c.nameZh >= $fromName\nWITH c\n" + where(tests)
 				+ "RETURN c, c.nameZh AS key ORDER BY c.nameZh, c.id LIMIT $first + 1";
@@ -425,9 +454,14 @@ class CompanyPages {
 
 	private final KeptByVersion<Map<String, Object>, Integer> totals = new KeptByVersion<>(256);
 
+	static String countQuery(Map<String, Object> params) {
+		return matching(params) + "RETURN count(c) AS n";
+	}
+
 	private int counted(Map<String, Object> params) {
-		return neo4j.query(matching(params) + "RETURN count(c) AS n")
-			.bindAll(params)
+		String query = countQuery(params);
+		return neo4j.query(query)
+			.bindAll(withLists(query, params))
 			.fetchAs(Integer.class)
 			.mappedBy((t, r) -> r.get("n").asInt())
 			.one()
@@ -449,6 +483,31 @@ class CompanyPages {
 			.one()
 			.orElseThrow(() -> new NotFound(
 					"There is no region with id or name '" + idOrName + "' (argument 'filter.region')"));
+	}
+
+	/**
+	 * The parameters with the lists the query's tests name ({@link #IN_REGION}): the ids
+	 * of the filter's region and those under it, of the chain's products. Read only for a
+	 * query that names them, so that a page whose start meets its filters reads nothing
+	 * more.
+	 */
+	Map<String, Object> withLists(String query, Map<String, Object> params) {
+		Map<String, Object> bound = new HashMap<>(params);
+		if (query.contains("$regionIds")) {
+			bound.put("regionIds", params.get("regionId") == null ? List.of() : ids("""
+					MATCH (:Region {id: $id})<-[:PART_OF*0..5]-(r:Region) RETURN DISTINCT r.id AS id""",
+					(String) params.get("regionId")));
+		}
+		if (query.contains("$chainProducts")) {
+			bound.put("chainProducts", params.get("chainId") == null ? List.of() : ids("""
+					MATCH (:Chain {id: $id})-[:HAS_SEGMENT]->(:Segment)-[:HAS_PRODUCT]->(p:Product)
+					RETURN DISTINCT p.id AS id""", (String) params.get("chainId")));
+		}
+		return bound;
+	}
+
+	private List<String> ids(String cypher, String id) {
+		return List.copyOf(neo4j.query(cypher).bind(id).to("id").fetchAs(String.class).all());
 	}
 
 	private boolean exists(String cypher, String id) {
