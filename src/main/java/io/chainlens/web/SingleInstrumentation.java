@@ -10,8 +10,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.graphql.execution.GraphQlSource;
+import org.springframework.graphql.observation.GraphQlObservationInstrumentation;
 import org.springframework.stereotype.Component;
 
 import graphql.ExecutionInput;
@@ -66,14 +68,19 @@ final class SingleInstrumentation extends SimplePerformantInstrumentation {
 
 		private final ObjectProvider<Instrumentation> instrumentations;
 
-		InPlaceOfTheChain(ObjectProvider<Instrumentation> instrumentations) {
+		private final boolean batchLoadsObserved;
+
+		InPlaceOfTheChain(ObjectProvider<Instrumentation> instrumentations,
+				@Value("${management.observations.enable.graphql.dataloader:true}") boolean batchLoadsObserved) {
 			this.instrumentations = instrumentations;
+			this.batchLoadsObserved = batchLoadsObserved;
 		}
 
 		@Override
 		public void customize(GraphQlSource.SchemaResourceBuilder builder) {
 			List<Instrumentation> all = instrumentations.orderedStream().toList();
-			of(all).ifPresent(single -> builder.configureGraphQl(graphQl -> graphQl.instrumentation(single)));
+			of(all, batchLoadsObserved)
+				.ifPresent(single -> builder.configureGraphQl(graphQl -> graphQl.instrumentation(single)));
 		}
 
 	}
@@ -115,7 +122,7 @@ final class SingleInstrumentation extends SimplePerformantInstrumentation {
 
 	private final int[] result;
 
-	private SingleInstrumentation(List<Instrumentation> all) {
+	private SingleInstrumentation(List<Instrumentation> all, boolean batchLoadsObserved) {
 		this.all = List.copyOf(all);
 		this.execution = implementing("beginExecution", InstrumentationExecutionParameters.class);
 		this.parse = implementing("beginParse", InstrumentationExecutionParameters.class);
@@ -129,8 +136,16 @@ final class SingleInstrumentation extends SimplePerformantInstrumentation {
 				implementing("beginFieldFetch", InstrumentationFieldFetchParameters.class));
 		this.completion = implementing("beginFieldCompletion", InstrumentationFieldCompleteParameters.class);
 		this.listCompletion = implementing("beginFieldListCompletion", InstrumentationFieldCompleteParameters.class);
-		this.input = implementing("instrumentExecutionInput", ExecutionInput.class,
-				InstrumentationExecutionParameters.class);
+		// The request observation's only use of this hook is to copy the request's data
+		// loader registry with every loader wrapped for batch-load observations; with
+		// those switched off (application.yml) the copy observes nothing, costs a copy of
+		// every loader per request and would make each loader before any field asks for
+		// it (DataLoadersOnFirstUse)
+		this.input = Arrays
+			.stream(implementing("instrumentExecutionInput", ExecutionInput.class,
+					InstrumentationExecutionParameters.class))
+			.filter(i -> batchLoadsObserved || !(all.get(i) instanceof GraphQlObservationInstrumentation))
+			.toArray();
 		this.document = implementing("instrumentDocumentAndVariables", DocumentAndVariables.class,
 				InstrumentationExecutionParameters.class);
 		this.schema = implementing("instrumentSchema", GraphQLSchema.class, InstrumentationExecutionParameters.class);
@@ -147,7 +162,16 @@ final class SingleInstrumentation extends SimplePerformantInstrumentation {
 	 * does not combine (or one this class does not know: subscriptions, deferred fields).
 	 */
 	static Optional<Instrumentation> of(List<Instrumentation> all) {
-		SingleInstrumentation single = new SingleInstrumentation(all);
+		return of(all, true);
+	}
+
+	/**
+	 * As {@link #of(List)}; {@code batchLoadsObserved} false when the batch loads'
+	 * observations are switched off
+	 * ({@code management.observations.enable.graphql.dataloader}).
+	 */
+	static Optional<Instrumentation> of(List<Instrumentation> all, boolean batchLoadsObserved) {
+		SingleInstrumentation single = new SingleInstrumentation(all, batchLoadsObserved);
 		boolean combinable = single.strategy.length <= 1 && single.object.length <= 1 && single.fetching.length <= 1
 				&& single.implementing("beginReactiveResults",
 						graphql.execution.instrumentation.parameters.InstrumentationReactiveResultsParameters.class).length == 0

@@ -7,8 +7,10 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.GraphQlSource;
+import org.springframework.graphql.observation.GraphQlObservationInstrumentation;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
+import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.ExecutionResultImpl;
 import graphql.execution.instrumentation.Instrumentation;
@@ -23,6 +25,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchPar
 import graphql.execution.instrumentation.parameters.InstrumentationFieldParameters;
 import io.chainlens.ChainlensTest;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,6 +58,40 @@ class SingleInstrumentationTest {
 			Thread.sleep(10);
 		}
 		assertThat(requests()).isEqualTo(before + 1);
+	}
+
+	@Test
+	void theRequestObservationCopiesTheDataLoadersOnlyWhenBatchLoadsAreObserved() {
+		ExecutionInput input = ExecutionInput.newExecutionInput("{ chains { id } }")
+			.dataLoaderRegistry(new DataLoadersOnFirstUse.Lazy())
+			.build();
+		List<Instrumentation> observation = List
+			.of(new GraphQlObservationInstrumentation(ObservationRegistry.create()));
+
+		assertThat(
+				instrumented(SingleInstrumentation.of(observation, true).orElseThrow(), input).getDataLoaderRegistry())
+			.isNotSameAs(input.getDataLoaderRegistry());
+		assertThat(
+				instrumented(SingleInstrumentation.of(observation, false).orElseThrow(), input).getDataLoaderRegistry())
+			.isSameAs(input.getDataLoaderRegistry());
+	}
+
+	@Test
+	void theAppsRequestsKeepTheirDataLoadersMadeOnFirstUse() {
+		ExecutionInput input = ExecutionInput.newExecutionInput("{ chains { id } }")
+			.dataLoaderRegistry(new DataLoadersOnFirstUse.Lazy())
+			.build();
+
+		assertThat(instrumented(source.graphQl().getInstrumentation(), input).getDataLoaderRegistry())
+			.isSameAs(input.getDataLoaderRegistry());
+	}
+
+	private ExecutionInput instrumented(Instrumentation instrumentation, ExecutionInput input) {
+		InstrumentationState state = instrumentation
+			.createStateAsync(new InstrumentationCreateStateParameters(source.schema(), input))
+			.join();
+		return instrumentation.instrumentExecutionInput(input,
+				new InstrumentationExecutionParameters(input, source.schema()), state);
 	}
 
 	@Test
