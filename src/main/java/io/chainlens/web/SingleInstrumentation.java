@@ -138,9 +138,10 @@ final class SingleInstrumentation extends SimplePerformantInstrumentation {
 		this.listCompletion = implementing("beginFieldListCompletion", InstrumentationFieldCompleteParameters.class);
 		// The request observation's only use of this hook is to copy the request's data
 		// loader registry with every loader wrapped for batch-load observations; with
-		// those switched off (application.yml) the copy observes nothing, costs a copy of
-		// every loader per request and would make each loader before any field asks for
-		// it (DataLoadersOnFirstUse)
+		// those switched off (application.yml) the copy observes nothing and costs a copy
+		// of every loader per request. It copies only loaders already made, so it would
+		// also drop every loader of DataLoadersOnFirstUse's lazy registry: that registry
+		// relies on this hook being skipped
 		this.input = Arrays
 			.stream(implementing("instrumentExecutionInput", ExecutionInput.class,
 					InstrumentationExecutionParameters.class))
