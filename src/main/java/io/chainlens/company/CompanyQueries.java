@@ -267,19 +267,12 @@ class CompanyQueries {
 
 	private static Card card(Company company, Value sites) {
 		return new Card(company, sites.asList(s -> {
-			var node = s.get("s");
-			Site site = new Site(node.get("id").asString(), node.get("nameZh").asString(null), company.id(),
-					s.get("region").asString(), s.get("district").asString(null), node.get("source").asString(""));
+			Site site = site(s.get("s"), company.id(), s);
 			boolean local = s.get("local").asBoolean();
 			return new CardSite(site, s.get("productions").asList(m -> {
 				Product product = Product.of(m.get("p"));
-				Production production = new Production(product.id(),
-						m.get("capacity").isNull() ? null : m.get("capacity").asDouble(), m.get("unit").asString(null),
-						m.get("status").asString(), m.get("source").asString(""),
-						m.get("year").isNull() ? null : m.get("year").asInt(), m.get("writtenAs").asString(null), local,
-						m.get("conversion").asString(null), company, site);
 				List<Chain> chains = m.get("chains").isNull() ? List.of() : m.get("chains").asList(Chain::of);
-				return new CardProduction(production, product, chains);
+				return new CardProduction(Production.of(m, product.id(), local, company, site), product, chains);
 			}));
 		}));
 	}
@@ -295,9 +288,13 @@ class CompanyQueries {
 	}
 
 	static Site site(MapAccessor r) {
-		var s = r.get("s");
-		return new Site(s.get("id").asString(), s.get("nameZh").asString(null), r.get("companyId").asString(),
-				r.get("region").asString(), r.get("district").asString(null), s.get("source").asString(""));
+		return site(r.get("s"), r.get("companyId").asString(), r);
+	}
+
+	/** The site {@code s}, with where it lies read from {@code where}. */
+	private static Site site(Value s, String companyId, MapAccessor where) {
+		return new Site(s.get("id").asString(), s.get("nameZh").asString(null), companyId,
+				where.get("region").asString(), where.get("district").asString(null), s.get("source").asString(""));
 	}
 
 	Map<String, Region> headquarters(Collection<String> companyIds) {

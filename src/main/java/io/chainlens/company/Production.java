@@ -67,11 +67,18 @@ public record Production(String productId, Double capacity, String unit, String 
 		Company company = Company.of(r.get("co"));
 		Site site = new Site(r.get("siteId").asString(), r.get("siteName").asString(null), company.id(),
 				r.get("region").asString(), r.get("district").asString(null), r.get("siteSource").asString(""));
-		return new Production(r.get("productId").asString(),
-				r.get("capacity").isNull() ? null : r.get("capacity").asDouble(), r.get("unit").asString(null),
-				r.get("status").asString(), r.get("source").asString(""),
-				r.get("year").isNull() ? null : r.get("year").asInt(), r.get("writtenAs").asString(null),
-				r.get("local").asBoolean(), r.get("conversion").asString(null), company, site);
+		return of(r, r.get("productId").asString(), r.get("local").asBoolean(), company, site);
+	}
+
+	/**
+	 * The production whose figures {@code m} holds under the names {@link #returned}
+	 * gives them, of a company and site already read.
+	 */
+	static Production of(MapAccessor m, String productId, boolean local, Company company, Site site) {
+		return new Production(productId, m.get("capacity").isNull() ? null : m.get("capacity").asDouble(),
+				m.get("unit").asString(null), m.get("status").asString(), m.get("source").asString(""),
+				m.get("year").isNull() ? null : m.get("year").asInt(), m.get("writtenAs").asString(null), local,
+				m.get("conversion").asString(null), company, site);
 	}
 
 }

@@ -4,16 +4,24 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.execution.DefaultBatchLoaderRegistry;
+import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
 
 import graphql.GraphQLContext;
+import reactor.core.publisher.Mono;
 
 /**
  * Makes a request's data loaders when a field first asks for one, not all of them for
@@ -30,7 +38,9 @@ import graphql.GraphQLContext;
  * propagation (the request's security context and time budget reach the batch loader).
  * Requests that come in through the web (every client) get the lazy registry from the
  * interceptor below; others (tests that execute documents directly) get Spring's registry
- * filled with every loader, as before.
+ * filled with every loader, as before. So do web requests when an instrumentation
+ * replaces the execution input (the request observation does, to observe batch loads):
+ * its copy of the registry would hold only the loaders already made, none.
  */
 @Configuration(proxyBeanMethods = false)
 class DataLoadersOnFirstUse {
@@ -41,11 +51,49 @@ class DataLoadersOnFirstUse {
 	}
 
 	@Bean
-	WebGraphQlInterceptor dataLoadersOnFirstUseInterceptor() {
-		return (request, chain) -> {
-			request.configureExecutionInput((input, builder) -> builder.dataLoaderRegistry(new Lazy()).build());
+	WebGraphQlInterceptor dataLoadersOnFirstUseInterceptor(ObjectProvider<GraphQlSource> source) {
+		return new OnFirstUse(
+				() -> source.getObject().graphQl().getInstrumentation() instanceof SingleInstrumentation single
+						&& single.keepsTheExecutionInput());
+	}
+
+	/**
+	 * Gives each request a lazy registry when the app's instrumentation keeps it; asked
+	 * once, at the first request, when the GraphQL engine is built.
+	 */
+	static final class OnFirstUse implements WebGraphQlInterceptor {
+
+		private static final Log logger = LogFactory.getLog(DataLoadersOnFirstUse.class);
+
+		private final BooleanSupplier registryKept;
+
+		private volatile Boolean lazy;
+
+		OnFirstUse(BooleanSupplier registryKept) {
+			this.registryKept = registryKept;
+		}
+
+		@Override
+		public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+			if (lazy()) {
+				request.configureExecutionInput((input, builder) -> builder.dataLoaderRegistry(new Lazy()).build());
+			}
 			return chain.next(request);
-		};
+		}
+
+		private boolean lazy() {
+			Boolean known = this.lazy;
+			if (known == null) {
+				known = this.registryKept.getAsBoolean();
+				if (!known) {
+					logger.info("Every request makes all its data loaders: an instrumentation replaces the "
+							+ "execution input (batch-load observations are on)");
+				}
+				this.lazy = known;
+			}
+			return known;
+		}
+
 	}
 
 	/**
@@ -97,14 +145,19 @@ class DataLoadersOnFirstUse {
 
 		// Registrations end while the application context starts (controllers and
 		// annotated batch mappings register in their set-up), before the first
-		// request; the names are read once, by making each loader once.
+		// request; the names are read once, by making each loader once. A registration
+		// is made in two steps (the name, then its loader), so the names are kept only
+		// once every registration has its loader.
 		private Map<String, DefaultBatchLoaderRegistry> byName() {
 			Map<String, DefaultBatchLoaderRegistry> known = this.byName;
-			if (known != null) {
-				return known;
-			}
+			return (known != null) ? known : readNames();
+		}
+
+		private synchronized Map<String, DefaultBatchLoaderRegistry> readNames() {
 			Map<String, DefaultBatchLoaderRegistry> names = new HashMap<>();
-			for (DefaultBatchLoaderRegistry one : registrations()) {
+			boolean complete = true;
+			for (DefaultBatchLoaderRegistry one : this.registrations) {
+				complete &= one.hasRegistrations();
 				DataLoaderRegistry probe = new DataLoaderRegistry();
 				one.registerDataLoaders(probe, GraphQLContext.getDefault());
 				for (String name : probe.getKeys()) {
@@ -113,8 +166,10 @@ class DataLoadersOnFirstUse {
 					}
 				}
 			}
-			known = Map.copyOf(names);
-			this.byName = known;
+			Map<String, DefaultBatchLoaderRegistry> known = Map.copyOf(names);
+			if (complete) {
+				this.byName = known;
+			}
 			return known;
 		}
 

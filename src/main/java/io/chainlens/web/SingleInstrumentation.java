@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.observation.GraphQlObservationInstrumentation;
@@ -40,6 +39,8 @@ import graphql.language.Document;
 import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLSchema;
 import graphql.validation.ValidationError;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 
 /**
  * The app's instrumentations (the request observation, {@link RequestBudget},
@@ -68,22 +69,35 @@ final class SingleInstrumentation extends SimplePerformantInstrumentation {
 
 		private final ObjectProvider<Instrumentation> instrumentations;
 
-		private final boolean batchLoadsObserved;
+		private final ObjectProvider<ObservationRegistry> observations;
 
 		InPlaceOfTheChain(ObjectProvider<Instrumentation> instrumentations,
-				@Value("${management.observations.enable.graphql.dataloader:true}") boolean batchLoadsObserved) {
+				ObjectProvider<ObservationRegistry> observations) {
 			this.instrumentations = instrumentations;
-			this.batchLoadsObserved = batchLoadsObserved;
+			this.observations = observations;
 		}
 
 		@Override
 		public void customize(GraphQlSource.SchemaResourceBuilder builder) {
 			List<Instrumentation> all = instrumentations.orderedStream().toList();
-			of(all, batchLoadsObserved)
+			of(all, batchLoadsObserved(observations.getIfAvailable()))
 				.ifPresent(single -> builder.configureGraphQl(graphQl -> graphQl.instrumentation(single)));
 		}
 
 	}
+
+	/**
+	 * Whether the registry would record a batch load's observation: asked of the registry
+	 * itself, so every way of switching it off counts (Boot's
+	 * {@code management.observations.enable.*} keys, their prefixes and {@code all}, or a
+	 * predicate of the app's own). An observation made and never started records nothing.
+	 */
+	static boolean batchLoadsObserved(ObservationRegistry registry) {
+		return registry != null && !Observation.createNotStarted(BATCH_LOAD, registry).isNoop();
+	}
+
+	/** Spring for GraphQL's name for a batch load's observation. */
+	private static final String BATCH_LOAD = "graphql.dataloader";
 
 	private static final Set<Class<?>> DEFAULTS = Set.of(Instrumentation.class, SimplePerformantInstrumentation.class,
 			SimpleInstrumentation.class);
@@ -140,8 +154,8 @@ final class SingleInstrumentation extends SimplePerformantInstrumentation {
 		// loader registry with every loader wrapped for batch-load observations; with
 		// those switched off (application.yml) the copy observes nothing and costs a copy
 		// of every loader per request. It copies only loaders already made, so it would
-		// also drop every loader of DataLoadersOnFirstUse's lazy registry: that registry
-		// relies on this hook being skipped
+		// also drop every loader of DataLoadersOnFirstUse's lazy registry, which is used
+		// only where keepsTheExecutionInput() says this hook is skipped
 		this.input = Arrays
 			.stream(implementing("instrumentExecutionInput", ExecutionInput.class,
 					InstrumentationExecutionParameters.class))
@@ -179,6 +193,14 @@ final class SingleInstrumentation extends SimplePerformantInstrumentation {
 				&& single.implementing("beginSubscribedFieldEvent", InstrumentationFieldParameters.class).length == 0
 				&& single.implementing("beginDeferredField", InstrumentationFieldParameters.class).length == 0;
 		return combinable ? Optional.of(single) : Optional.empty();
+	}
+
+	/**
+	 * Whether every request's execution input, its data loader registry included, reaches
+	 * the execution as the app made it: no instrumentation here replaces it.
+	 */
+	boolean keepsTheExecutionInput() {
+		return input.length == 0;
 	}
 
 	/** The instrumentations, in order, that implement a hook themselves. */

@@ -1,5 +1,6 @@
 package io.chainlens.company;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -142,6 +143,30 @@ class CompanyCardTest {
 			.get();
 		assertThat(inOneQuery).hasSizeGreaterThan(1);
 		assertThat(inOneQuery.toString()).contains("productions=[{", "chains=[{");
+		assertThat(inOneQuery).isEqualTo(levelByLevel);
+	}
+
+	@Test
+	void aCardAskedWithoutChainsAnswersWhatTheFieldsReadLevelByLevelAnswer() {
+		// without chains asked the card's query leaves out its chains subquery
+		List<Map<String, Object>> inOneQuery = new ArrayList<>();
+		int ran = queries.countDuring(() -> inOneQuery.addAll(graphQl.documentName("companyCard")
+			.operationName("companyCardWithoutChains")
+			.variable("id", "china-northern-rare-earth")
+			.execute()
+			.path("company.sites")
+			.entity(SITES)
+			.get()));
+		List<Map<String, Object>> levelByLevel = graphQl.documentName("companyCard")
+			.operationName("companyCardWithoutChainsBySearch")
+			.variable("text", "北方稀土")
+			.execute()
+			.path("searchCompanies[0].sites")
+			.entity(SITES)
+			.get();
+		assertThat(ran).isEqualTo(1);
+		assertThat(inOneQuery).hasSizeGreaterThan(1);
+		assertThat(inOneQuery.toString()).contains("productions=[{", "product={").doesNotContain("chains");
 		assertThat(inOneQuery).isEqualTo(levelByLevel);
 	}
 

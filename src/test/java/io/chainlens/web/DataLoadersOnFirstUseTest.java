@@ -2,6 +2,7 @@ package io.chainlens.web;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -80,22 +81,55 @@ class DataLoadersOnFirstUseTest {
 	}
 
 	@Test
+	void aLoaderRegisteredAfterTheNamesWereFirstReadIsStillFound() {
+		// a registration is made in two steps: the name, then the loader
+		var pending = this.registrations.<String, String>forName("Project.platforms");
+		assertThat(lazy().getDataLoader("Project.platforms")).isNull();
+
+		pending.registerMappedBatchLoader((keys, env) -> Mono.just(Map.of()));
+
+		assertThat(lazy().getDataLoader("Project.platforms")).isNotNull();
+	}
+
+	@Test
 	void everyRequestThroughTheWebGetsAFreshLazyRegistry() {
-		var interceptor = new DataLoadersOnFirstUse().dataLoadersOnFirstUseInterceptor();
-		AtomicReference<DataLoaderRegistry> first = new AtomicReference<>();
-		AtomicReference<DataLoaderRegistry> second = new AtomicReference<>();
+		var interceptor = new DataLoadersOnFirstUse.OnFirstUse(() -> true);
 
+		DataLoaderRegistry first = registryOf(interceptor);
+		DataLoaderRegistry second = registryOf(interceptor);
+
+		assertThat(first).isInstanceOf(DataLoadersOnFirstUse.Lazy.class);
+		assertThat(second).isInstanceOf(DataLoadersOnFirstUse.Lazy.class).isNotSameAs(first);
+	}
+
+	@Test
+	void requestsKeepSpringsRegistryWhereAnInstrumentationReplacesTheirs() {
+		// the request observation copies the registry to observe batch loads; a copy of
+		// a lazy registry would hold no loader at all
+		AtomicInteger asked = new AtomicInteger();
+		var interceptor = new DataLoadersOnFirstUse.OnFirstUse(() -> asked.incrementAndGet() < 0);
+
+		DataLoaderRegistry first = registryOf(interceptor);
+		DataLoaderRegistry second = registryOf(interceptor);
+
+		assertThat(first).isNotInstanceOf(DataLoadersOnFirstUse.Lazy.class);
+		assertThat(second).isNotInstanceOf(DataLoadersOnFirstUse.Lazy.class);
+		assertThat(asked).as("decided once").hasValue(1);
+	}
+
+	private DataLoaderRegistry lazy() {
+		DataLoaderRegistry registry = new DataLoadersOnFirstUse.Lazy();
+		this.registrations.registerDataLoaders(registry, GraphQLContext.getDefault());
+		return registry;
+	}
+
+	private static DataLoaderRegistry registryOf(DataLoadersOnFirstUse.OnFirstUse interceptor) {
+		AtomicReference<DataLoaderRegistry> seen = new AtomicReference<>();
 		interceptor.intercept(request(), r -> {
-			first.set(r.toExecutionInput().getDataLoaderRegistry());
+			seen.set(r.toExecutionInput().getDataLoaderRegistry());
 			return Mono.empty();
 		}).block();
-		interceptor.intercept(request(), r -> {
-			second.set(r.toExecutionInput().getDataLoaderRegistry());
-			return Mono.empty();
-		}).block();
-
-		assertThat(first.get()).isInstanceOf(DataLoadersOnFirstUse.Lazy.class);
-		assertThat(second.get()).isInstanceOf(DataLoadersOnFirstUse.Lazy.class).isNotSameAs(first.get());
+		return seen.get();
 	}
 
 	private static WebGraphQlRequest request() {

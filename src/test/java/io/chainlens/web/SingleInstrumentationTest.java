@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import org.dataloader.DataLoaderFactory;
+import org.dataloader.DataLoaderRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.GraphQlSource;
@@ -61,19 +63,42 @@ class SingleInstrumentationTest {
 	}
 
 	@Test
-	void theRequestObservationCopiesTheDataLoadersOnlyWhenBatchLoadsAreObserved() {
+	void theRequestObservationReplacesTheDataLoadersOnlyWhenBatchLoadsAreObserved() {
+		DataLoaderRegistry loaders = DataLoaderRegistry.newRegistry()
+			.register("Company.sites",
+					DataLoaderFactory.newDataLoader((List<String> keys) -> CompletableFuture.completedFuture(keys)))
+			.build();
 		ExecutionInput input = ExecutionInput.newExecutionInput("{ chains { id } }")
-			.dataLoaderRegistry(new DataLoadersOnFirstUse.Lazy())
+			.dataLoaderRegistry(loaders)
 			.build();
 		List<Instrumentation> observation = List
 			.of(new GraphQlObservationInstrumentation(ObservationRegistry.create()));
 
-		assertThat(
-				instrumented(SingleInstrumentation.of(observation, true).orElseThrow(), input).getDataLoaderRegistry())
-			.isNotSameAs(input.getDataLoaderRegistry());
-		assertThat(
-				instrumented(SingleInstrumentation.of(observation, false).orElseThrow(), input).getDataLoaderRegistry())
-			.isSameAs(input.getDataLoaderRegistry());
+		SingleInstrumentation observed = (SingleInstrumentation) SingleInstrumentation.of(observation, true)
+			.orElseThrow();
+		DataLoaderRegistry copy = instrumented(observed, input).getDataLoaderRegistry();
+		assertThat(observed.keepsTheExecutionInput()).isFalse();
+		assertThat(copy).isNotSameAs(loaders);
+		assertThat(copy.getKeys()).containsExactly("Company.sites");
+
+		SingleInstrumentation unobserved = (SingleInstrumentation) SingleInstrumentation.of(observation, false)
+			.orElseThrow();
+		assertThat(unobserved.keepsTheExecutionInput()).isTrue();
+		assertThat(instrumented(unobserved, input).getDataLoaderRegistry()).isSameAs(loaders);
+	}
+
+	@Test
+	void batchLoadsAreObservedUnlessTheObservationRegistrySwitchesThemOff() {
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig().observationHandler(context -> true);
+		assertThat(SingleInstrumentation.batchLoadsObserved(registry)).isTrue();
+
+		// as Boot does for management.observations.enable.graphql=false
+		registry.observationConfig().observationPredicate((name, context) -> !name.startsWith("graphql"));
+		assertThat(SingleInstrumentation.batchLoadsObserved(registry)).isFalse();
+
+		assertThat(SingleInstrumentation.batchLoadsObserved(ObservationRegistry.NOOP)).isFalse();
+		assertThat(SingleInstrumentation.batchLoadsObserved(null)).isFalse();
 	}
 
 	@Test
