@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -25,6 +27,11 @@ import io.chainlens.seed.SeedSchema.Kind;
  * references, written as {@code cypher/import/} and {@code cypher/seed/} would write the
  * same rows (the same property names, the same defaults, no property for an empty cell).
  * Each label is its own id space, as each label has its own unique id.
+ *
+ * <p>
+ * The rows are written on a thread of their own, in batches, while the caller reads and
+ * checks the next ones: the checks use one core and writing the files took a third of
+ * their time at LARGE (bench/results/).
  */
 final class ImporterFiles implements AutoCloseable {
 
@@ -58,9 +65,28 @@ final class ImporterFiles implements AutoCloseable {
 
 	private long relationships;
 
+	/** Rows per batch handed to the writing thread. */
+	private static final int BATCH = 2048;
+
+	/** Batches written in turn; an empty one ends the rows. */
+	private final BlockingQueue<List<Row>> batches = new ArrayBlockingQueue<>(8);
+
+	private List<Row> batch = new ArrayList<>(BATCH);
+
+	private final Thread writing;
+
+	/** Why writing stopped, when it failed. */
+	private volatile RuntimeException failure;
+
+	private boolean rowsEnded;
+
+	private boolean failureReported;
+
 	ImporterFiles(Path dir, SeedKnown seed) {
 		this.dir = dir;
 		this.seed = seed;
+		this.writing = new Thread(this::writeBatches, "offline-import-files");
+		this.writing.setDaemon(true);
 		node("Region", "id:ID(Region)", "nameZh", "name", "level", "source");
 		node("Product", "id:ID(Product)", "nameZh", "name", "unit", "source", "note");
 		node("Company", "id:ID(Company)", "nameZh", "name", "aliases:string[]", "source", "note");
@@ -77,6 +103,7 @@ final class ImporterFiles implements AutoCloseable {
 		relationship("IN_REGION", "Site", "Region");
 		relationship("MAKES", "Site", "Product", "status", "capacity:double", "unit", "writtenAs", "conversion",
 				"year:long", "projectId", "source", "note");
+		this.writing.start();
 	}
 
 	private void node(String label, String... header) {
@@ -89,8 +116,87 @@ final class ImporterFiles implements AutoCloseable {
 		outputs.put(type, new Output(type + ".csv", false, type, header));
 	}
 
-	/** Writes one row the checks accepted. */
+	/**
+	 * Writes one row the checks accepted (on the writing thread, in the order given).
+	 * @throws UncheckedIOException when writing failed
+	 */
 	void write(Row row) {
+		if (rowsEnded) {
+			throw new IllegalStateException("The rows have ended");
+		}
+		failedOrNot();
+		batch.add(row);
+		if (batch.size() == BATCH) {
+			hand(batch);
+			batch = new ArrayList<>(BATCH);
+		}
+	}
+
+	private void hand(List<Row> rows) {
+		try {
+			batches.put(rows);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while writing the importer's files", ex);
+		}
+	}
+
+	private void writeBatches() {
+		try {
+			while (true) {
+				List<Row> rows = batches.take();
+				if (rows.isEmpty()) {
+					return;
+				}
+				if (failure == null) {
+					try {
+						rows.forEach(this::writeNow);
+					}
+					catch (RuntimeException | Error ex) {
+						// the caller sees it at its next row or at the end; the batches
+						// still handed are taken so that it never waits on a full queue
+						failure = (ex instanceof RuntimeException runtime) ? runtime
+								: new IllegalStateException("Writing the importer's files failed", ex);
+					}
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Waits until every row handed has been written. */
+	private void endRows() {
+		if (rowsEnded) {
+			return;
+		}
+		rowsEnded = true;
+		if (!batch.isEmpty()) {
+			hand(batch);
+		}
+		hand(List.of());
+		try {
+			writing.join();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while writing the importer's files", ex);
+		}
+		failedOrNot();
+	}
+
+	/** Throws why writing failed, once: close() after a failed write adds nothing. */
+	private void failedOrNot() {
+		RuntimeException failed = failure;
+		if (failed != null && !failureReported) {
+			failureReported = true;
+			throw failed;
+		}
+	}
+
+	private void writeNow(Row row) {
 		Map<String, Object> v = row.values();
 		switch (row.type().name()) {
 			case "regions.csv" -> {
@@ -133,6 +239,7 @@ final class ImporterFiles implements AutoCloseable {
 	 * properties and links.
 	 */
 	void writeSeedIds() {
+		endRows();
 		for (Kind kind : SeedKnown.REFERRED) {
 			for (String id : seed.ids(kind)) {
 				print("seed-" + kind.label, id);
@@ -190,6 +297,7 @@ final class ImporterFiles implements AutoCloseable {
 	 * {@code --relationships=TYPE=file} for each.
 	 */
 	List<String> arguments() {
+		endRows();
 		List<String> arguments = new ArrayList<>();
 		for (String name : printers.keySet()) {
 			Output file = outputs.get(name);
@@ -204,15 +312,24 @@ final class ImporterFiles implements AutoCloseable {
 	}
 
 	long nodes() {
+		endRows();
 		return nodes;
 	}
 
 	long relationships() {
+		endRows();
 		return relationships;
 	}
 
 	@Override
 	public void close() {
+		RuntimeException unwritten = null;
+		try {
+			endRows();
+		}
+		catch (RuntimeException ex) {
+			unwritten = ex;
+		}
 		IOException failed = null;
 		for (CSVPrinter printer : printers.values()) {
 			try {
@@ -221,6 +338,9 @@ final class ImporterFiles implements AutoCloseable {
 			catch (IOException ex) {
 				failed = ex;
 			}
+		}
+		if (unwritten != null) {
+			throw unwritten;
 		}
 		if (failed != null) {
 			throw new UncheckedIOException("Cannot write the importer's files in " + dir, failed);
