@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -134,9 +135,20 @@ final class ImporterFiles implements AutoCloseable {
 
 	private void hand(List<Row> rows) {
 		try {
-			batches.put(rows);
+			while (!batches.offer(rows, 100, TimeUnit.MILLISECONDS)) {
+				if (!writing.isAlive()) {
+					failedOrNot();
+					throw new IllegalStateException("The importer's files stopped being written");
+				}
+			}
 		}
 		catch (InterruptedException ex) {
+			// no file is touched after this returns: close() may close them
+			writing.interrupt();
+			joinWriting();
+			// the writing thread's own failure is this interrupt, which the caller is
+			// told
+			failureReported = true;
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while writing the importer's files", ex);
 		}
@@ -163,28 +175,44 @@ final class ImporterFiles implements AutoCloseable {
 			}
 		}
 		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+			if (failure == null) {
+				failure = new IllegalStateException("Writing the importer's files was interrupted", ex);
+			}
 		}
 	}
 
-	/** Waits until every row handed has been written. */
+	/** Waits until every row handed has been written, or writing stopped. */
 	private void endRows() {
 		if (rowsEnded) {
 			return;
 		}
 		rowsEnded = true;
-		if (!batch.isEmpty()) {
-			hand(batch);
-		}
-		hand(List.of());
 		try {
-			writing.join();
+			if (!batch.isEmpty()) {
+				hand(batch);
+			}
+			hand(List.of());
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while writing the importer's files", ex);
+		finally {
+			joinWriting();
 		}
 		failedOrNot();
+	}
+
+	/** Waits for the writing thread to end, keeping an interrupt for the caller. */
+	private void joinWriting() {
+		boolean interrupted = false;
+		while (writing.isAlive()) {
+			try {
+				writing.join();
+			}
+			catch (InterruptedException ex) {
+				interrupted = true;
+			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/** Throws why writing failed, once: close() after a failed write adds nothing. */

@@ -207,6 +207,7 @@ final class OfflineImport {
 	 * the audit trail, as the online import does.
 	 */
 	static ImportReport finish(Imported imported, Driver driver, SeedLoader seed, String seedLocation) {
+		long started = System.nanoTime();
 		SeedLoader.Loaded loaded = seed.load(seedLocation);
 		log.info("Loaded the seed on the imported graph: {} rows in {} ms", loaded.rows(), loaded.millis());
 		ImportReport report = imported.report();
@@ -235,6 +236,8 @@ final class OfflineImport {
 				tx.run(GraphState.BUMP).consume();
 			});
 		}
+		log.info("Finished the imported graph (the seed on top, empty aliases, the audit) in {} ms",
+				BulkImport.millis(started));
 		return new ImportReport(Outcome.WRITTEN, report.files(), report.read(), report.accepted(), report.created(), 0,
 				0, 0, List.of(), BulkImport.millis(imported.started()), report.importId());
 	}

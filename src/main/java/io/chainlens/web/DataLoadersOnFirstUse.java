@@ -131,7 +131,7 @@ class DataLoadersOnFirstUse {
 		@Override
 		public void registerDataLoaders(DataLoaderRegistry registry, GraphQLContext context) {
 			if (registry instanceof Lazy lazy) {
-				lazy.makeFrom(byName(), context);
+				lazy.makeFrom(this, byName(), context);
 				return;
 			}
 			for (DefaultBatchLoaderRegistry one : registrations()) {
@@ -146,18 +146,16 @@ class DataLoadersOnFirstUse {
 		// Registrations end while the application context starts (controllers and
 		// annotated batch mappings register in their set-up), before the first
 		// request; the names are read once, by making each loader once. A registration
-		// is made in two steps (the name, then its loader), so the names are kept only
-		// once every registration has its loader.
+		// is made in two steps (the name, then its loader): a request that misses a
+		// name reads them again (Lazy).
 		private Map<String, DefaultBatchLoaderRegistry> byName() {
 			Map<String, DefaultBatchLoaderRegistry> known = this.byName;
 			return (known != null) ? known : readNames();
 		}
 
-		private synchronized Map<String, DefaultBatchLoaderRegistry> readNames() {
+		synchronized Map<String, DefaultBatchLoaderRegistry> readNames() {
 			Map<String, DefaultBatchLoaderRegistry> names = new HashMap<>();
-			boolean complete = true;
 			for (DefaultBatchLoaderRegistry one : this.registrations) {
-				complete &= one.hasRegistrations();
 				DataLoaderRegistry probe = new DataLoaderRegistry();
 				one.registerDataLoaders(probe, GraphQLContext.getDefault());
 				for (String name : probe.getKeys()) {
@@ -167,9 +165,7 @@ class DataLoadersOnFirstUse {
 				}
 			}
 			Map<String, DefaultBatchLoaderRegistry> known = Map.copyOf(names);
-			if (complete) {
-				this.byName = known;
-			}
+			this.byName = known;
 			return known;
 		}
 
@@ -182,7 +178,13 @@ class DataLoadersOnFirstUse {
 
 		private volatile GraphQLContext context = GraphQLContext.getDefault();
 
-		void makeFrom(Map<String, DefaultBatchLoaderRegistry> makers, GraphQLContext context) {
+		private volatile Registrations registrations;
+
+		private volatile boolean namesReadAgain;
+
+		void makeFrom(Registrations registrations, Map<String, DefaultBatchLoaderRegistry> makers,
+				GraphQLContext context) {
+			this.registrations = registrations;
 			this.makers = makers;
 			this.context = context;
 		}
@@ -194,12 +196,20 @@ class DataLoadersOnFirstUse {
 				return made;
 			}
 			DefaultBatchLoaderRegistry maker = this.makers.get(key);
+			Registrations source = this.registrations;
+			if (maker == null && source != null && !this.namesReadAgain) {
+				// the names may have been read while a registration had no loader yet
+				this.namesReadAgain = true;
+				this.makers = source.readNames();
+				maker = this.makers.get(key);
+			}
 			if (maker == null) {
 				return null;
 			}
+			DefaultBatchLoaderRegistry found = maker;
 			return computeIfAbsent(key, name -> {
 				DataLoaderRegistry one = new DataLoaderRegistry();
-				maker.registerDataLoaders(one, this.context);
+				found.registerDataLoaders(one, this.context);
 				return one.getDataLoader(name);
 			});
 		}

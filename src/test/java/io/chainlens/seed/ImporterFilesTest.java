@@ -8,9 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.chainlens.database.SeedFiles;
@@ -51,15 +53,49 @@ class ImporterFilesTest {
 	}
 
 	@Test
-	void aFileThatCannotBeWrittenIsReportedToTheCallerWithoutWaitingForever() throws IOException {
+	@Timeout(value = 20, unit = TimeUnit.SECONDS)
+	void aFileThatCannotBeWrittenIsReportedAtTheNextRowsWithoutWaitingForever() throws IOException {
 		Path notAFolder = Files.writeString(dir.resolve("taken"), "a file where the folder should be");
+		int[] handed = { 0 };
 
 		// more rows than the batches handed to the writing thread can hold
 		assertThatThrownBy(() -> {
 			try (ImporterFiles files = new ImporterFiles(notAFolder, SEED)) {
-				IntStream.range(0, 50_000).forEach(i -> files.write(region(i)));
+				for (; handed[0] < 200_000; handed[0]++) {
+					files.write(region(handed[0]));
+				}
 			}
 		}).isInstanceOf(UncheckedIOException.class).hasMessageContaining("Cannot write the importer's files");
+		assertThat(handed[0]).as("rows handed before the failure was reported").isLessThan(200_000);
+	}
+
+	@Test
+	@Timeout(value = 20, unit = TimeUnit.SECONDS)
+	void aFailureInTheLastRowsIsReportedWhenTheFilesAreAskedFor() throws IOException {
+		Path notAFolder = Files.writeString(dir.resolve("taken"), "a file where the folder should be");
+
+		try (ImporterFiles files = new ImporterFiles(notAFolder, SEED)) {
+			files.write(region(1));
+			assertThatThrownBy(files::arguments).isInstanceOf(UncheckedIOException.class)
+				.hasMessageContaining("Cannot write the importer's files");
+		}
+	}
+
+	@Test
+	@Timeout(value = 20, unit = TimeUnit.SECONDS)
+	void anInterruptedCallerStopsTheWritingBeforeTheFilesAreClosed() {
+		ImporterFiles files = new ImporterFiles(dir, SEED);
+		Thread.currentThread().interrupt();
+		try {
+			assertThatThrownBy(() -> IntStream.range(0, 100_000).forEach(i -> files.write(region(i))))
+				.isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining("Interrupted");
+		}
+		finally {
+			Thread.interrupted();
+		}
+		files.close();
+		assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("offline-import-files"));
 	}
 
 	private static Row region(int i) {

@@ -3,7 +3,9 @@ package io.chainlens.web;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.graphql.execution.GraphQlSource;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.TestPropertySource;
 
@@ -34,6 +36,10 @@ class BatchLoadsObservedTest {
 	@Autowired
 	TestGraph graph;
 
+	@Autowired
+	@Qualifier("dataLoadersOnFirstUseInterceptor")
+	WebGraphQlInterceptor firstUse;
+
 	@BeforeEach
 	void seedGraph() {
 		graph.seed();
@@ -43,6 +49,7 @@ class BatchLoadsObservedTest {
 	void nestedListsReadByBatchLoadsAnswerAndEachBatchLoadIsObserved() {
 		assertThat(source.graphQl().getInstrumentation()).isInstanceOfSatisfying(SingleInstrumentation.class,
 				single -> assertThat(single.keepsTheExecutionInput()).isFalse());
+		assertThat(DataLoadersOnFirstUseTest.registryOf(firstUse)).isNotInstanceOf(DataLoadersOnFirstUse.Lazy.class);
 		long before = batchLoads();
 
 		// searchCompanies reads sites, productions, products and chains one batch load

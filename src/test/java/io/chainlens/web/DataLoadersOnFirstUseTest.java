@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.http.HttpHeaders;
 
@@ -123,7 +124,7 @@ class DataLoadersOnFirstUseTest {
 		return registry;
 	}
 
-	private static DataLoaderRegistry registryOf(DataLoadersOnFirstUse.OnFirstUse interceptor) {
+	static DataLoaderRegistry registryOf(WebGraphQlInterceptor interceptor) {
 		AtomicReference<DataLoaderRegistry> seen = new AtomicReference<>();
 		interceptor.intercept(request(), r -> {
 			seen.set(r.toExecutionInput().getDataLoaderRegistry());
@@ -132,7 +133,7 @@ class DataLoadersOnFirstUseTest {
 		return seen.get();
 	}
 
-	private static WebGraphQlRequest request() {
+	static WebGraphQlRequest request() {
 		return new WebGraphQlRequest(URI.create("http://localhost/graphql"), new HttpHeaders(), null, null, Map.of(),
 				Map.<String, Object>of("query", "{ chains { id } }"), "1", null);
 	}

@@ -8,8 +8,10 @@ import org.dataloader.DataLoaderFactory;
 import org.dataloader.DataLoaderRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.observation.GraphQlObservationInstrumentation;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import graphql.ExecutionInput;
@@ -47,6 +49,10 @@ class SingleInstrumentationTest {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	@Qualifier("dataLoadersOnFirstUseInterceptor")
+	WebGraphQlInterceptor firstUse;
 
 	@Test
 	void theAppRunsItsInstrumentationsAsOneAndStillObservesEachRequest() throws InterruptedException {
@@ -99,6 +105,11 @@ class SingleInstrumentationTest {
 
 		assertThat(SingleInstrumentation.batchLoadsObserved(ObservationRegistry.NOOP)).isFalse();
 		assertThat(SingleInstrumentation.batchLoadsObserved(null)).isFalse();
+	}
+
+	@Test
+	void theAppsWebRequestsGetDataLoadersMadeOnFirstUse() {
+		assertThat(DataLoadersOnFirstUseTest.registryOf(firstUse)).isInstanceOf(DataLoadersOnFirstUse.Lazy.class);
 	}
 
 	@Test
