@@ -131,7 +131,10 @@ class DataLoadersOnFirstUse {
 		@Override
 		public void registerDataLoaders(DataLoaderRegistry registry, GraphQLContext context) {
 			if (registry instanceof Lazy lazy) {
-				lazy.makeFrom(this, byName(), context);
+				// the names read (and two loaders of one name refused) before a field
+				// asks
+				byName();
+				lazy.makeFrom(this, context);
 				return;
 			}
 			for (DefaultBatchLoaderRegistry one : registrations()) {
@@ -174,34 +177,29 @@ class DataLoadersOnFirstUse {
 	/** A request's data loaders, each made when first asked for by its name. */
 	static final class Lazy extends DataLoaderRegistry {
 
-		private volatile Map<String, DefaultBatchLoaderRegistry> makers = Map.of();
+		private volatile Registrations registrations;
 
 		private volatile GraphQLContext context = GraphQLContext.getDefault();
 
-		private volatile Registrations registrations;
-
 		private volatile boolean namesReadAgain;
 
-		void makeFrom(Registrations registrations, Map<String, DefaultBatchLoaderRegistry> makers,
-				GraphQLContext context) {
+		void makeFrom(Registrations registrations, GraphQLContext context) {
 			this.registrations = registrations;
-			this.makers = makers;
 			this.context = context;
 		}
 
 		@Override
 		public <K, V> DataLoader<K, V> getDataLoader(String key) {
 			DataLoader<K, V> made = super.getDataLoader(key);
-			if (made != null) {
+			Registrations source = this.registrations;
+			if (made != null || source == null) {
 				return made;
 			}
-			DefaultBatchLoaderRegistry maker = this.makers.get(key);
-			Registrations source = this.registrations;
-			if (maker == null && source != null && !this.namesReadAgain) {
+			DefaultBatchLoaderRegistry maker = source.byName().get(key);
+			if (maker == null && !this.namesReadAgain) {
 				// the names may have been read while a registration had no loader yet
 				this.namesReadAgain = true;
-				this.makers = source.readNames();
-				maker = this.makers.get(key);
+				maker = source.readNames().get(key);
 			}
 			if (maker == null) {
 				return null;
